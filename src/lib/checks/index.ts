@@ -1,0 +1,90 @@
+// The checks API lessons are written against (`import { defineChecks } from 'wirelab/checks'`).
+// A check reads what the run produced, the trace and the console, and says pass or fail in words the
+// learner can act on.
+import type { TraceEvent, HttpRequestEvent, HttpResponseEvent, SseEventEvent } from '../sim/trace.ts'
+
+/** one console call from the learner's code, its arguments as plain data */
+export interface LoggedCall {
+  level: 'log' | 'info' | 'warn' | 'error' | 'debug'
+  /** simulated ms */
+  t: number
+  values: unknown[]
+}
+
+export interface RunRecord {
+  trace: readonly TraceEvent[]
+  console: readonly LoggedCall[]
+  /** errors the learner's code raised, in words */
+  errors: readonly string[]
+}
+
+export interface CheckOutcome {
+  pass: boolean
+  /** what the learner should know: why it passed, or what to change */
+  message: string
+}
+
+export interface LessonCheck {
+  /** stable id, e.g. "logs-three-scores" */
+  id: string
+  /** the requirement, shown before and after the run */
+  title: string
+  run(run: RunQuery): CheckOutcome
+}
+
+export interface CheckResult extends CheckOutcome {
+  id: string
+  title: string
+}
+
+/** convenient views of a run for check authors */
+export class RunQuery {
+  constructor(readonly record: RunRecord) {}
+
+  requests(): HttpRequestEvent[] {
+    return this.record.trace.filter((e): e is HttpRequestEvent => e.kind === 'http.request')
+  }
+
+  responses(): HttpResponseEvent[] {
+    return this.record.trace.filter((e): e is HttpResponseEvent => e.kind === 'http.response')
+  }
+
+  sseEvents(): SseEventEvent[] {
+    return this.record.trace.filter((e): e is SseEventEvent => e.kind === 'sse.event')
+  }
+
+  /** the values of every console.log / info / … call, first argument first */
+  logged(): unknown[][] {
+    return this.record.console.map((c) => c.values)
+  }
+
+  get errors(): readonly string[] {
+    return this.record.errors
+  }
+}
+
+export function defineChecks(checks: LessonCheck[]): LessonCheck[] {
+  const ids = new Set<string>()
+  for (const check of checks) {
+    if (ids.has(check.id)) throw new Error(`Two checks share the id "${check.id}"`)
+    ids.add(check.id)
+  }
+  return checks
+}
+
+/** run every check; a check that throws fails with the reason instead of breaking the page */
+export function evaluateChecks(checks: readonly LessonCheck[], record: RunRecord): CheckResult[] {
+  const query = new RunQuery(record)
+  return checks.map((check) => {
+    try {
+      const outcome = check.run(query)
+      return { id: check.id, title: check.title, pass: outcome.pass === true, message: String(outcome.message) }
+    } catch (error) {
+      return { id: check.id, title: check.title, pass: false, message: `This check could not be evaluated: ${error instanceof Error ? error.message : String(error)}` }
+    }
+  })
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

@@ -1,0 +1,39 @@
+// Plain-words labels for trace events, shared by the diagram, the timeline and the inspector.
+import type { TraceEvent } from '../sim/trace.ts'
+
+export function eventLabel(e: TraceEvent): { main: string; detail: string } {
+  switch (e.kind) {
+    case 'http.request': {
+      const accept = e.headers.find((h) => h.name.toLowerCase() === 'accept')
+      return { main: `${e.method} ${e.target}`, detail: accept ? `Accept: ${accept.value}` : `${e.api}` }
+    }
+    case 'http.response': {
+      const type = e.headers.find((h) => h.name === 'Content-Type')
+      return { main: `${e.status} ${e.reason}`, detail: type ? `Content-Type: ${type.value}` : '' }
+    }
+    case 'sse.event': {
+      const f = e.fields
+      const main = f.id !== undefined ? `id: ${f.id} · ${f.event ?? 'message'}` : f.data !== undefined ? `${f.event ?? 'message'}` : f.comment !== undefined ? `: ${f.comment}` : 'retry'
+      return { main, detail: f.data !== undefined ? truncate(f.data, 48) : '' }
+    }
+    case 'conn.close':
+      return { main: `connection closed by the ${e.from}`, detail: '' }
+  }
+}
+
+export function eventSentence(e: TraceEvent): string {
+  switch (e.kind) {
+    case 'http.request':
+      return `The client sends ${e.method} ${e.target}.`
+    case 'http.response':
+      return e.streaming ? `The server answers ${e.status} ${e.reason} and keeps the response open.` : `The server answers ${e.status} ${e.reason}.`
+    case 'sse.event':
+      return e.dispatches ? `The server writes an event into the open stream.` : 'The server writes a line the browser does not dispatch.'
+    case 'conn.close':
+      return e.reason
+  }
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? text.slice(0, max - 1) + '…' : text
+}

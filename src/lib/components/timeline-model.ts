@@ -1,0 +1,46 @@
+// Rows of the network timeline, derived from the trace: one per connection, with the phases a
+// devtools waterfall shows (sent, waiting, receiving) and a tick for each event in a stream.
+import type { TraceEvent } from '../sim/trace.ts'
+
+export interface TimelineTick {
+  seq: number
+  /** simulated ms when it reached the client */
+  t: number
+  label: string
+}
+
+export interface TimelineRow {
+  conn: string
+  label: string
+  /** request sent */
+  start: number
+  /** response head reached the client (null while waiting) */
+  headAt: number | null
+  /** connection closed (null while open) */
+  end: number | null
+  streaming: boolean
+  requestSeq: number
+  ticks: TimelineTick[]
+}
+
+export function timelineRows(events: readonly TraceEvent[]): TimelineRow[] {
+  const rows = new Map<string, TimelineRow>()
+  for (const e of events) {
+    if (e.kind === 'http.request') {
+      rows.set(e.conn, { conn: e.conn, label: `${e.method} ${e.target}`, start: e.t, headAt: null, end: null, streaming: false, requestSeq: e.seq, ticks: [] })
+      continue
+    }
+    const row = rows.get(e.conn)
+    if (!row) continue
+    if (e.kind === 'http.response') {
+      row.headAt = e.arrives
+      row.streaming = e.streaming
+      if (!e.streaming) row.end = e.arrives
+    } else if (e.kind === 'sse.event') {
+      row.ticks.push({ seq: e.seq, t: e.arrives, label: e.fields.id !== undefined ? `event id ${e.fields.id}` : 'event' })
+    } else if (e.kind === 'conn.close' && row.end === null) {
+      row.end = e.from === 'client' ? e.t : e.arrives
+    }
+  }
+  return [...rows.values()]
+}

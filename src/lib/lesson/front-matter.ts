@@ -1,0 +1,71 @@
+// Splits lesson.md into YAML front matter and Markdown, validates the front matter against the schema,
+// and reports every problem with its line and column in lesson.md.
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml'
+import type { z } from 'zod'
+import { lessonFrontMatterSchema, type LessonFrontMatter } from './schema.ts'
+
+export interface LessonProblem {
+  file: string
+  line: number
+  column: number
+  /** the field path, e.g. "scenario.server.kind" ("" for the file as a whole) */
+  path: string
+  message: string
+}
+
+export type FrontMatterResult = { ok: true; meta: LessonFrontMatter; body: string; bodyLine: number } | { ok: false; problems: LessonProblem[] }
+
+const FENCE = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/
+
+export function parseLessonMarkdown(source: string, file: string): FrontMatterResult {
+  const match = FENCE.exec(source)
+  if (!match) return { ok: false, problems: [{ file, line: 1, column: 1, path: '', message: 'lesson.md must start with front matter between two "---" lines' }] }
+  const yamlText = match[1]!
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false })
+  const problems: LessonProblem[] = doc.errors.map((e) => {
+    const pos = lineCounter.linePos(e.pos[0])
+    return { file, line: pos.line + 1, column: pos.col, path: '', message: `YAML: ${e.message.split('\n')[0]}` }
+  })
+  if (problems.length > 0) return { ok: false, problems }
+  const parsed = lessonFrontMatterSchema.safeParse(doc.toJS())
+  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => toProblem(issue, doc, lineCounter, file)) }
+  const bodyLine = match[0].split('\n').length
+  return { ok: true, meta: parsed.data, body: source.slice(match[0].length), bodyLine }
+}
+
+function toProblem(issue: z.core.$ZodIssue, doc: Document, lineCounter: LineCounter, file: string): LessonProblem {
+  const path = issue.path.map(String)
+  if (issue.code === 'unrecognized_keys') {
+    // point at the unknown key itself
+    const key = issue.keys[0]!
+    const pos = locate(doc, lineCounter, [...path, key], true)
+    return { file, ...pos, path: [...path, key].join('.'), message: `unknown field "${key}"` }
+  }
+  const pos = locate(doc, lineCounter, path, false)
+  return { file, ...pos, path: path.join('.'), message: issue.message }
+}
+
+/** line (1-based, within lesson.md: the first "---" is line 1) and column of a path in the YAML */
+function locate(doc: Document, lineCounter: LineCounter, path: string[], atKey: boolean): { line: number; column: number } {
+  // walk up until a node exists (a missing field is reported where its parent is)
+  for (let depth = path.length; depth >= 0; depth--) {
+    const sub = path.slice(0, depth)
+    const node = sub.length === 0 ? doc.contents : doc.getIn(sub, true)
+    let range: readonly number[] | null | undefined = isNode(node) ? node.range : undefined
+    if (atKey && depth === path.length && depth > 0) {
+      const parent = depth === 1 ? doc.contents : doc.getIn(sub.slice(0, -1), true)
+      const pair = isMapLike(parent) ? parent.items.find((p) => isNode(p.key) && String((p.key as { value?: unknown }).value) === sub[sub.length - 1]) : undefined
+      if (pair && isNode(pair.key)) range = pair.key.range
+    }
+    if (range) {
+      const pos = lineCounter.linePos(range[0]!)
+      return { line: pos.line + 1, column: pos.col }
+    }
+  }
+  return { line: 2, column: 1 }
+}
+
+function isMapLike(node: unknown): node is { items: Array<{ key: unknown }> } {
+  return typeof node === 'object' && node !== null && Array.isArray((node as { items?: unknown }).items)
+}

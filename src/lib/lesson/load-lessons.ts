@@ -1,0 +1,82 @@
+// Node side: reads every lessons/<NN-slug>/ folder, validates it, and renders its text. Used by the
+// Vite plugin (build and dev server) and by the tests.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { Marked } from 'marked'
+import { parseLessonMarkdown, type LessonProblem } from './front-matter.ts'
+import type { LessonContent, LessonSummary } from './types.ts'
+
+export interface LoadedLesson extends LessonContent {
+  dir: string
+  checksFile: string
+}
+
+export interface LoadResult {
+  lessons: LoadedLesson[]
+  problems: LessonProblem[]
+  /** every file read, for the dev server to watch */
+  files: string[]
+}
+
+const SLUG = /^\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/
+const markdown = new Marked({ gfm: true })
+
+export function loadLessons(root: string, cwd = process.cwd()): LoadResult {
+  const problems: LessonProblem[] = []
+  const lessons: LoadedLesson[] = []
+  const files: string[] = []
+  if (!existsSync(root)) return { lessons, files, problems: [{ file: relative(cwd, root) || root, line: 1, column: 1, path: '', message: 'the lessons folder does not exist' }] }
+  for (const slug of readdirSync(root).sort()) {
+    const dir = join(root, slug)
+    if (!statSync(dir).isDirectory() || slug.startsWith('.') || slug.startsWith('_')) continue
+    const rel = (name: string) => relative(cwd, join(dir, name))
+    if (!SLUG.test(slug)) {
+      problems.push({ file: relative(cwd, dir), line: 1, column: 1, path: '', message: `folder name "${slug}" must look like "01-my-lesson" (two digits, a dash, lower-case words joined by dashes)` })
+      continue
+    }
+    const mdFile = join(dir, 'lesson.md')
+    files.push(mdFile)
+    if (!existsSync(mdFile)) {
+      problems.push({ file: rel('lesson.md'), line: 1, column: 1, path: '', message: 'missing lesson.md' })
+      continue
+    }
+    const parsed = parseLessonMarkdown(readFileSync(mdFile, 'utf8'), rel('lesson.md'))
+    if (!parsed.ok) {
+      problems.push(...parsed.problems)
+      continue
+    }
+    const { meta } = parsed
+    const read = (name: string, field: string): string | null => {
+      const file = join(dir, name)
+      files.push(file)
+      if (existsSync(file)) return readFileSync(file, 'utf8')
+      problems.push({ file: rel('lesson.md'), line: 2, column: 1, path: field, message: `${field} file "${name}" does not exist in ${relative(cwd, dir)}` })
+      return null
+    }
+    const starter = read(meta.starter, 'starter')
+    const solution = read(meta.solution, 'solution')
+    const checksFile = join(dir, 'checks.ts')
+    files.push(checksFile)
+    if (!existsSync(checksFile)) problems.push({ file: rel('checks.ts'), line: 1, column: 1, path: '', message: 'missing checks.ts (every lesson needs at least one automatic check)' })
+    if (starter === null || solution === null || !existsSync(checksFile)) continue
+    const html = markdown.parse(parsed.body, { async: false })
+    lessons.push({ slug, meta, html, starter, solution, dir, checksFile })
+  }
+  const byOrder = new Map<number, string>()
+  for (const lesson of lessons) {
+    const other = byOrder.get(lesson.meta.order)
+    if (other) problems.push({ file: relative(cwd, join(lesson.dir, 'lesson.md')), line: 2, column: 1, path: 'order', message: `order ${lesson.meta.order} is already used by ${other}` })
+    else byOrder.set(lesson.meta.order, lesson.slug)
+  }
+  lessons.sort((a, b) => a.meta.order - b.meta.order)
+  return { lessons, problems, files }
+}
+
+export function summarise(lesson: LessonContent): LessonSummary {
+  const { title, summary, order, protocol } = lesson.meta
+  return { slug: lesson.slug, title, summary, order, protocol }
+}
+
+export function formatProblem(p: LessonProblem): string {
+  return `${p.file}:${p.line}:${p.column}${p.path ? ` ${p.path}:` : ''} ${p.message}`
+}

@@ -1,0 +1,41 @@
+// The one definition of a lesson's front matter. The build, the validator, the app's types and the
+// docs all come from this schema; unknown keys are errors (strict) and every field says what it is for.
+import { z } from 'zod'
+
+export const liveScoreServerSchema = z
+  .strictObject({
+    kind: z.literal('live-score').describe('A match ticker: GET /api/stream answers with an event stream of score updates.'),
+    intervalMs: z.number().int().min(100).max(60_000).default(1000).describe('Simulated milliseconds between two score updates.'),
+    home: z.string().min(1).max(40).default('Lions').describe('Name of the home team.'),
+    away: z.string().min(1).max(40).default('Tigers').describe('Name of the away team.'),
+  })
+  .describe('The live-score server.')
+
+export const serverSchema = z.discriminatedUnion('kind', [liveScoreServerSchema]).describe('Which simulated server answers the learner, and how it behaves.')
+
+export const scenarioSchema = z
+  .strictObject({
+    server: serverSchema,
+    latencyMs: z.number().int().min(0).max(5000).default(50).describe('One-way network latency between client and server, in simulated milliseconds.'),
+    durationMs: z.number().int().min(500).max(600_000).default(5500).describe('How long one run lasts, in simulated milliseconds; checks are evaluated when it ends.'),
+    seed: z.number().int().min(0).max(2 ** 31).default(1).describe('Seed for every random choice in the simulation, so runs are reproducible.'),
+  })
+  .describe('What runs when the learner presses Run.')
+
+export const protocolSchema = z.enum(['short-polling', 'long-polling', 'sse', 'websocket']).describe('The protocol the lesson teaches; sets its colour and glyph.')
+
+export const lessonFrontMatterSchema = z
+  .strictObject({
+    title: z.string().min(1).max(120).describe('Title shown on the home page and above the lesson.'),
+    summary: z.string().min(1).max(300).describe('One or two sentences for the lesson list.'),
+    order: z.number().int().min(1).describe('Position in the lesson list (1 comes first); unique across lessons.'),
+    protocol: protocolSchema,
+    starter: z.string().regex(/^[\w.-]+\.(js|ts)$/).default('starter.js').describe('File in the lesson folder holding the code the learner starts from.'),
+    solution: z.string().regex(/^[\w.-]+\.(js|ts)$/).default('solution.js').describe('File in the lesson folder holding a solution that passes every check.'),
+    scenario: scenarioSchema,
+  })
+  .describe('Front matter of lessons/<NN-slug>/lesson.md.')
+
+export type LessonFrontMatter = z.infer<typeof lessonFrontMatterSchema>
+export type Scenario = z.infer<typeof scenarioSchema>
+export type Protocol = z.infer<typeof protocolSchema>

@@ -1,0 +1,20 @@
+import type { LessonFrontMatter, Protocol } from './schema.ts'
+
+/** what the home page needs of a lesson */
+export interface LessonSummary {
+  slug: string
+  title: string
+  summary: string
+  order: number
+  protocol: Protocol
+}
+
+/** everything a lesson page needs, produced at build time from the lesson's files */
+export interface LessonContent {
+  slug: string
+  meta: LessonFrontMatter
+  /** the lesson text as HTML (rendered at build time; sanitised again before display) */
+  html: string
+  starter: string
+  solution: string
+}

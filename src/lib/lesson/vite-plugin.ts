@@ -1,0 +1,55 @@
+// Vite plugin: lessons become virtual modules. `virtual:wirelab/lessons` holds the small index the home
+// page needs; each lesson's content and checks are a separate chunk, loaded when it is opened.
+// Invalid lessons stop the build (and show in the dev server's overlay) with file:line messages.
+import type { Plugin } from 'vite'
+import { formatProblem, loadLessons, summarise, type LoadResult } from './load-lessons.ts'
+
+const INDEX_ID = 'virtual:wirelab/lessons'
+const LESSON_PREFIX = 'virtual:wirelab/lesson/'
+
+export function wirelabLessons(options: { dir: string }): Plugin {
+  let result: LoadResult | null = null
+  const load = (): LoadResult => {
+    const loaded = loadLessons(options.dir)
+    if (loaded.problems.length > 0) {
+      throw new Error(`Invalid lessons in ${options.dir}:\n${loaded.problems.map(formatProblem).join('\n')}`)
+    }
+    return loaded
+  }
+  return {
+    name: 'wirelab-lessons',
+    resolveId(id) {
+      if (id === INDEX_ID || id.startsWith(LESSON_PREFIX)) return `\0${id}`
+      return undefined
+    },
+    load(id) {
+      if (!id.startsWith('\0virtual:wirelab/')) return undefined
+      result ??= load()
+      for (const file of result.files) this.addWatchFile(file)
+      if (id === `\0${INDEX_ID}`) {
+        const loaders = result.lessons.map((l) => `  ${JSON.stringify(l.slug)}: () => import(${JSON.stringify(LESSON_PREFIX + l.slug)}),`).join('\n')
+        return `export const lessonIndex = ${JSON.stringify(result.lessons.map(summarise))}\nexport const lessonLoaders = {\n${loaders}\n}\n`
+      }
+      const slug = id.slice(`\0${LESSON_PREFIX}`.length)
+      const lesson = result.lessons.find((l) => l.slug === slug)
+      if (!lesson) throw new Error(`No lesson "${slug}"`)
+      const { meta, html, starter, solution } = lesson
+      return `export { default as checks } from ${JSON.stringify(lesson.checksFile)}\nexport const lesson = ${JSON.stringify({ slug, meta, html, starter, solution })}\n`
+    },
+    watchChange(file) {
+      if (result?.files.includes(file)) result = null
+    },
+    handleHotUpdate({ file, server }) {
+      if (!result?.files.includes(file) && !file.startsWith(options.dir)) return
+      result = null
+      for (const id of [...server.moduleGraph.idToModuleMap.keys()]) {
+        if (id.startsWith('\0virtual:wirelab/')) {
+          const mod = server.moduleGraph.getModuleById(id)
+          if (mod) server.moduleGraph.invalidateModule(mod)
+        }
+      }
+      server.ws.send({ type: 'full-reload' })
+      return []
+    },
+  }
+}

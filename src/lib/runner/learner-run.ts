@@ -1,0 +1,197 @@
+// One run of the learner's code: a fresh worker, a fresh simulation, one clock driven in live mode
+// (real time × speed) until the lesson's duration, Stop, or a hang.
+import { Barrier } from '../sim/barrier.ts'
+import { SIM_EPOCH_MS } from '../sim/clock.ts'
+import type { Simulation } from '../sim/simulation.ts'
+import type { Announcement, RunWire } from '../mock/run-wire.ts'
+import { crossing } from '../mock/run-wire.ts'
+import { ClockDriver } from './clock-driver.ts'
+import { TAG_PARAM, type CodeLocation, type ConsoleLevel, type WorkerToPage } from './protocol.ts'
+import type { LogValue } from './log-value.ts'
+import { WorkerLink } from './worker-link.ts'
+
+export interface ConsoleEntry {
+  level: ConsoleLevel
+  /** simulated ms */
+  t: number
+  args: LogValue[]
+}
+
+export interface LearnerError {
+  phase: 'syntax' | 'runtime' | 'rejection' | 'hang'
+  name: string
+  message: string
+  location: CodeLocation | null
+  t: number
+}
+
+export type RunEnd = 'finished' | 'stopped' | 'error' | 'hung'
+
+export interface LearnerRunOptions {
+  runId: string
+  code: string
+  sim: Simulation
+  /** simulated ms after which the run ends by itself */
+  durationMs: number
+  speed: () => number
+  onConsole: (entry: ConsoleEntry) => void
+  onError: (error: LearnerError) => void
+  onProgress: (now: number) => void
+  onEnd: (why: RunEnd) => void
+}
+
+/** real ms learner code may run without yielding before the run is stopped */
+const WATCHDOG_MS = 2000
+const SETTLE_TIMEOUT_MS = 2000
+
+export class LearnerRun implements RunWire {
+  readonly barrier = new Barrier()
+  readonly sim: Simulation
+  private readonly link: WorkerLink
+  private readonly driver: ClockDriver
+  private readonly announced = new Map<number, Announcement>()
+  private readonly announceWaiters = new Map<number, Array<(a: Announcement | null) => void>>()
+  private readonly sseTypes = new Map<number, Set<string>>()
+  private tokens = 0
+  private ended = false
+
+  constructor(private readonly options: LearnerRunOptions) {
+    this.sim = options.sim
+    const worker = new Worker(new URL('./worker/learner-worker.ts', import.meta.url), { type: 'module', name: `wirelab-run-${options.runId}` })
+    this.link = new WorkerLink(worker, {
+      watchdogMs: WATCHDOG_MS,
+      onMessage: (m) => this.onWorkerMessage(m),
+      onHang: () => this.hang(),
+    })
+    worker.addEventListener('error', (event) => {
+      event.preventDefault()
+      this.fail(`The runner could not start: ${event.message || 'the worker script failed to load'}.`)
+    })
+    this.driver = new ClockDriver(this.sim.scheduler, this.barrier, this.link, {
+      settleTimeoutMs: SETTLE_TIMEOUT_MS,
+      onStuck: ({ stuck }) => console.warn(`[wirelab] gave up waiting for ${stuck.join(', ')}`),
+      yieldToTransport: () => new Promise((resolve) => setTimeout(resolve, 0)),
+    })
+  }
+
+  get isOver(): boolean {
+    return this.ended
+  }
+
+  async start(): Promise<void> {
+    await this.link.request({ type: 'init', runId: this.options.runId, epochMs: SIM_EPOCH_MS, tagParam: TAG_PARAM }, 'ready')
+    await this.link.request({ type: 'run', code: this.options.code }, 'started')
+    if (!this.ended) void this.live()
+  }
+
+  stop(): void {
+    this.end('stopped')
+  }
+
+  announcement(conn: number): Promise<Announcement | null> {
+    const known = this.announced.get(conn)
+    if (known || this.ended) return Promise.resolve(known ?? null)
+    return new Promise((resolve) => {
+      const list = this.announceWaiters.get(conn) ?? []
+      list.push(resolve)
+      this.announceWaiters.set(conn, list)
+    })
+  }
+
+  async expectSseType(conn: number, eventType: string): Promise<void> {
+    const known = this.sseTypes.get(conn) ?? new Set(['message'])
+    this.sseTypes.set(conn, known)
+    if (known.has(eventType) || this.ended) return
+    known.add(eventType)
+    const token = ++this.tokens
+    await this.link.request({ type: 'expect-sse-type', conn, eventType, token }, 'sse-type-ready', (m) => m.token === token)
+  }
+
+  private async live(): Promise<void> {
+    let last = performance.now()
+    let carry = 0
+    while (!this.ended) {
+      await nextFrame()
+      const nowReal = performance.now()
+      carry += Math.min(nowReal - last, 100) * this.options.speed()
+      last = nowReal
+      const whole = Math.floor(carry)
+      carry -= whole
+      const target = Math.min(this.sim.now + whole, this.options.durationMs)
+      await this.driver.runTo(target, () => this.ended)
+      if (this.ended) return
+      this.options.onProgress(this.sim.now)
+      if (this.sim.now >= this.options.durationMs) this.end('finished')
+    }
+  }
+
+  private onWorkerMessage(m: WorkerToPage): void {
+    if (this.ended) return
+    switch (m.type) {
+      case 'console':
+        this.options.onConsole({ level: m.level, t: m.t, args: m.args })
+        break
+      case 'error':
+        this.options.onError({ phase: m.phase, name: m.name, message: m.message, location: m.location, t: m.t })
+        break
+      case 'es-connect': {
+        const announcement = { sentAt: m.t }
+        this.barrier.hold(crossing.request(`c${m.conn}`))
+        this.announced.set(m.conn, announcement)
+        for (const resolve of this.announceWaiters.get(m.conn) ?? []) resolve(announcement)
+        this.announceWaiters.delete(m.conn)
+        break
+      }
+      case 'es-opened':
+        this.barrier.done(crossing.head(`c${m.conn}`))
+        break
+      case 'es-error':
+        this.barrier.done(crossing.head(`c${m.conn}`))
+        break
+      case 'es-delivered':
+        for (let n = 1; n <= m.count; n++) this.barrier.done(crossing.event(`c${m.conn}`, n))
+        break
+      case 'es-close': {
+        const conn = `c${m.conn}`
+        this.sim.scheduler.at(m.t, () => this.sim.exchange(conn)?.closeByClient('The learner\'s code called close() on the EventSource'), { key: m.conn })
+        this.barrier.doneAll(crossing.all(conn))
+        break
+      }
+    }
+  }
+
+  private hang(): void {
+    if (this.ended) return
+    this.options.onError({
+      phase: 'hang', name: 'Stopped', location: null, t: this.sim.now,
+      message: `Your code ran for more than ${WATCHDOG_MS / 1000} s without pausing, so the run was stopped. Look for a loop that never ends (while (true) { … } or a for loop whose condition never becomes false).`,
+    })
+    this.end('hung')
+  }
+
+  private fail(message: string): void {
+    if (this.ended) return
+    this.options.onError({ phase: 'runtime', name: 'Error', message, location: null, t: this.sim.now })
+    this.end('error')
+  }
+
+  private end(why: RunEnd): void {
+    if (this.ended) return
+    this.ended = true
+    this.link.terminate()
+    const reason = why === 'finished' ? 'The run reached its end: the page closed the connection' : why === 'stopped' ? 'Stop was pressed: the page closed the connection' : 'The run was stopped: the page closed the connection'
+    this.sim.closeAll(reason)
+    for (const list of this.announceWaiters.values()) for (const resolve of list) resolve(null)
+    this.announceWaiters.clear()
+    for (const key of this.barrier.open) this.barrier.done(key)
+    this.options.onEnd(why)
+  }
+}
+
+function nextFrame(): Promise<void> {
+  // requestAnimationFrame stops in background tabs; a run should still end there
+  return new Promise((resolve) => {
+    if (document.visibilityState === 'visible') requestAnimationFrame(() => resolve())
+    else setTimeout(resolve, 50)
+  })
+}

@@ -1,0 +1,85 @@
+// The learner realm: a fresh dedicated worker per run. It keeps the browser's real fetch and
+// EventSource (intercepted by the service worker), fakes timers, and runs the learner's code.
+import type { PageToWorker, WorkerMessage, WorkerToPage } from '../protocol.ts'
+import { locateInStack, findSyntaxError, wrapLearnerCode } from './learner-code.ts'
+import { installLearnerClock, type LearnerClock } from './learner-clock.ts'
+import { createLearnerEventSource, type LearnerEventSourceClass } from './event-source.ts'
+import { captureConsole } from './console-capture.ts'
+import { afterMacrotask, nextMacrotask } from './macrotask.ts'
+
+const scope = self as unknown as DedicatedWorkerGlobalScope
+let clock: LearnerClock | null = null
+let LearnerEventSource: LearnerEventSourceClass | null = null
+let didIo = false
+let connections = 0
+
+function post(message: WorkerMessage): void {
+  if (message.type === 'es-connect' || message.type === 'es-close') didIo = true
+  scope.postMessage({ ...message, now: clock?.now() ?? 0, next: clock?.next() ?? null } as WorkerToPage)
+}
+
+function reportError(phase: 'runtime' | 'rejection', error: unknown): void {
+  const isError = error instanceof Error
+  post({
+    type: 'error', phase, t: clock?.now() ?? 0,
+    name: isError ? error.name : 'Uncaught',
+    message: isError ? error.message : String(error),
+    location: isError ? locateInStack(error.stack) : null,
+  })
+}
+
+scope.addEventListener('error', (event) => {
+  event.preventDefault()
+  reportError('runtime', event.error ?? event.message)
+})
+scope.addEventListener('unhandledrejection', (event) => {
+  event.preventDefault()
+  reportError('rejection', event.reason)
+})
+
+function init(message: Extract<PageToWorker, { type: 'init' }>): void {
+  clock = installLearnerClock(globalThis, message.epochMs)
+  const simNow = () => clock?.now() ?? 0
+  captureConsole(console, simNow, post)
+  LearnerEventSource = createLearnerEventSource({
+    Native: EventSource, runId: message.runId, tagParam: message.tagParam, nextConnection: () => ++connections, simNow, post, baseUrl: scope.location.href,
+  })
+  ;(globalThis as unknown as { EventSource: unknown }).EventSource = LearnerEventSource
+  post({ type: 'ready' })
+}
+
+async function run(code: string): Promise<void> {
+  const problem = findSyntaxError(code)
+  if (problem) {
+    post({ type: 'error', phase: 'syntax', name: 'SyntaxError', message: problem.message, location: problem.location, t: 0 })
+  } else {
+    try {
+      const start = (0, eval)(wrapLearnerCode(code)) as () => Promise<void>
+      start().catch((error: unknown) => reportError('runtime', error))
+    } catch (error) {
+      reportError('runtime', error)
+    }
+  }
+  await nextMacrotask()
+  post({ type: 'started' })
+}
+
+scope.addEventListener('message', (event: MessageEvent<PageToWorker>) => {
+  const message = event.data
+  switch (message.type) {
+    case 'init':
+      init(message)
+      break
+    case 'run':
+      void run(message.code)
+      break
+    case 'advance':
+      didIo = false
+      void clock?.advance(message.to, () => didIo).then(() => afterMacrotask(() => post({ type: 'advanced' })))
+      break
+    case 'expect-sse-type':
+      LearnerEventSource?.expect(message.conn, message.eventType)
+      post({ type: 'sse-type-ready', token: message.token })
+      break
+  }
+})

@@ -1,0 +1,61 @@
+// Simulated time must not move while a message is crossing the wire for real (a request on its way to a
+// handler, a response or an SSE event on its way to the learner's code). Each such crossing is a named
+// blocker; the clock driver waits until none is left. See "One simulation clock" in docs/architecture.md.
+
+export interface BarrierTimeout {
+  /** the blockers that were still open when the wait gave up */
+  stuck: string[]
+}
+
+export class Barrier {
+  private blockers = new Set<string>()
+  private waiters: Array<() => void> = []
+
+  /** something started crossing the wire; time stands still until `done(key)` */
+  hold(key: string): void {
+    this.blockers.add(key)
+  }
+
+  /** the crossing ended (it arrived, or will never arrive) */
+  done(key: string): void {
+    if (!this.blockers.delete(key)) return
+    if (this.blockers.size === 0) this.wake()
+  }
+
+  /** drop every blocker whose key starts with `prefix` (a connection closed: nothing more will arrive) */
+  doneAll(prefix: string): void {
+    for (const key of [...this.blockers]) if (key.startsWith(prefix)) this.blockers.delete(key)
+    if (this.blockers.size === 0) this.wake()
+  }
+
+  get open(): string[] {
+    return [...this.blockers]
+  }
+
+  /**
+   * Resolves when no blocker is left. After `timeoutMs` of real time it gives up, drops the blockers and
+   * resolves with what was stuck, so a lost acknowledgement can never freeze a run for good.
+   */
+  async settle(timeoutMs: number, setTimer: (fn: () => void, ms: number) => unknown = setTimeout): Promise<BarrierTimeout | null> {
+    if (this.blockers.size === 0) return null
+    let timedOut = false
+    await new Promise<void>((resolve) => {
+      this.waiters.push(resolve)
+      setTimer(() => {
+        timedOut = this.blockers.size > 0
+        resolve()
+      }, timeoutMs)
+    })
+    if (!timedOut) return null
+    const stuck = this.open
+    this.blockers.clear()
+    this.wake()
+    return { stuck }
+  }
+
+  private wake(): void {
+    const waiters = this.waiters
+    this.waiters = []
+    for (const w of waiters) w()
+  }
+}

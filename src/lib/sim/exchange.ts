@@ -1,0 +1,175 @@
+// One HTTP exchange on the simulated wire: the request travels to the server, the server's response
+// head and body chunks travel back. Each message is put in the trace when it leaves its sender and
+// handed to the transport (the msw adapter) when simulated time reaches its arrival.
+import { chunkedLength, formatResponseHead, httpDate, reasonPhrase, utf8Length, type Header } from './http1.ts'
+import { encodeSseEvent, sseDispatches, type SseFields } from './sse.ts'
+import type { SimScheduler } from './scheduler.ts'
+import type { Trace } from './trace.ts'
+import { SIM_EPOCH_MS } from './clock.ts'
+
+export interface ResponseHead {
+  status: number
+  headers: Header[]
+  /** a complete body, or null when the body streams (or there is none) */
+  body: string | null
+}
+
+/** a piece of the response body reaching the client */
+export interface DeliveredChunk {
+  text: string
+  /** the event type a browser will dispatch for it, or null when it dispatches nothing */
+  dispatches: string | null
+}
+
+/** what a simulated server uses to answer one request */
+export interface ResponseWriter {
+  /** answer with a complete body */
+  respond(status: number, body: string, contentType?: string): void
+  /** answer 200 with `Content-Type: text/event-stream` and keep the connection open */
+  eventStream(): EventStreamWriter
+  /** called when the client closes the connection */
+  onClientClose(fn: () => void): void
+}
+
+export interface EventStreamWriter {
+  send(fields: SseFields): void
+  close(): void
+  readonly closed: boolean
+}
+
+interface ExchangeContext {
+  scheduler: SimScheduler
+  trace: Trace
+  latencyMs: number
+  conn: string
+  key: number
+}
+
+export class HttpExchange implements ResponseWriter {
+  /** resolves when the response head reaches the client, or with null when the connection ended first */
+  readonly responseHead: Promise<ResponseHead | null>
+  private resolveHead!: (head: ResponseHead | null) => void
+  private chunkListeners: Array<(chunk: DeliveredChunk) => void> = []
+  private endListeners: Array<() => void> = []
+  private clientCloseListeners: Array<() => void> = []
+  private answered = false
+  /** the connection is gone (closed by either end); nothing more is sent or delivered */
+  private over = false
+
+  constructor(private readonly ctx: ExchangeContext) {
+    this.responseHead = new Promise((resolve) => (this.resolveHead = resolve))
+  }
+
+  get conn(): string {
+    return this.ctx.conn
+  }
+
+  onChunk(fn: (chunk: DeliveredChunk) => void): void {
+    this.chunkListeners.push(fn)
+  }
+
+  onEnd(fn: () => void): void {
+    this.endListeners.push(fn)
+  }
+
+  onClientClose(fn: () => void): void {
+    this.clientCloseListeners.push(fn)
+  }
+
+  respond(status: number, body: string, contentType = 'application/json'): void {
+    const headers = this.baseHeaders([
+      ['Content-Type', contentType],
+      ['Content-Length', String(utf8Length(body))],
+    ])
+    this.sendHead(status, headers, body, false)
+    this.deliverAt(this.arrival(), () => this.finish())
+  }
+
+  eventStream(): EventStreamWriter {
+    const headers = this.baseHeaders([
+      ['Content-Type', 'text/event-stream'],
+      ['Cache-Control', 'no-cache'],
+      ['Transfer-Encoding', 'chunked'],
+    ])
+    this.sendHead(200, headers, null, true)
+    const exchange = this
+    let closed = false
+    return {
+      get closed() {
+        return closed || exchange.over
+      },
+      send(fields: SseFields) {
+        if (this.closed) return
+        exchange.sendSse(fields)
+      },
+      close() {
+        if (this.closed) return
+        closed = true
+        exchange.closeByServer()
+      },
+    }
+  }
+
+  /** the client side went away: the learner closed it, or the run ended */
+  closeByClient(reason: string): void {
+    if (this.over) return
+    this.over = true
+    const { scheduler, trace, conn } = this.ctx
+    trace.append({ kind: 'conn.close', t: scheduler.now, arrives: scheduler.now + this.ctx.latencyMs, conn, from: 'client', to: 'server', bytes: 0, reason })
+    this.resolveHead(null)
+    for (const fn of this.clientCloseListeners) fn()
+    for (const fn of this.endListeners) fn()
+  }
+
+  private baseHeaders(fields: Array<[string, string]>): Header[] {
+    const date: Header = { name: 'Date', value: httpDate(SIM_EPOCH_MS + this.ctx.scheduler.now), source: 'observed' }
+    return [date, ...fields.map(([name, value]): Header => ({ name, value, source: 'observed' }))]
+  }
+
+  private arrival(): number {
+    return this.ctx.scheduler.now + this.ctx.latencyMs
+  }
+
+  private sendHead(status: number, headers: Header[], body: string | null, streaming: boolean): void {
+    if (this.answered) throw new Error('The simulated server answered one request twice')
+    this.answered = true
+    const { scheduler, trace, conn } = this.ctx
+    const wire = formatResponseHead(status, headers)
+    trace.append({
+      kind: 'http.response', t: scheduler.now, arrives: this.arrival(), conn, from: 'server', to: 'client',
+      bytes: wire.length + (body === null ? 0 : utf8Length(body)), status, reason: reasonPhrase(status), headers, wire, streaming,
+      ...(body === null ? {} : { body }),
+    })
+    this.deliverAt(this.arrival(), () => this.resolveHead({ status, headers, body }))
+  }
+
+  private sendSse(fields: SseFields): void {
+    const { scheduler, trace, conn } = this.ctx
+    const wire = encodeSseEvent(fields)
+    const dispatches = sseDispatches(fields)
+    trace.append({ kind: 'sse.event', t: scheduler.now, arrives: this.arrival(), conn, from: 'server', to: 'client', bytes: chunkedLength(wire), wire, fields, dispatches })
+    const chunk: DeliveredChunk = { text: wire, dispatches: dispatches ? fields.event || 'message' : null }
+    this.deliverAt(this.arrival(), () => {
+      for (const fn of this.chunkListeners) fn(chunk)
+    })
+  }
+
+  private closeByServer(): void {
+    const { scheduler, trace, conn } = this.ctx
+    trace.append({ kind: 'conn.close', t: scheduler.now, arrives: this.arrival(), conn, from: 'server', to: 'client', bytes: 5, reason: 'The server ended the response (last chunk "0\\r\\n\\r\\n")' })
+    this.deliverAt(this.arrival(), () => this.finish())
+  }
+
+  private finish(): void {
+    if (this.over) return
+    this.over = true
+    this.resolveHead(null)
+    for (const fn of this.endListeners) fn()
+  }
+
+  private deliverAt(t: number, fn: () => void): void {
+    this.ctx.scheduler.at(t, () => {
+      if (!this.over) fn()
+    }, { key: this.ctx.key, label: `${this.ctx.conn} delivery` })
+  }
+}

@@ -1,0 +1,117 @@
+// The trace is the product's spine: an append-only list of everything that crossed the simulated wire,
+// stamped with simulated time. Views, checks and exports all read it. Format: docs/trace-format.md.
+import type { Header } from './http1.ts'
+import type { SseFields } from './sse.ts'
+
+export const TRACE_FORMAT_VERSION = 1
+
+/** who sends or receives: 'client' (the learner's code) or 'server' (the simulated server) */
+export type ActorId = 'client' | 'server'
+
+interface TraceEventBase {
+  /** 1, 2, 3 … in the order events were appended */
+  seq: number
+  /** simulated ms when the message left its sender (or when the thing happened) */
+  t: number
+  /** simulated ms when it reaches the other end (equals `t` for things that do not travel) */
+  arrives: number
+  /** the connection it belongs to: c1, c2 … in the order connections were opened */
+  conn: string
+  from: ActorId
+  to: ActorId
+  /** bytes it takes on the wire (HTTP/1.1 framing included) */
+  bytes: number
+}
+
+export interface HttpRequestEvent extends TraceEventBase {
+  kind: 'http.request'
+  method: string
+  /** the request target as the learner's code asked for it */
+  target: string
+  headers: Header[]
+  /** the request head exactly as it would be on the wire */
+  wire: string
+  /** what opened this connection: an `EventSource` or `fetch` */
+  api: 'EventSource' | 'fetch'
+}
+
+export interface HttpResponseEvent extends TraceEventBase {
+  kind: 'http.response'
+  status: number
+  reason: string
+  headers: Header[]
+  wire: string
+  /** the body stays open after the head (an event stream) */
+  streaming: boolean
+  body?: string
+}
+
+export interface SseEventEvent extends TraceEventBase {
+  kind: 'sse.event'
+  /** the event-stream text of this block, e.g. "id: 3\ndata: {…}\n\n" */
+  wire: string
+  fields: SseFields
+  /** false for blocks a browser does not dispatch (comments, retry only) */
+  dispatches: boolean
+}
+
+export interface ConnCloseEvent extends TraceEventBase {
+  kind: 'conn.close'
+  /** in plain words, e.g. "The learner's code called es.close()" */
+  reason: string
+}
+
+export type TraceEvent = HttpRequestEvent | HttpResponseEvent | SseEventEvent | ConnCloseEvent
+export type TraceEventKind = TraceEvent['kind']
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
+export type NewTraceEvent = DistributiveOmit<TraceEvent, 'seq'>
+
+export interface TraceJson {
+  format: 'wirelab-trace'
+  version: number
+  events: TraceEvent[]
+}
+
+export class Trace {
+  private readonly list: TraceEvent[] = []
+  private readonly listeners = new Set<(event: TraceEvent) => void>()
+
+  get events(): readonly TraceEvent[] {
+    return this.list
+  }
+
+  append(event: NewTraceEvent): TraceEvent {
+    const full = { ...event, seq: this.list.length + 1 } as TraceEvent
+    this.list.push(full)
+    for (const listener of this.listeners) listener(full)
+    return full
+  }
+
+  subscribe(listener: (event: TraceEvent) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  ofKind<K extends TraceEventKind>(kind: K): Array<Extract<TraceEvent, { kind: K }>> {
+    return this.list.filter((e): e is Extract<TraceEvent, { kind: K }> => e.kind === kind)
+  }
+
+  toJSON(): TraceJson {
+    return { format: 'wirelab-trace', version: TRACE_FORMAT_VERSION, events: this.list.map((e) => structuredClone(e)) }
+  }
+
+  static fromJSON(json: unknown): Trace {
+    if (typeof json !== 'object' || json === null) throw new Error('A trace must be a JSON object')
+    const { format, version, events } = json as Partial<TraceJson>
+    if (format !== 'wirelab-trace') throw new Error('Not a Wirelab trace (missing "format": "wirelab-trace")')
+    if (version !== TRACE_FORMAT_VERSION) throw new Error(`Trace format version ${String(version)} is not supported (this Wirelab reads version ${TRACE_FORMAT_VERSION})`)
+    if (!Array.isArray(events)) throw new Error('A trace needs an "events" array')
+    const trace = new Trace()
+    events.forEach((e: unknown, i) => {
+      if (typeof e !== 'object' || e === null || (e as TraceEvent).seq !== i + 1) throw new Error(`Trace event ${i + 1} is missing or out of order`)
+      trace.list.push(structuredClone(e as TraceEvent))
+    })
+    return trace
+  }
+}

@@ -1,0 +1,50 @@
+// Learner code kept per lesson in localStorage. Storage can be full, disabled or blocked; then the code
+// stays in memory and the learner is told, instead of losing an edit silently.
+
+export interface CodeStore {
+  load(slug: string): string | null
+  /** null when saved, or a message saying why it could not be */
+  save(slug: string, code: string): string | null
+  clear(slug: string): void
+}
+
+const key = (slug: string) => `wirelab:code:${slug}`
+
+export function browserCodeStore(storage: Storage | null = safeLocalStorage()): CodeStore {
+  return {
+    load(slug) {
+      try {
+        return storage?.getItem(key(slug)) ?? null
+      } catch {
+        return null
+      }
+    },
+    save(slug, code) {
+      if (!storage) return 'Your browser does not let this page store data, so edits last only until you close the tab.'
+      try {
+        storage.setItem(key(slug), code)
+        return null
+      } catch (error) {
+        const full = error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22)
+        return full
+          ? 'Browser storage is full, so your latest edit is kept only in this tab. Free some space (other sites\u2019 data) to save again.'
+          : `Your edit could not be saved (${error instanceof Error ? error.message : String(error)}); it is kept only in this tab.`
+      }
+    },
+    clear(slug) {
+      try {
+        storage?.removeItem(key(slug))
+      } catch {
+        // nothing stored, nothing to clear
+      }
+    },
+  }
+}
+
+function safeLocalStorage(): Storage | null {
+  try {
+    return globalThis.localStorage ?? null
+  } catch {
+    return null
+  }
+}

@@ -1,0 +1,153 @@
+// The state of one open lesson: the learner's code, the current run and what it produced. Components
+// render it and call its methods; it holds no DOM.
+import type { LessonContent } from '../lesson/types.ts'
+import type { LessonCheck, CheckResult, LoggedCall } from '../checks/index.ts'
+import { evaluateChecks } from '../checks/index.ts'
+import type { TraceEvent } from '../sim/trace.ts'
+import type { ConsoleEntry, LearnerError, RunEnd } from '../runner/learner-run.ts'
+import { logValueToData } from '../runner/log-value.ts'
+import type { CodeStore } from './code-store.ts'
+
+export type RunStatus = 'idle' | 'starting' | 'running' | RunEnd
+
+const MAX_CONSOLE = 1000
+let runCounter = 0
+
+export class LessonSession {
+  code = $state('')
+  status = $state<RunStatus>('idle')
+  simNow = $state(0)
+  speed = $state(1)
+  consoleEntries = $state.raw<ConsoleEntry[]>([])
+  droppedConsole = $state(0)
+  errors = $state.raw<LearnerError[]>([])
+  trace = $state.raw<readonly TraceEvent[]>([])
+  results = $state.raw<CheckResult[] | null>(null)
+  selectedSeq = $state<number | null>(null)
+  saveProblem = $state<string | null>(null)
+  /** a problem that kept the run from starting at all (not the learner's fault) */
+  runnerProblem = $state<string | null>(null)
+
+  readonly selected = $derived(this.trace.find((e) => e.seq === this.selectedSeq) ?? null)
+  readonly running = $derived(this.status === 'starting' || this.status === 'running')
+
+  private current: { stop(): void } | null = null
+  private saveTimer: ReturnType<typeof setTimeout> | null = null
+
+  constructor(
+    readonly lesson: LessonContent,
+    readonly checks: readonly LessonCheck[],
+    private readonly store: CodeStore,
+  ) {
+    this.code = store.load(lesson.slug) ?? lesson.starter
+  }
+
+  get durationMs(): number {
+    return this.lesson.meta.scenario.durationMs
+  }
+
+  /** the learner typed: keep it, and save it shortly after they pause */
+  edit(code: string): void {
+    this.code = code
+    if (this.saveTimer) clearTimeout(this.saveTimer)
+    this.saveTimer = setTimeout(() => this.flush(), 300)
+  }
+
+  flush(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer)
+    this.saveTimer = null
+    this.saveProblem = this.code === this.lesson.starter ? (this.store.clear(this.lesson.slug), null) : this.store.save(this.lesson.slug, this.code)
+  }
+
+  async run(): Promise<void> {
+    this.stop()
+    this.flush()
+    this.status = 'starting'
+    this.consoleEntries = []
+    this.droppedConsole = 0
+    this.errors = []
+    this.trace = []
+    this.results = null
+    this.selectedSeq = null
+    this.simNow = 0
+    this.runnerProblem = null
+    const runId = `r${++runCounter}`
+    try {
+      const [{ LearnerRun }, { createSimulation }, host, { TAG_PARAM }] = await Promise.all([
+        import('../runner/learner-run.ts'),
+        import('./create-simulation.ts'),
+        import('./run-host.ts'),
+        import('../runner/protocol.ts'),
+      ])
+      await host.ensureMockStarted(TAG_PARAM)
+      const sim = createSimulation(this.lesson.meta.scenario)
+      let flushQueued = false
+      sim.trace.subscribe(() => {
+        if (flushQueued) return
+        flushQueued = true
+        queueMicrotask(() => {
+          flushQueued = false
+          this.trace = sim.trace.events.slice()
+        })
+      })
+      let unregister = () => {}
+      const run = new LearnerRun({
+        runId, code: this.code, sim, durationMs: this.durationMs,
+        speed: () => this.speed,
+        onConsole: (entry) => this.addConsole(entry),
+        onError: (error) => (this.errors = [...this.errors, error]),
+        onProgress: (now) => (this.simNow = now),
+        onEnd: (why) => {
+          unregister()
+          this.trace = sim.trace.events.slice()
+          this.simNow = sim.now
+          this.status = why
+          this.current = null
+          this.evaluate()
+        },
+      })
+      unregister = host.registerRun(runId, run)
+      this.current = run
+      this.status = 'running'
+      await run.start()
+    } catch (error) {
+      this.status = 'error'
+      this.current = null
+      this.runnerProblem = error instanceof Error ? error.message : String(error)
+    }
+  }
+
+  stop(): void {
+    this.current?.stop()
+  }
+
+  /** put the starter code back (the editor keeps the old text in its undo history) */
+  reset(): void {
+    this.edit(this.lesson.starter)
+    this.flush()
+  }
+
+  useSolution(): void {
+    this.edit(this.lesson.solution)
+    this.flush()
+  }
+
+  select(seq: number | null): void {
+    this.selectedSeq = seq
+  }
+
+  private addConsole(entry: ConsoleEntry): void {
+    if (this.consoleEntries.length >= MAX_CONSOLE) {
+      this.droppedConsole++
+      this.consoleEntries = [...this.consoleEntries.slice(1), entry]
+    } else {
+      this.consoleEntries = [...this.consoleEntries, entry]
+    }
+  }
+
+  private evaluate(): void {
+    const console: LoggedCall[] = this.consoleEntries.map((e) => ({ level: e.level, t: e.t, values: e.args.map(logValueToData) }))
+    const errors = this.errors.map((e) => `${e.name}: ${e.message}`)
+    this.results = evaluateChecks(this.checks, { trace: this.trace, console, errors })
+  }
+}

@@ -1,0 +1,23 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'vite'
+import { svelte } from '@sveltejs/vite-plugin-svelte'
+import { msw } from 'msw/vite'
+import { wirelabLessons } from './src/lib/lesson/vite-plugin.ts'
+
+// A course kept outside this repository: LESSONS_DIR=../my-course npm run build
+const lessonsDir = resolve(process.env.LESSONS_DIR ?? 'lessons')
+
+export default defineConfig({
+  plugins: [
+    svelte(),
+    // serves (dev) and emits (build) mockServiceWorker.js straight from the installed msw, so the worker
+    // can never be older or newer than the msw code that talks to it
+    msw({ mode: 'worker-only' }),
+    wirelabLessons({ dir: lessonsDir }),
+  ],
+  resolve: { alias: { 'wirelab/checks': resolve('src/lib/checks/index.ts') } },
+  worker: { format: 'es' },
+  server: { host: '127.0.0.1', port: 5173, fs: { allow: ['.', lessonsDir] } },
+  preview: { host: '127.0.0.1', port: 4173 },
+  build: { target: 'es2022', manifest: true, chunkSizeWarningLimit: 5000 },
+})
