@@ -7,7 +7,16 @@ import { createLearnerEventSource, type LearnerEventSourceClass } from './event-
 import { captureConsole } from './console-capture.ts'
 import { afterMacrotask, nextMacrotask } from './macrotask.ts'
 
-const scope = self as unknown as DedicatedWorkerGlobalScope
+/** the parts of a dedicated worker's global scope used here (the DOM lib has no worker types) */
+interface WorkerScope {
+  location: Location
+  postMessage(message: WorkerToPage): void
+  addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void
+  addEventListener(type: 'unhandledrejection', listener: (event: PromiseRejectionEvent) => void): void
+  addEventListener(type: 'message', listener: (event: MessageEvent<PageToWorker>) => void): void
+}
+
+const scope = self as unknown as WorkerScope
 let clock: LearnerClock | null = null
 let LearnerEventSource: LearnerEventSourceClass | null = null
 let didIo = false
@@ -64,7 +73,7 @@ async function run(code: string): Promise<void> {
   post({ type: 'started' })
 }
 
-scope.addEventListener('message', (event: MessageEvent<PageToWorker>) => {
+scope.addEventListener('message', (event) => {
   const message = event.data
   switch (message.type) {
     case 'init':

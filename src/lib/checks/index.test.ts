@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest'
+import { defineChecks, evaluateChecks, type RunRecord } from './index.ts'
+
+const empty: RunRecord = { trace: [], console: [], errors: [] }
+
+describe('checks', () => {
+  it('evaluates each check, and a check that throws fails with its reason', () => {
+    const checks = defineChecks([
+      { id: 'a', title: 'Logs something', run: (r) => ({ pass: r.logged().length > 0, message: 'm' }) },
+      { id: 'b', title: 'Broken', run: () => { throw new Error('oops') } },
+    ])
+    expect(evaluateChecks(checks, { ...empty, console: [{ level: 'log', t: 0, values: ['x'] }] })).toEqual([
+      { id: 'a', title: 'Logs something', pass: true, message: 'm' },
+      { id: 'b', title: 'Broken', pass: false, message: 'This check could not be evaluated: oops' },
+    ])
+  })
+
+  it('refuses two checks with one id', () => {
+    const run = () => ({ pass: true, message: '' })
+    expect(() => defineChecks([{ id: 'x', title: 't', run }, { id: 'x', title: 't', run }])).toThrow(/share the id "x"/)
+  })
+})
