@@ -1,0 +1,101 @@
+// A new learner's first visit: the home page, the SSE lesson, a run of the starter code, and a look
+// at the exact bytes of one event.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { baseURL, freshPage, launchChromium } from './support/browser.ts'
+import { checkStates, consoleLines, diagramLabels, editorText, runToEnd, setSpeed } from './support/lesson-page.ts'
+
+let browser: Browser
+let page: Page
+let pageErrors: string[]
+
+beforeAll(async () => {
+  browser = await launchChromium()
+  ;({ page, pageErrors } = await freshPage(browser))
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+describe('a new learner opens the SSE lesson and runs the starter', () => {
+  it('finds the lesson on the home page (loaded from lessons/)', async () => {
+    await page.goto(baseURL())
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Wirelab')
+    const links = await page.locator('.lesson-link').allTextContents()
+    expect(links.map((l) => l.trim())).toEqual(['Server-Sent Events: your first stream'])
+  })
+
+  it('opens it: text with a rendered mermaid diagram, the starter in Monaco, buttons and panes', async () => {
+    await page.locator('.lesson-link').click()
+    await page.locator('.monaco-editor .view-lines').waitFor()
+    expect(await page.locator('article h1').textContent()).toBe('Server-Sent Events: your first stream')
+    await page.locator('.lesson-text figure.diagram svg').waitFor({ timeout: 15_000 })
+    expect(await page.locator('.lesson-text figure.diagram svg').textContent()).toContain('200 OK (Content-Type: text/event-stream)')
+    const code = await editorText(page)
+    expect(code).toContain("const es = new EventSource('/api/stream');")
+    expect(code).toContain('// TODO: e.data is text.')
+    for (const name of ['▶ Run', '■ Stop', 'Reset', 'Show solution']) expect(await page.getByRole('button', { name, exact: true }).count()).toBe(1)
+    expect(await page.locator('[aria-label="Console"]').count()).toBe(1)
+    expect(await page.locator('svg[aria-label="Sequence diagram of the run"]').count()).toBe(1)
+    expect(await page.locator('svg[aria-label="Network timeline"]').count()).toBe(1)
+    expect(await checkStates(page)).toEqual([{ id: 'logs-three-scores', state: 'pending', message: '' }])
+  })
+
+  it('runs the starter in a worker: the console shows each score as the text the server sent', async () => {
+    await setSpeed(page, 4)
+    expect(await runToEnd(page)).toBe('finished')
+    const lines = await consoleLines(page)
+    expect(lines).toHaveLength(5)
+    // one event per simulated second, 50 ms latency: logged at 1.100 s, 2.100 s, …
+    expect(lines[0]).toMatch(/^1\.100 s \{"match":"Lions vs Tigers","minute":\d+,"home":\d+,"away":\d+\}$/)
+    expect(lines[4]).toMatch(/^5\.100 s \{"match":"Lions vs Tigers"/)
+  })
+
+  it('shows the request, the 200 head and one arrow per event in the sequence diagram', async () => {
+    const labels = await diagramLabels(page)
+    expect(labels.slice(0, 2)).toEqual([
+      '0.000 s: GET /api/stream Accept: text/event-stream, from client to server',
+      '0.050 s: 200 OK Content-Type: text/event-stream, from server to client',
+    ])
+    const events = labels.filter((l) => / id: \d+ · message /.test(l))
+    expect(events).toHaveLength(5)
+    expect(events[2]).toMatch(/^3\.050 s: id: 3 · message \{"match"/)
+    expect(labels.at(-1)).toBe('5.500 s: connection closed by the client , from client to server')
+  })
+
+  it('shows one long bar for the stream with a tick per event in the timeline', async () => {
+    const rows = page.locator('svg[aria-label="Network timeline"] .row')
+    expect(await rows.count()).toBe(1)
+    expect(await rows.locator('.row-label').textContent()).toBe('c1 GET /api/stream')
+    expect(await rows.locator('.open.streaming').count()).toBe(1)
+    expect(await rows.locator('.tick').count()).toBe(5)
+  })
+
+  it('shows the exact wire text of an event when its tick is clicked', async () => {
+    await page.locator('svg[aria-label="Network timeline"] .tick').nth(2).click()
+    const escaped = await page.locator('[data-testid=wire-escaped]').textContent()
+    expect(escaped).toMatch(/^id: 3\\ndata: \{"match":"Lions vs Tigers","minute":\d+,"home":\d+,"away":\d+\}\\n\\n$/)
+    const wire = await page.locator('[data-testid=wire-text]').textContent()
+    expect(wire).toBe(escaped!.replace(/\\n/g, '\n'))
+    // the text the learner's code logged for event 3 is the data line of that event
+    const logged = (await consoleLines(page))[2]!.replace(/^3\.100 s /, '')
+    expect(wire).toBe(`id: 3\ndata: ${logged}\n\n`)
+    expect(await page.locator('.inspector').textContent()).toContain('travels as one chunk')
+  })
+
+  it('shows the request head with the observed Accept header and the modelled Host header marked', async () => {
+    await page.locator('svg[aria-label="Sequence diagram of the run"] .message').first().click()
+    const wire = (await page.locator('[data-testid=wire-text]').textContent()) ?? ''
+    expect(wire.startsWith('GET /api/stream HTTP/1.1\r\nHost: 127.0.0.1:')).toBe(true)
+    expect(wire).toContain('\r\nAccept: text/event-stream\r\n')
+    expect(wire).not.toContain('__wirelab')
+    expect(await page.locator('.inspector .note').first().textContent()).toContain('Modelled: Host')
+  })
+
+  it('fails the check with a message that says what to change', async () => {
+    const [check] = await checkStates(page)
+    expect(check!.state).toBe('fail')
+    expect(check!.message).toBe('You logged 5 messages, but as text (e.g. \'{"match":…}\'), not as objects. Parse e.data with JSON.parse before logging it.')
+    expect(pageErrors).toEqual([])
+  })
+})

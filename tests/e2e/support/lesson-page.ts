@@ -1,0 +1,58 @@
+// What a learner does on a lesson page, as small steps the tests read like a story.
+import type { Page } from 'playwright-core'
+import { baseURL } from './browser.ts'
+
+export async function openLesson(page: Page, slug: string): Promise<void> {
+  await page.goto(`${baseURL()}#/lesson/${slug}`)
+  await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 20_000 })
+}
+
+/** the editor's text as the learner sees it */
+export async function editorText(page: Page): Promise<string> {
+  const lines = await page.locator('.monaco-editor .view-line').evaluateAll((els) =>
+    els.map((el) => ({ top: parseFloat((el as HTMLElement).style.top), text: el.textContent ?? '' })).sort((a, b) => a.top - b.top).map((l) => l.text),
+  )
+  return lines.join('\n').replace(/\u00a0/g, ' ')
+}
+
+/** replace all code in the editor by select-all and paste, as a learner would */
+export async function replaceCode(page: Page, code: string): Promise<void> {
+  await page.evaluate((text) => navigator.clipboard.writeText(text), code)
+  await page.locator('.monaco-editor .view-lines').click()
+  await page.keyboard.press('ControlOrMeta+A')
+  await page.keyboard.press('ControlOrMeta+V')
+  await page.waitForFunction((text) => {
+    const lines = [...document.querySelectorAll('.monaco-editor .view-line')] as HTMLElement[]
+    const shown = lines.sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top)).map((l) => l.textContent).join('\n').replace(/\u00a0/g, ' ')
+    return shown.trimEnd() === text.trimEnd() || lines.length >= 30
+  }, code)
+}
+
+export async function setSpeed(page: Page, speed: number): Promise<void> {
+  await page.locator('.speed select').selectOption(String(speed))
+}
+
+/** press Run and wait until the run is over; returns the final status */
+export async function runToEnd(page: Page): Promise<string> {
+  await page.getByRole('button', { name: '▶ Run' }).click()
+  const status = page.locator('.status')
+  await page.waitForFunction(() => {
+    const s = document.querySelector('.status')?.getAttribute('data-status')
+    return s && !['idle', 'starting', 'running'].includes(s)
+  }, undefined, { timeout: 30_000 })
+  return (await status.getAttribute('data-status')) ?? ''
+}
+
+export async function consoleLines(page: Page): Promise<string[]> {
+  return page.locator('[data-testid=console-line]').evaluateAll((els) => els.map((el) => (el as HTMLElement).innerText.replace(/\s+/g, ' ').trim()))
+}
+
+export async function checkStates(page: Page): Promise<Array<{ id: string; state: string; message: string }>> {
+  return page.locator('[data-testid=check]').evaluateAll((els) =>
+    els.map((el) => ({ id: el.getAttribute('data-check') ?? '', state: el.getAttribute('data-state') ?? '', message: el.querySelector('.message')?.textContent ?? '' })),
+  )
+}
+
+export async function diagramLabels(page: Page): Promise<string[]> {
+  return page.locator('svg[aria-label="Sequence diagram of the run"] .message').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''))
+}
