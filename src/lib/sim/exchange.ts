@@ -92,20 +92,19 @@ export class HttpExchange implements ResponseWriter {
       ['Transfer-Encoding', 'chunked'],
     ])
     this.sendHead(200, headers, null, true)
-    const exchange = this
     let closed = false
+    const isClosed = () => closed || this.over
     return {
       get closed() {
-        return closed || exchange.over
+        return isClosed()
       },
-      send(fields: SseFields) {
-        if (this.closed) return
-        exchange.sendSse(fields)
+      send: (fields: SseFields) => {
+        if (!isClosed()) this.sendSse(fields)
       },
-      close() {
-        if (this.closed) return
+      close: () => {
+        if (isClosed()) return
         closed = true
-        exchange.closeByServer()
+        this.closeByServer()
       },
     }
   }

@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+// npm run bench: sizes of the production build and load times in Chromium, printed as a table.
+// Sizes are gzip (level 9, as a static host would serve them). Times are medians of cold runs (a new
+// browser context each: empty cache, no service worker), measured side by side in one run; this
+// machine is shared and noisy, so read them as orders of magnitude and compare rows, not runs.
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { build, preview } from 'vite'
+import { chromium } from 'playwright-core'
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7)
+const dist = 'dist'
+const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+
+await build({ logLevel: 'warn' })
+const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8'))
+const gz = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length
+const raw = (file) => statSync(join(dist, file)).size
+
+/** a manifest entry's own file, its CSS, and everything it imports statically */
+function closure(keys, seen = new Set()) {
+  const files = new Set()
+  const visit = (key) => {
+    if (seen.has(key)) return
+    seen.add(key)
+    const entry = manifest[key]
+    if (!entry) throw new Error(`not in the manifest: ${key}`)
+    files.add(entry.file)
+    for (const css of entry.css ?? []) files.add(css)
+    for (const dep of entry.imports ?? []) visit(dep)
+  }
+  keys.forEach(visit)
+  return files
+}
+const sum = (files, f) => [...files].reduce((n, file) => n + f(file), 0)
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`
+
+const home = closure(['index.html'])
+const lessonKeys = Object.keys(manifest).filter((k) => k.startsWith('virtual:wirelab/lesson/'))
+const lessonPage = closure(['index.html', 'src/lib/components/LessonPage.svelte', ...lessonKeys])
+const findKey = (pred) => Object.keys(manifest).filter(pred)
+const lazy = [
+  ['Monaco editor (core + JS highlighting)', closure(findKey((k) => k.endsWith('components/editor/monaco.ts') || k.endsWith('javascript/javascript.js')), new Set([...lessonPageKeys()]))],
+  ['msw (service worker client + handlers)', closure(['src/lib/mock/start-mock.ts'], new Set(lessonPageKeys()))],
+  ['runner (clock, simulation, worker link)', closure(findKey((k) => /runner\/(learner-run|protocol)\.ts$|create-simulation\.ts$/.test(k)), new Set(lessonPageKeys()))],
+  ['mermaid (all chunks it may load)', new Set(Object.values(manifest).map((e) => e.file).filter((f) => !home.has(f) && !lessonPage.has(f) && isMermaid(f)))],
+]
+function lessonPageKeys() {
+  const seen = new Set()
+  closure(['index.html', 'src/lib/components/LessonPage.svelte', ...lessonKeys], seen)
+  return seen
+}
+function isMermaid(file) {
+  return !/monaco|start-mock|learner|protocol|create-simulation|editor\.worker|javascript-|codicon|LessonPage|index-|01-/.test(file) && file.endsWith('.js')
+}
+// workers are emitted as assets, not manifest chunks
+const workers = ['learner-worker', 'editor.worker'].map((prefix) => [prefix, 'assets/' + readdirSync(join(dist, 'assets')).find((f) => f.startsWith(prefix))])
+
+// ---- timings in Chromium ----
+const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' })
+const base = `http://127.0.0.1:${server.httpServer.address().port}/`
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args })
+const editorTimes = []
+const runTimes = []
+for (let i = 0; i < RUNS; i++) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } })
+  const page = await context.newPage()
+  await page.goto(base)
+  await page.locator('.lesson-link').first().waitFor()
+  await page.evaluate(() => addEventListener('click', (e) => ((window).__clickAt = e.timeStamp), { capture: true, once: true }))
+  await page.locator('.lesson-link').first().click()
+  await page.waitForFunction(() => performance.getEntriesByName('wirelab:editor-ready').length > 0, undefined, { timeout: 30_000 })
+  editorTimes.push(await page.evaluate(() => performance.getEntriesByName('wirelab:editor-ready')[0].startTime - window.__clickAt))
+  // Run: from the click to the first message in the sequence diagram (first run: includes starting msw)
+  await page.evaluate(() => {
+    addEventListener('click', (e) => ((window).__runAt = e.timeStamp), { capture: true, once: true })
+    new MutationObserver((_, obs) => {
+      if (document.querySelector('svg[aria-label="Sequence diagram of the run"] .message')) {
+        window.__firstEventAt = performance.now()
+        obs.disconnect()
+      }
+    }).observe(document.body, { subtree: true, childList: true })
+  })
+  await page.getByRole('button', { name: '▶ Run' }).click()
+  await page.waitForFunction(() => window.__firstEventAt !== undefined, undefined, { timeout: 30_000 })
+  runTimes.push(await page.evaluate(() => window.__firstEventAt - window.__runAt))
+  await context.close()
+}
+await browser.close()
+await server.close()
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+const ms = (x) => `${x.toFixed(0)} ms`
+const verdict = (value, goal) => (value <= goal ? 'meets goal' : 'OVER GOAL')
+
+const rows = [
+  ['Home page: JS + CSS needed (gzip)', kb(sum(home, gz)), '≤ 25 KB', verdict(sum(home, gz), 25 * 1024)],
+  ['Lesson page before editor, msw, mermaid (gzip)', kb(sum(lessonPage, gz)), '≤ 60 KB', verdict(sum(lessonPage, gz), 60 * 1024)],
+  ...lazy.map(([name, files]) => [`  lazy: ${name}`, `${kb(sum(files, gz))} (raw ${kb(sum(files, raw))})`, '', '']),
+  ...workers.map(([name, file]) => [`  worker: ${name}`, `${kb(gz(file))} (raw ${kb(raw(file))})`, '', '']),
+  [`Click lesson → editor usable (median of ${RUNS} cold runs)`, ms(median(editorTimes)), '≤ 1000 ms', verdict(median(editorTimes), 1000)],
+  [`Click Run → first trace event, first run (median of ${RUNS})`, ms(median(runTimes)), '≤ 150 ms (issue 4)', verdict(median(runTimes), 150)],
+]
+const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c].length), ['what', 'measured', 'goal', ''][c].length))
+const line = (r) => `| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`
+console.log(line(['what', 'measured', 'goal', '']))
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`)
+rows.forEach((r) => console.log(line(r)))
+console.log(`\nall runs (ms): editor ${editorTimes.map((t) => t.toFixed(0)).join(', ')}; run→first event ${runTimes.map((t) => t.toFixed(0)).join(', ')}`)
