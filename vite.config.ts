@@ -17,6 +17,9 @@ export default defineConfig({
   ],
   resolve: { alias: { 'wirelab/checks': resolve('src/lib/checks/index.ts') } },
   worker: { format: 'es' },
+  // crawl every source file at dev-server start: a dependency first met behind a lazy import (msw on
+  // the first Run, say) would otherwise make Vite re-optimise and reload the page in the middle of a run
+  optimizeDeps: { entries: ['index.html', 'src/**/*.svelte', 'src/**/*.ts', '!src/**/*.test.ts'] },
   server: { host: '127.0.0.1', port: 5173, fs: { allow: ['.', lessonsDir] } },
   preview: { host: '127.0.0.1', port: 4173 },
   build: { target: 'es2022', manifest: true, chunkSizeWarningLimit: 5000 },
