@@ -1,21 +1,13 @@
 // One clock for both ends: the same code gives the same trace and console at any speed, and nothing in
 // them comes from wall-clock time.
 import { readFileSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { baseURL, freshPage, launchChromium } from './support/browser.ts'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { baseURL, usePage } from './support/browser.ts'
 import { consoleLines, diagramLabels, openLesson, replaceCode, runToEnd, setSpeed } from './support/lesson-page.ts'
 
-let browser: Browser
-let page: Page
-
-beforeAll(async () => {
-  browser = await launchChromium()
-  ;({ page } = await freshPage(browser))
-  await openLesson(page, '01-sse-first-stream')
-})
-afterAll(async () => {
-  await browser?.close()
+const session = usePage(async (p) => {
+  await openLesson(p, '01-sse-first-stream')
 })
 
 // a client timer, Date and performance in the learner realm, interleaved with server events
@@ -34,8 +26,8 @@ async function runAt(p: Page, speed: number) {
 
 describe('determinism', () => {
   it('gives the same console and sequence diagram at 1× and at 4×', async () => {
-    const slow = await runAt(page, 1)
-    const fast = await runAt(page, 4)
+    const slow = await runAt(session.page, 1)
+    const fast = await runAt(session.page, 4)
     expect(fast).toEqual(slow)
     expect(slow.console).toEqual([
       expect.stringMatching(/^1\.100 s event \d+ at 1100 2026-01-15T19:30:01\.100Z$/),

@@ -1,22 +1,13 @@
 // Broken learner code: each mistake gets a clear message with its line, marked in the editor, and the
 // page keeps working.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { freshPage, launchChromium } from './support/browser.ts'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { usePage } from './support/browser.ts'
 import { consoleLines, openLesson, replaceCode, runToEnd, setSpeed } from './support/lesson-page.ts'
 
-let browser: Browser
-let page: Page
-let pageErrors: string[]
-
-beforeAll(async () => {
-  browser = await launchChromium()
-  ;({ page, pageErrors } = await freshPage(browser))
-  await openLesson(page, '01-sse-first-stream')
-  await setSpeed(page, 4)
-})
-afterAll(async () => {
-  await browser?.close()
+const session = usePage(async (p) => {
+  await openLesson(p, '01-sse-first-stream')
+  await setSpeed(p, 4)
 })
 
 const consoleErrors = (p: Page) => p.locator('[data-testid=console-error]').allInnerTexts()
@@ -36,39 +27,39 @@ async function markedLine(p: Page): Promise<string> {
 
 describe('learner code that is broken', () => {
   it('a syntax error is reported before running, with its line, and marked in the editor', async () => {
-    await replaceCode(page, "const es = new EventSource('/api/stream');\nes.onmessage = (e) => {\n  console.log(JSON.parse(e.data);\n};\n")
-    await runToEnd(page)
-    const [error] = await consoleErrors(page)
+    await replaceCode(session.page, "const es = new EventSource('/api/stream');\nes.onmessage = (e) => {\n  console.log(JSON.parse(e.data);\n};\n")
+    await runToEnd(session.page)
+    const [error] = await consoleErrors(session.page)
     expect(error).toMatch(/Your code could not start: SyntaxError: Unexpected token \(line 3, column 33\)\./)
-    expect(await markedLine(page)).toBe('  console.log(JSON.parse(e.data);')
-    expect(await page.locator('svg[aria-label="Sequence diagram of the run"] .message').count()).toBe(0)
+    expect(await markedLine(session.page)).toBe('  console.log(JSON.parse(e.data);')
+    expect(await session.page.locator('svg[aria-label="Sequence diagram of the run"] .message').count()).toBe(0)
   })
 
   it('an error thrown in an event handler names its line, and the run goes on', async () => {
-    await replaceCode(page, "const es = new EventSource('/api/stream');\nes.onmessage = (e) => {\n  const score = JSON.parse(e.data);\n  console.log(score.home.toFixed(1), score.team.name);\n};\n")
-    expect(await runToEnd(page)).toBe('finished')
-    const errors = await consoleErrors(page)
+    await replaceCode(session.page, "const es = new EventSource('/api/stream');\nes.onmessage = (e) => {\n  const score = JSON.parse(e.data);\n  console.log(score.home.toFixed(1), score.team.name);\n};\n")
+    expect(await runToEnd(session.page)).toBe('finished')
+    const errors = await consoleErrors(session.page)
     expect(errors).toHaveLength(5)
     expect(errors[0]).toMatch(/^1\.100 s\s+Uncaught TypeError: Cannot read properties of undefined \(reading 'name'\) \(line 4, column \d+\)$/)
-    expect(await markedLine(page)).toBe('  console.log(score.home.toFixed(1), score.team.name);')
+    expect(await markedLine(session.page)).toBe('  console.log(score.home.toFixed(1), score.team.name);')
   })
 
   it('an endless loop is stopped with a plain message, and the page stays usable', async () => {
-    await replaceCode(page, 'let n = 0;\nwhile (true) { n++; }\n')
+    await replaceCode(session.page, 'let n = 0;\nwhile (true) { n++; }\n')
     const started = Date.now()
-    expect(await runToEnd(page)).toBe('hung')
+    expect(await runToEnd(session.page)).toBe('hung')
     expect(Date.now() - started).toBeLessThan(8000)
-    const [error] = await consoleErrors(page)
+    const [error] = await consoleErrors(session.page)
     expect(error).toContain('Your code ran for more than 2 s without pausing, so the run was stopped.')
   })
 
   it('works again after all that: a good run logs its scores', async () => {
-    await replaceCode(page, "const es = new EventSource('/api/stream');\nes.onmessage = (e) => console.log(JSON.parse(e.data).minute);\n")
-    expect(await runToEnd(page)).toBe('finished')
-    const lines = await consoleLines(page)
+    await replaceCode(session.page, "const es = new EventSource('/api/stream');\nes.onmessage = (e) => console.log(JSON.parse(e.data).minute);\n")
+    expect(await runToEnd(session.page)).toBe('finished')
+    const lines = await consoleLines(session.page)
     expect(lines).toHaveLength(5)
     expect(lines.every((l) => /^\d\.100 s \d+$/.test(l))).toBe(true)
-    expect(await consoleErrors(page)).toEqual([])
-    expect(pageErrors).toEqual([])
+    expect(await consoleErrors(session.page)).toEqual([])
+    expect(session.pageErrors).toEqual([])
   })
 })

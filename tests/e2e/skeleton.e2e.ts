@@ -1,50 +1,39 @@
-// A new learner's first visit: the home page, the SSE lesson, a run of the starter code, and a look
+// A new learner's first visit: the home session.page, the SSE lesson, a run of the starter code, and a look
 // at the exact bytes of one event.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { baseURL, freshPage, launchChromium } from './support/browser.ts'
+import { describe, expect, it } from 'vitest'
+import { baseURL, usePage } from './support/browser.ts'
 import { checkStates, consoleLines, diagramLabels, editorText, runToEnd, setSpeed } from './support/lesson-page.ts'
 
-let browser: Browser
-let page: Page
-let pageErrors: string[]
-
-beforeAll(async () => {
-  browser = await launchChromium()
-  ;({ page, pageErrors } = await freshPage(browser))
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const session = usePage()
 
 describe('a new learner opens the SSE lesson and runs the starter', () => {
   it('finds the lesson on the home page (loaded from lessons/)', async () => {
-    await page.goto(baseURL())
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Wirelab')
-    const links = await page.locator('.lesson-link').allTextContents()
+    await session.page.goto(baseURL())
+    await expect.poll(() => session.page.locator('h1').textContent()).toBe('Wirelab')
+    const links = await session.page.locator('.lesson-link').allTextContents()
     expect(links.map((l) => l.trim())).toEqual(['Server-Sent Events: your first stream'])
   })
 
   it('opens it: text with a rendered mermaid diagram, the starter in Monaco, buttons and panes', async () => {
-    await page.locator('.lesson-link').click()
-    await page.locator('.monaco-editor .view-lines').waitFor()
-    expect(await page.locator('article h1').textContent()).toBe('Server-Sent Events: your first stream')
-    await page.locator('.lesson-text figure.diagram svg').waitFor({ timeout: 15_000 })
-    expect(await page.locator('.lesson-text figure.diagram svg').textContent()).toContain('200 OK (Content-Type: text/event-stream)')
-    const code = await editorText(page)
+    await session.page.locator('.lesson-link').click()
+    await session.page.locator('.monaco-editor .view-lines').waitFor()
+    expect(await session.page.locator('article h1').textContent()).toBe('Server-Sent Events: your first stream')
+    await session.page.locator('.lesson-text figure.diagram svg').waitFor({ timeout: 15_000 })
+    expect(await session.page.locator('.lesson-text figure.diagram svg').textContent()).toContain('200 OK (Content-Type: text/event-stream)')
+    const code = await editorText(session.page)
     expect(code).toContain("const es = new EventSource('/api/stream');")
     expect(code).toContain('// TODO: e.data is text.')
-    for (const name of ['▶ Run', '■ Stop', 'Reset', 'Show solution']) expect(await page.getByRole('button', { name, exact: true }).count()).toBe(1)
-    expect(await page.locator('[aria-label="Console"]').count()).toBe(1)
-    expect(await page.locator('svg[aria-label="Sequence diagram of the run"]').count()).toBe(1)
-    expect(await page.locator('svg[aria-label="Network timeline"]').count()).toBe(1)
-    expect(await checkStates(page)).toEqual([{ id: 'logs-three-scores', state: 'pending', message: '' }])
+    for (const name of ['▶ Run', '■ Stop', 'Reset', 'Show solution']) expect(await session.page.getByRole('button', { name, exact: true }).count()).toBe(1)
+    expect(await session.page.locator('[aria-label="Console"]').count()).toBe(1)
+    expect(await session.page.locator('svg[aria-label="Sequence diagram of the run"]').count()).toBe(1)
+    expect(await session.page.locator('svg[aria-label="Network timeline"]').count()).toBe(1)
+    expect(await checkStates(session.page)).toEqual([{ id: 'logs-three-scores', state: 'pending', message: '' }])
   })
 
   it('runs the starter in a worker: the console shows each score as the text the server sent', async () => {
-    await setSpeed(page, 4)
-    expect(await runToEnd(page)).toBe('finished')
-    const lines = await consoleLines(page)
+    await setSpeed(session.page, 4)
+    expect(await runToEnd(session.page)).toBe('finished')
+    const lines = await consoleLines(session.page)
     expect(lines).toHaveLength(5)
     // one event per simulated second, 50 ms latency: logged at 1.100 s, 2.100 s, …
     expect(lines[0]).toMatch(/^1\.100 s \{"match":"Lions vs Tigers","minute":\d+,"home":\d+,"away":\d+\}$/)
@@ -52,7 +41,7 @@ describe('a new learner opens the SSE lesson and runs the starter', () => {
   })
 
   it('shows the request, the 200 head and one arrow per event in the sequence diagram', async () => {
-    const labels = await diagramLabels(page)
+    const labels = await diagramLabels(session.page)
     expect(labels.slice(0, 2)).toEqual([
       '0.000 s: GET /api/stream Accept: text/event-stream, from client to server',
       '0.050 s: 200 OK Content-Type: text/event-stream, from server to client',
@@ -64,7 +53,7 @@ describe('a new learner opens the SSE lesson and runs the starter', () => {
   })
 
   it('shows one long bar for the stream with a tick per event in the timeline', async () => {
-    const rows = page.locator('svg[aria-label="Network timeline"] .row')
+    const rows = session.page.locator('svg[aria-label="Network timeline"] .row')
     expect(await rows.count()).toBe(1)
     expect(await rows.locator('.row-label').textContent()).toBe('c1 GET /api/stream')
     expect(await rows.locator('.open.streaming').count()).toBe(1)
@@ -72,30 +61,30 @@ describe('a new learner opens the SSE lesson and runs the starter', () => {
   })
 
   it('shows the exact wire text of an event when its tick is clicked', async () => {
-    await page.locator('svg[aria-label="Network timeline"] .tick').nth(2).click()
-    const escaped = await page.locator('[data-testid=wire-escaped]').textContent()
+    await session.page.locator('svg[aria-label="Network timeline"] .tick').nth(2).click()
+    const escaped = await session.page.locator('[data-testid=wire-escaped]').textContent()
     expect(escaped).toMatch(/^id: 3\\ndata: \{"match":"Lions vs Tigers","minute":\d+,"home":\d+,"away":\d+\}\\n\\n$/)
-    const wire = await page.locator('[data-testid=wire-text]').textContent()
+    const wire = await session.page.locator('[data-testid=wire-text]').textContent()
     expect(wire).toBe(escaped!.replace(/\\n/g, '\n'))
     // the text the learner's code logged for event 3 is the data line of that event
-    const logged = (await consoleLines(page))[2]!.replace(/^3\.100 s /, '')
+    const logged = (await consoleLines(session.page))[2]!.replace(/^3\.100 s /, '')
     expect(wire).toBe(`id: 3\ndata: ${logged}\n\n`)
-    expect(await page.locator('.inspector').textContent()).toContain('travels as one chunk')
+    expect(await session.page.locator('.inspector').textContent()).toContain('travels as one chunk')
   })
 
   it('shows the request head with the observed Accept header and the modelled Host header marked', async () => {
-    await page.locator('svg[aria-label="Sequence diagram of the run"] .message').first().click()
-    const wire = (await page.locator('[data-testid=wire-text]').textContent()) ?? ''
+    await session.page.locator('svg[aria-label="Sequence diagram of the run"] .message').first().click()
+    const wire = (await session.page.locator('[data-testid=wire-text]').textContent()) ?? ''
     expect(wire.startsWith('GET /api/stream HTTP/1.1\r\nHost: 127.0.0.1:')).toBe(true)
     expect(wire).toContain('\r\nAccept: text/event-stream\r\n')
     expect(wire).not.toContain('__wirelab')
-    expect(await page.locator('.inspector .note').first().textContent()).toContain('Modelled: Host')
+    expect(await session.page.locator('.inspector .note').first().textContent()).toContain('Modelled: Host')
   })
 
   it('fails the check with a message that says what to change', async () => {
-    const [check] = await checkStates(page)
+    const [check] = await checkStates(session.page)
     expect(check!.state).toBe('fail')
     expect(check!.message).toBe('You logged 5 messages, but as text (e.g. \'{"match":…}\'), not as objects. Parse e.data with JSON.parse before logging it.')
-    expect(pageErrors).toEqual([])
+    expect(session.pageErrors).toEqual([])
   })
 })

@@ -27,6 +27,8 @@ describe('Trace', () => {
   it('rejects what is not a trace, with a reason', () => {
     expect(() => Trace.fromJSON([])).toThrow(/Not a Wirelab trace/)
     expect(() => Trace.fromJSON({ format: 'wirelab-trace', version: 99, events: [] })).toThrow(/version 99/)
-    expect(() => Trace.fromJSON({ format: 'wirelab-trace', version: TRACE_FORMAT_VERSION, events: [{ seq: 2 }] })).toThrow(/out of order/)
+    expect(() => Trace.fromJSON({ format: 'wirelab-trace', version: TRACE_FORMAT_VERSION, events: [{ seq: 2 }] })).toThrow(/Trace event 1: out of order/)
+    expect(() => Trace.fromJSON({ format: 'wirelab-trace', version: TRACE_FORMAT_VERSION, events: [{ ...close, seq: 1, kind: 'ws.magic' }] })).toThrow(/unknown kind "ws.magic"/)
+    expect(() => Trace.fromJSON({ format: 'wirelab-trace', version: TRACE_FORMAT_VERSION, events: [{ ...close, seq: 1, t: '5' }] })).toThrow(/"t" must be a number/)
   })
 })

@@ -73,6 +73,21 @@ export interface TraceJson {
   events: TraceEvent[]
 }
 
+const KINDS: ReadonlySet<string> = new Set<TraceEventKind>(['http.request', 'http.response', 'sse.event', 'conn.close'])
+const ACTORS: ReadonlySet<string> = new Set<ActorId>(['client', 'server'])
+
+/** checks the fields every event has; kind-specific fields are trusted to the version number */
+function baseProblem(e: unknown, seq: number): string | null {
+  if (typeof e !== 'object' || e === null) return 'not an object'
+  const r = e as Record<string, unknown>
+  if (r.seq !== seq) return `out of order (seq ${String(r.seq)}, expected ${seq})`
+  if (typeof r.kind !== 'string' || !KINDS.has(r.kind)) return `unknown kind ${JSON.stringify(r.kind)}`
+  for (const key of ['t', 'arrives', 'bytes']) if (typeof r[key] !== 'number' || !Number.isFinite(r[key])) return `"${key}" must be a number`
+  if (typeof r.conn !== 'string') return '"conn" must be a string'
+  if (!ACTORS.has(String(r.from)) || !ACTORS.has(String(r.to))) return '"from" and "to" must be client or server'
+  return null
+}
+
 export class Trace {
   private readonly list: TraceEvent[] = []
   private readonly listeners = new Set<(event: TraceEvent) => void>()
@@ -109,7 +124,8 @@ export class Trace {
     if (!Array.isArray(events)) throw new Error('A trace needs an "events" array')
     const trace = new Trace()
     events.forEach((e: unknown, i) => {
-      if (typeof e !== 'object' || e === null || (e as TraceEvent).seq !== i + 1) throw new Error(`Trace event ${i + 1} is missing or out of order`)
+      const problem = baseProblem(e, i + 1)
+      if (problem) throw new Error(`Trace event ${i + 1}: ${problem}`)
       trace.list.push(structuredClone(e as TraceEvent))
     })
     return trace
