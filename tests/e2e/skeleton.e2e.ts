@@ -11,11 +11,11 @@ describe('a new learner opens the SSE lesson and runs the starter', () => {
     await session.page.goto(baseURL())
     await expect.poll(() => session.page.locator('h1').textContent()).toBe('Wirelab')
     const links = await session.page.locator('.lesson-link').allTextContents()
-    expect(links.map((l) => l.trim())).toEqual(['Server-Sent Events: your first stream'])
+    expect(links.map((l) => l.trim())).toEqual(['Server-Sent Events: your first stream', 'Short polling: ask again and again', 'Long polling: let the server wait'])
   })
 
   it('opens it: text with a rendered mermaid diagram, the starter in Monaco, buttons and panes', async () => {
-    await session.page.locator('.lesson-link').click()
+    await session.page.locator('.lesson-link', { hasText: 'Server-Sent Events: your first stream' }).click()
     await session.page.locator('.monaco-editor .view-lines').waitFor()
     expect(await session.page.locator('article h1').textContent()).toBe('Server-Sent Events: your first stream')
     await session.page.locator('.lesson-text figure.diagram svg').waitFor({ timeout: 15_000 })

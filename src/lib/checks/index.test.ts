@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { defineChecks, evaluateChecks, type RunRecord } from './index.ts'
 
-const empty: RunRecord = { trace: [], console: [], errors: [] }
+const empty: RunRecord = { trace: [], console: [], errors: [], server: [] }
 
 describe('checks', () => {
   it('evaluates each check, and a check that throws fails with its reason', () => {

@@ -2,6 +2,7 @@
 // A check reads what the run produced, the trace and the console, and says pass or fail in words the
 // learner can act on.
 import type { TraceEvent, HttpRequestEvent, HttpResponseEvent, SseEventEvent } from '../sim/trace.ts'
+import type { ServerStat } from '../sim/servers/types.ts'
 
 /** one console call from the learner's code, its arguments as plain data */
 export interface LoggedCall {
@@ -16,6 +17,8 @@ export interface RunRecord {
   console: readonly LoggedCall[]
   /** errors the learner's code raised, in words */
   errors: readonly string[]
+  /** what the simulated server counted (requests served, empty answers …) */
+  server: readonly ServerStat[]
 }
 
 export interface CheckOutcome {
@@ -56,6 +59,26 @@ export class RunQuery {
   /** the values of every console.log / info / … call, first argument first */
   logged(): unknown[][] {
     return this.record.console.map((c) => c.values)
+  }
+
+  /** a number the server kept, e.g. serverStat('empty'); 0 when the server does not count it */
+  serverStat(id: string): number {
+    return this.record.server.find((s) => s.id === id)?.value ?? 0
+  }
+
+  /** the largest number of requests waiting at the same time (sent, not yet answered or closed) */
+  maxConcurrentRequests(): number {
+    const waiting = new Set<string>()
+    let max = 0
+    for (const e of this.record.trace) {
+      if (e.kind === 'http.request') {
+        waiting.add(e.conn)
+        max = Math.max(max, waiting.size)
+      } else if (e.kind === 'http.response' || e.kind === 'conn.close' || e.kind === 'conn.error') {
+        waiting.delete(e.conn)
+      }
+    }
+    return max
   }
 
   get errors(): readonly string[] {

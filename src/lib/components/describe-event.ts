@@ -5,19 +5,23 @@ export function eventLabel(e: TraceEvent): { main: string; detail: string } {
   switch (e.kind) {
     case 'http.request': {
       const accept = e.headers.find((h) => h.name.toLowerCase() === 'accept')
-      return { main: `${e.method} ${e.target}`, detail: accept ? `Accept: ${accept.value}` : `${e.api}` }
+      return { main: `${e.method} ${e.target}`, detail: accept && accept.value !== '*/*' ? `Accept: ${accept.value}` : `${e.api}` }
     }
     case 'http.response': {
       const type = e.headers.find((h) => h.name === 'Content-Type')
-      return { main: `${e.status} ${e.reason}`, detail: type ? `Content-Type: ${type.value}` : '' }
+      return { main: `${e.status} ${e.reason}`, detail: e.streaming && type ? `Content-Type: ${type.value}` : e.body ? truncate(e.body, 48) : '' }
     }
     case 'sse.event': {
       const f = e.fields
       const main = f.id !== undefined ? `id: ${f.id} · ${f.event ?? 'message'}` : f.data !== undefined ? `${f.event ?? 'message'}` : f.comment !== undefined ? `: ${f.comment}` : 'retry'
       return { main, detail: f.data !== undefined ? truncate(f.data, 48) : '' }
     }
+    case 'http.held':
+      return { main: 'server holds the request', detail: 'no new data yet' }
     case 'conn.close':
       return { main: `connection closed by the ${e.from}`, detail: '' }
+    case 'conn.error':
+      return { main: 'connection failed', detail: e.reason.replace(/ in this simulation.*$/s, '') }
   }
 }
 
@@ -29,7 +33,10 @@ export function eventSentence(e: TraceEvent): string {
       return e.streaming ? `The server answers ${e.status} ${e.reason} and keeps the response open.` : `The server answers ${e.status} ${e.reason}.`
     case 'sse.event':
       return e.dispatches ? `The server writes an event into the open stream.` : 'The server writes a line the browser does not dispatch.'
+    case 'http.held':
+      return 'The server holds the request open: no new data yet.'
     case 'conn.close':
+    case 'conn.error':
       return e.reason
   }
 }

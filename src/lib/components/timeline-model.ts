@@ -14,6 +14,12 @@ export interface TimelineRow {
   label: string
   /** request sent */
   start: number
+  /** the server started holding the request (long polling), or null */
+  heldAt: number | null
+  /** the connection failed before reaching a server */
+  failed: boolean
+  /** the server sent its response head (null while waiting) */
+  respondedAt: number | null
   /** response head reached the client (null while waiting) */
   headAt: number | null
   /** connection closed (null while open) */
@@ -27,12 +33,19 @@ export function timelineRows(events: readonly TraceEvent[]): TimelineRow[] {
   const rows = new Map<string, TimelineRow>()
   for (const e of events) {
     if (e.kind === 'http.request') {
-      rows.set(e.conn, { conn: e.conn, label: `${e.method} ${e.target}`, start: e.t, headAt: null, end: null, streaming: false, requestSeq: e.seq, ticks: [] })
+      rows.set(e.conn, { conn: e.conn, label: `${e.method} ${e.target}`, start: e.t, heldAt: null, failed: false, respondedAt: null, headAt: null, end: null, streaming: false, requestSeq: e.seq, ticks: [] })
+      continue
+    }
+    if (e.kind === 'conn.error') {
+      rows.set(e.conn, { conn: e.conn, label: 'failed to connect', start: e.t, heldAt: null, failed: true, respondedAt: null, headAt: null, end: e.t, streaming: false, requestSeq: e.seq, ticks: [] })
       continue
     }
     const row = rows.get(e.conn)
     if (!row) continue
-    if (e.kind === 'http.response') {
+    if (e.kind === 'http.held') {
+      row.heldAt = e.t
+    } else if (e.kind === 'http.response') {
+      row.respondedAt = e.t
       row.headAt = e.arrives
       row.streaming = e.streaming
       if (!e.streaming) row.end = e.arrives

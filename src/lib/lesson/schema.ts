@@ -11,7 +11,24 @@ export const liveScoreServerSchema = z
   })
   .describe('The live-score server.')
 
-export const serverSchema = z.discriminatedUnion('kind', [liveScoreServerSchema]).describe('Which simulated server answers the learner, and how it behaves.')
+export const inboxServerSchema = z
+  .strictObject({
+    kind: z.literal('inbox').describe('An inbox: messages arrive on a schedule; GET /api/messages?since=<id> answers at once, GET /api/messages/wait?since=<id> holds the request (long polling).'),
+    messages: z
+      .array(
+        z.strictObject({
+          atMs: z.number().int().min(0).describe('When the message arrives at the server, in simulated ms.'),
+          from: z.string().min(1).max(40).describe('Who sent it.'),
+          text: z.string().min(1).max(200).describe('What it says.'),
+        }),
+      )
+      .min(1)
+      .describe('The messages that arrive during a run, in any order.'),
+    holdTimeoutMs: z.number().int().min(100).max(120_000).default(5000).describe('How long /api/messages/wait holds a request before answering 204 No Content.'),
+  })
+  .describe('The inbox server.')
+
+export const serverSchema = z.discriminatedUnion('kind', [liveScoreServerSchema, inboxServerSchema]).describe('Which simulated server answers the learner, and how it behaves.')
 
 export const scenarioSchema = z
   .strictObject({

@@ -6,7 +6,16 @@ import type { Simulation } from '../sim/simulation.ts'
 export interface Announcement {
   /** simulated ms when the learner's code opened the connection */
   sentAt: number
+  api: 'EventSource' | 'fetch'
 }
+
+/**
+ * A service worker cannot tell which worker a request came from, so the learner realm tags each
+ * request with "<run id>.<connection number>": in this query parameter for EventSource (it cannot
+ * set headers), in this header for fetch. The transport removes the tag before the trace sees it.
+ */
+export const TAG_PARAM = '__wirelab'
+export const TAG_HEADER = 'x-wirelab-tag'
 
 export interface RunWire {
   readonly sim: Simulation

@@ -6,13 +6,13 @@ import type { RunWire } from './run-wire.ts'
 
 export class MockUnavailableError extends Error {}
 
-export async function startMock(findRun: (runId: string) => RunWire | undefined, tagParam: string): Promise<void> {
+export async function startMock(findRun: (runId: string) => RunWire | undefined): Promise<void> {
   if (!window.isSecureContext || !('serviceWorker' in navigator)) {
     throw new MockUnavailableError(
       'Wirelab needs a service worker to simulate the server, and this browser only allows one on https:// or on localhost / 127.0.0.1. Open Wirelab at http://127.0.0.1:… or over https.',
     )
   }
-  const worker = setupWorker(...createHandlers(findRun, tagParam))
+  const worker = setupWorker(...createHandlers(findRun))
   await worker.start({
     quiet: true,
     onUnhandledFrame: 'bypass',

@@ -6,7 +6,7 @@ import type { Simulation } from '../sim/simulation.ts'
 import type { Announcement, RunWire } from '../mock/run-wire.ts'
 import { crossing } from '../mock/run-wire.ts'
 import { ClockDriver } from './clock-driver.ts'
-import { TAG_PARAM, type CodeLocation, type ConsoleLevel, type WorkerToPage } from './protocol.ts'
+import type { CodeLocation, ConsoleLevel, WorkerToPage } from './protocol.ts'
 import type { LogValue } from './log-value.ts'
 import { WorkerLink } from './worker-link.ts'
 
@@ -79,7 +79,7 @@ export class LearnerRun implements RunWire {
   }
 
   async start(): Promise<void> {
-    await this.link.request({ type: 'init', runId: this.options.runId, epochMs: SIM_EPOCH_MS, tagParam: TAG_PARAM }, 'ready')
+    await this.link.request({ type: 'init', runId: this.options.runId, epochMs: SIM_EPOCH_MS }, 'ready')
     await this.link.request({ type: 'run', code: this.options.code }, 'started')
     if (!this.ended) void this.live()
   }
@@ -134,26 +134,24 @@ export class LearnerRun implements RunWire {
       case 'error':
         this.options.onError({ phase: m.phase, name: m.name, message: m.message, location: m.location, t: m.t })
         break
-      case 'es-connect': {
-        const announcement = { sentAt: m.t }
+      case 'connect': {
+        const announcement: Announcement = { sentAt: m.t, api: m.api }
         this.barrier.hold(crossing.request(`c${m.conn}`))
         this.announced.set(m.conn, announcement)
         for (const resolve of this.announceWaiters.get(m.conn) ?? []) resolve(announcement)
         this.announceWaiters.delete(m.conn)
         break
       }
-      case 'es-opened':
-        this.barrier.done(crossing.head(`c${m.conn}`))
-        break
+      case 'response-delivered':
       case 'es-error':
         this.barrier.done(crossing.head(`c${m.conn}`))
         break
       case 'es-delivered':
         for (let n = 1; n <= m.count; n++) this.barrier.done(crossing.event(`c${m.conn}`, n))
         break
-      case 'es-close': {
+      case 'close': {
         const conn = `c${m.conn}`
-        this.sim.scheduler.at(m.t, () => this.sim.exchange(conn)?.closeByClient('The learner\'s code called close() on the EventSource'), { key: m.conn })
+        this.sim.scheduler.at(m.t, () => this.sim.exchange(conn)?.closeByClient(m.reason), { key: m.conn })
         this.barrier.doneAll(crossing.all(conn))
         break
       }

@@ -10,7 +10,7 @@ export interface CodeLocation {
 }
 
 export type PageToWorker =
-  | { type: 'init'; runId: string; epochMs: number; tagParam: string }
+  | { type: 'init'; runId: string; epochMs: number }
   | { type: 'run'; code: string }
   | { type: 'advance'; to: number }
   | { type: 'expect-sse-type'; conn: number; eventType: string; token: number }
@@ -29,11 +29,15 @@ export type WorkerToPage = WorkerMessageBase &
     | { type: 'advanced' }
     | { type: 'console'; level: ConsoleLevel; t: number; args: LogValue[] }
     | { type: 'error'; phase: 'syntax' | 'runtime' | 'rejection'; name: string; message: string; location: CodeLocation | null; t: number }
-    | { type: 'es-connect'; conn: number; t: number; url: string }
-    | { type: 'es-opened'; conn: number }
+    /** the learner's code opened a connection (sent a request) at simulated time t */
+    | { type: 'connect'; conn: number; api: RequestApi; t: number; method: string; url: string }
+    /** the response head reached the learner's code (fetch settled, EventSource opened or failed) */
+    | { type: 'response-delivered'; conn: number }
+    /** the learner's EventSource has dispatched `count` events so far */
     | { type: 'es-delivered'; conn: number; count: number }
     | { type: 'es-error'; conn: number; readyState: number }
-    | { type: 'es-close'; conn: number; t: number }
+    /** the learner's code closed the connection: es.close() or an aborted fetch */
+    | { type: 'close'; conn: number; t: number; reason: string }
     | { type: 'sse-type-ready'; token: number }
   )
 
@@ -42,5 +46,6 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 /** a worker message before the worker stamps it with its clock */
 export type WorkerMessage = DistributiveOmit<WorkerToPage, 'now' | 'next'>
 
-/** the query parameter that tells the page which run and connection an EventSource request belongs to */
-export const TAG_PARAM = '__wirelab'
+export type RequestApi = 'EventSource' | 'fetch'
+
+export { TAG_HEADER, TAG_PARAM } from '../mock/run-wire.ts'

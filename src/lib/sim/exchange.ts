@@ -8,6 +8,8 @@ import type { Trace } from './trace.ts'
 import { SIM_EPOCH_MS } from './clock.ts'
 
 export interface ResponseHead {
+  /** true when no server answered at all: the browser sees a network error */
+  networkError?: boolean
   status: number
   headers: Header[]
   /** a complete body, or null when the body streams (or there is none) */
@@ -27,6 +29,10 @@ export interface ResponseWriter {
   respond(status: number, body: string, contentType?: string): void
   /** answer 200 with `Content-Type: text/event-stream` and keep the connection open */
   eventStream(): EventStreamWriter
+  /** answer with no body at all (e.g. 204 No Content) */
+  respondEmpty(status: number): void
+  /** the server keeps the request open without answering yet (long polling); shown as a span */
+  hold(reason: string): void
   /** called when the client closes the connection */
   onClientClose(fn: () => void): void
 }
@@ -83,6 +89,25 @@ export class HttpExchange implements ResponseWriter {
     ])
     this.sendHead(status, headers, body, false)
     this.deliverAt(this.arrival(), () => this.finish())
+  }
+
+  respondEmpty(status: number): void {
+    this.sendHead(status, this.baseHeaders([]), '', false)
+    this.deliverAt(this.arrival(), () => this.finish())
+  }
+
+  hold(reason: string): void {
+    const { scheduler, trace, conn } = this.ctx
+    trace.append({ kind: 'http.held', t: scheduler.now, arrives: scheduler.now, conn, from: 'server', to: 'server', bytes: 0, reason })
+  }
+
+  /** no server could be reached (unknown host): the browser gets a network error */
+  failToConnect(reason: string): void {
+    const { scheduler, trace, conn } = this.ctx
+    trace.append({ kind: 'conn.error', t: scheduler.now, arrives: scheduler.now, conn, from: 'client', to: 'client', bytes: 0, reason })
+    this.answered = true
+    this.resolveHead({ networkError: true, status: 0, headers: [], body: null })
+    this.finish()
   }
 
   eventStream(): EventStreamWriter {

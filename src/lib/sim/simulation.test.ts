@@ -4,11 +4,11 @@ import { LiveScoreServer } from './servers/live-score.ts'
 import type { DeliveredChunk } from './exchange.ts'
 
 function liveScore(seed = 7) {
-  return new Simulation({ seed, latencyMs: 50, createServer: (ctx) => new LiveScoreServer(ctx, { intervalMs: 1000, home: 'Lions', away: 'Tigers' }) })
+  return new Simulation({ host: 'localhost', seed, latencyMs: 50, createServer: (ctx) => new LiveScoreServer(ctx, { intervalMs: 1000, home: 'Lions', away: 'Tigers' }) })
 }
 
 const streamRequest: ClientRequest = {
-  key: 1, sentAt: 0, method: 'GET', target: '/api/stream', api: 'EventSource',
+  key: 1, sentAt: 0, method: 'GET', host: 'localhost', target: '/api/stream', api: 'EventSource',
   headers: [
     { name: 'Host', value: 'localhost', source: 'modelled' },
     { name: 'Accept', value: 'text/event-stream', source: 'observed' },

@@ -5,7 +5,7 @@ import { formatRequestHead, type Header } from './http1.ts'
 import { seededRandom } from './random.ts'
 import { SimScheduler } from './scheduler.ts'
 import { Trace } from './trace.ts'
-import type { ServerContext, SimServer } from './servers/types.ts'
+import type { ServerContext, ServerStat, SimServer } from './servers/types.ts'
 
 /** a request the learner's code made, as the transport saw it */
 export interface ClientRequest {
@@ -14,12 +14,18 @@ export interface ClientRequest {
   /** simulated ms when the learner's code sent it */
   sentAt: number
   method: string
+  /** host[:port] the request was for */
+  host: string
   target: string
   headers: Header[]
   api: 'EventSource' | 'fetch'
+  /** request body text, when there is one */
+  body?: string
 }
 
 export interface SimulationOptions {
+  /** host[:port] of the simulated server (the page's own); requests to any other host fail */
+  host: string
   seed: number
   /** one-way latency between client and server, simulated ms */
   latencyMs: number
@@ -32,10 +38,12 @@ export class Simulation {
   readonly trace = new Trace()
   readonly server: SimServer
   readonly latencyMs: number
+  readonly host: string
   private readonly exchanges = new Map<string, HttpExchange>()
 
   constructor(options: SimulationOptions) {
     this.latencyMs = options.latencyMs
+    this.host = options.host
     this.server = options.createServer({ scheduler: this.scheduler, random: seededRandom(options.seed) })
   }
 
@@ -53,6 +61,10 @@ export class Simulation {
     this.exchanges.set(conn, exchange)
     const arrives = request.sentAt + this.latencyMs
     this.scheduler.at(request.sentAt, () => {
+      if (request.host !== this.host) {
+        exchange.failToConnect(`There is no server at ${request.host} in this simulation (nothing is sent to the real network). This lesson's server is ${this.host}.`)
+        return
+      }
       const wire = formatRequestHead(request.method, request.target, request.headers)
       this.trace.append({
         kind: 'http.request', t: request.sentAt, arrives, conn, from: 'client', to: 'server', bytes: wire.length,
@@ -60,10 +72,15 @@ export class Simulation {
       })
       this.scheduler.at(arrives, () => {
         const headers = new Map(request.headers.map((h) => [h.name.toLowerCase(), h.value]))
-        this.server.handle({ method: request.method, target: request.target, headers }, exchange)
+        this.server.handle({ method: request.method, target: request.target, headers, body: request.body ?? '' }, exchange)
       }, { key: request.key, label: `${conn} request arrives` })
     }, { key: request.key, label: `${conn} request sent` })
     return exchange
+  }
+
+  /** what the server counted (requests served, empty answers …) */
+  serverStats(): ServerStat[] {
+    return this.server.stats?.() ?? []
   }
 
   exchange(conn: string): HttpExchange | undefined {

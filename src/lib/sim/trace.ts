@@ -55,13 +55,25 @@ export interface SseEventEvent extends TraceEventBase {
   dispatches: boolean
 }
 
+export interface HttpHeldEvent extends TraceEventBase {
+  kind: 'http.held'
+  /** why the server is holding the request open, in plain words */
+  reason: string
+}
+
+export interface ConnErrorEvent extends TraceEventBase {
+  kind: 'conn.error'
+  /** what failed, in plain words (e.g. no such host); nothing reached a server */
+  reason: string
+}
+
 export interface ConnCloseEvent extends TraceEventBase {
   kind: 'conn.close'
   /** in plain words, e.g. "The learner's code called es.close()" */
   reason: string
 }
 
-export type TraceEvent = HttpRequestEvent | HttpResponseEvent | SseEventEvent | ConnCloseEvent
+export type TraceEvent = HttpRequestEvent | HttpResponseEvent | HttpHeldEvent | SseEventEvent | ConnCloseEvent | ConnErrorEvent
 export type TraceEventKind = TraceEvent['kind']
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
@@ -73,7 +85,7 @@ export interface TraceJson {
   events: TraceEvent[]
 }
 
-const KINDS: ReadonlySet<string> = new Set<TraceEventKind>(['http.request', 'http.response', 'sse.event', 'conn.close'])
+const KINDS: ReadonlySet<string> = new Set<TraceEventKind>(['http.request', 'http.response', 'http.held', 'sse.event', 'conn.close', 'conn.error'])
 const ACTORS: ReadonlySet<string> = new Set<ActorId>(['client', 'server'])
 
 /** checks the fields every event has; kind-specific fields are trusted to the version number */

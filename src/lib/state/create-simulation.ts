@@ -2,16 +2,21 @@
 import type { Scenario } from '../lesson/schema.ts'
 import { Simulation } from '../sim/simulation.ts'
 import { LiveScoreServer } from '../sim/servers/live-score.ts'
+import { InboxServer } from '../sim/servers/inbox.ts'
 
-export function createSimulation(scenario: Scenario): Simulation {
+/** `host` is the page's host: the simulated server answers there, and only there */
+export function createSimulation(scenario: Scenario, host: string): Simulation {
   const { server } = scenario
   return new Simulation({
+    host,
     seed: scenario.seed,
     latencyMs: scenario.latencyMs,
     createServer: (ctx) => {
       switch (server.kind) {
         case 'live-score':
           return new LiveScoreServer(ctx, server)
+        case 'inbox':
+          return new InboxServer(ctx, server)
       }
     },
   })

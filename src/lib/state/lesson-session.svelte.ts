@@ -4,6 +4,7 @@ import type { LessonContent } from '../lesson/types.ts'
 import type { LessonCheck, CheckResult, LoggedCall } from '../checks/index.ts'
 import { evaluateChecks } from '../checks/index.ts'
 import type { TraceEvent } from '../sim/trace.ts'
+import type { ServerStat } from '../sim/servers/types.ts'
 import type { ConsoleEntry, LearnerError, RunEnd } from '../runner/learner-run.ts'
 import { logValueToData } from '../runner/log-value.ts'
 import type { CodeStore } from './code-store.ts'
@@ -23,6 +24,7 @@ export class LessonSession {
   errors = $state.raw<LearnerError[]>([])
   trace = $state.raw<readonly TraceEvent[]>([])
   results = $state.raw<CheckResult[] | null>(null)
+  serverStats = $state.raw<ServerStat[]>([])
   selectedSeq = $state<number | null>(null)
   saveProblem = $state<string | null>(null)
   /** a problem that kept the run from starting at all (not the learner's fault) */
@@ -70,17 +72,17 @@ export class LessonSession {
     this.results = null
     this.selectedSeq = null
     this.simNow = 0
+    this.serverStats = []
     this.runnerProblem = null
     const runId = `r${++runCounter}`
     try {
-      const [{ LearnerRun }, { createSimulation }, host, { TAG_PARAM }] = await Promise.all([
+      const [{ LearnerRun }, { createSimulation }, host] = await Promise.all([
         import('../runner/learner-run.ts'),
         import('./create-simulation.ts'),
         import('./run-host.ts'),
-        import('../runner/protocol.ts'),
       ])
-      await host.ensureMockStarted(TAG_PARAM)
-      const sim = createSimulation(this.lesson.meta.scenario)
+      await host.ensureMockStarted()
+      const sim = createSimulation(this.lesson.meta.scenario, location.host)
       let flushQueued = false
       sim.trace.subscribe(() => {
         if (flushQueued) return
@@ -88,6 +90,7 @@ export class LessonSession {
         queueMicrotask(() => {
           flushQueued = false
           this.trace = sim.trace.events.slice()
+          this.serverStats = sim.serverStats()
         })
       })
       let unregister = () => {}
@@ -100,6 +103,7 @@ export class LessonSession {
         onEnd: (why) => {
           unregister()
           this.trace = sim.trace.events.slice()
+          this.serverStats = sim.serverStats()
           this.simNow = sim.now
           this.status = why
           this.current = null
@@ -148,6 +152,6 @@ export class LessonSession {
   private evaluate(): void {
     const console: LoggedCall[] = this.consoleEntries.map((e) => ({ level: e.level, t: e.t, values: e.args.map(logValueToData) }))
     const errors = this.errors.map((e) => `${e.name}: ${e.message}`)
-    this.results = evaluateChecks(this.checks, { trace: this.trace, console, errors })
+    this.results = evaluateChecks(this.checks, { trace: this.trace, console, errors, server: this.serverStats })
   }
 }

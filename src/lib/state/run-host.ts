@@ -5,9 +5,9 @@ import type { RunWire } from '../mock/run-wire.ts'
 const runs = new Map<string, RunWire>()
 let starting: Promise<void> | null = null
 
-export function ensureMockStarted(tagParam: string): Promise<void> {
+export function ensureMockStarted(): Promise<void> {
   starting ??= import('../mock/start-mock.ts')
-    .then((m) => m.startMock((id) => runs.get(id), tagParam))
+    .then((m) => m.startMock((id) => runs.get(id)))
     .catch((error: unknown) => {
       starting = null // let the next Run try again
       throw error

@@ -15,16 +15,21 @@ export async function editorText(page: Page): Promise<string> {
   return lines.join('\n').replace(/\u00a0/g, ' ')
 }
 
-/** replace all code in the editor by select-all and paste, as a learner would */
+/** replace all code in the editor by select-all and paste, as a learner would, then go back to the top */
 export async function replaceCode(page: Page, code: string): Promise<void> {
   await page.evaluate((text) => navigator.clipboard.writeText(text), code)
   await page.locator('.monaco-editor .view-lines').click()
   await page.keyboard.press('ControlOrMeta+A')
   await page.keyboard.press('ControlOrMeta+V')
+  await page.keyboard.press('ControlOrMeta+Home')
+  // the editor renders only the lines in view: those must be the first lines of the new code
   await page.waitForFunction((text) => {
-    const lines = [...document.querySelectorAll('.monaco-editor .view-line')] as HTMLElement[]
-    const shown = lines.sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top)).map((l) => l.textContent).join('\n').replace(/\u00a0/g, ' ')
-    return shown.trimEnd() === text.trimEnd() || lines.length >= 30
+    const expected = text.split('\n')
+    const lines = ([...document.querySelectorAll('.monaco-editor .view-line')] as HTMLElement[])
+      .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
+      .map((l) => (l.textContent ?? '').replace(/\u00a0/g, ' '))
+    const shown = lines.slice(0, Math.min(lines.length, expected.length))
+    return shown.length > 0 && shown.every((line, i) => line === expected[i])
   }, code)
 }
 

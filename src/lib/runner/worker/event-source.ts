@@ -3,14 +3,13 @@
 // worker cannot tell which worker a request came from, and (2) tells the page when the connection was
 // made and when each event has been handed to the learner's code: the page holds simulated time
 // until then (the barrier).
-import type { WorkerMessage } from '../protocol.ts'
+import { TAG_PARAM, type WorkerMessage } from '../protocol.ts'
 import { afterMacrotask } from './macrotask.ts'
 
 
 export interface EventSourceDeps {
   Native: typeof EventSource
   runId: string
-  tagParam: string
   nextConnection: () => number
   simNow: () => number
   post: (message: WorkerMessage) => void
@@ -37,13 +36,13 @@ export function createLearnerEventSource(deps: EventSourceDeps): LearnerEventSou
       const conn = deps.nextConnection()
       const original = new URL(url, deps.baseUrl)
       const tagged = new URL(original)
-      tagged.searchParams.set(deps.tagParam, `${deps.runId}.${conn}`)
-      post({ type: 'es-connect', conn, t: deps.simNow(), url: original.href })
+      tagged.searchParams.set(TAG_PARAM, `${deps.runId}.${conn}`)
+      post({ type: 'connect', conn, api: 'EventSource', t: deps.simNow(), method: 'GET', url: original.href })
       super(tagged.href, init)
       this.#conn = conn
       this.#url = original.href
       byConnection.set(conn, this)
-      super.addEventListener('open', () => afterMacrotask(() => post({ type: 'es-opened', conn })))
+      super.addEventListener('open', () => afterMacrotask(() => post({ type: 'response-delivered', conn })))
       super.addEventListener('error', () => afterMacrotask(() => post({ type: 'es-error', conn, readyState: this.readyState })))
       this.expectType('message')
     }
@@ -64,7 +63,7 @@ export function createLearnerEventSource(deps: EventSourceDeps): LearnerEventSou
     }
 
     override close(): void {
-      if (this.readyState !== Native.CLOSED) post({ type: 'es-close', conn: this.#conn, t: deps.simNow() })
+      if (this.readyState !== Native.CLOSED) post({ type: 'close', conn: this.#conn, t: deps.simNow(), reason: "The learner's code called close() on the EventSource" })
       super.close()
     }
   }

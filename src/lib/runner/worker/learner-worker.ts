@@ -4,6 +4,7 @@ import type { PageToWorker, WorkerMessage, WorkerToPage } from '../protocol.ts'
 import { locateInStack, findSyntaxError, wrapLearnerCode } from './learner-code.ts'
 import { installLearnerClock, type LearnerClock } from './learner-clock.ts'
 import { createLearnerEventSource, type LearnerEventSourceClass } from './event-source.ts'
+import { createLearnerFetch } from './fetch.ts'
 import { captureConsole } from './console-capture.ts'
 import { afterMacrotask, nextMacrotask } from './macrotask.ts'
 
@@ -23,7 +24,7 @@ let didIo = false
 let connections = 0
 
 function post(message: WorkerMessage): void {
-  if (message.type === 'es-connect' || message.type === 'es-close') didIo = true
+  if (message.type === 'connect' || message.type === 'close') didIo = true
   scope.postMessage({ ...message, now: clock?.now() ?? 0, next: clock?.next() ?? null } as WorkerToPage)
 }
 
@@ -50,10 +51,11 @@ function init(message: Extract<PageToWorker, { type: 'init' }>): void {
   clock = installLearnerClock(globalThis, message.epochMs)
   const simNow = () => clock?.now() ?? 0
   captureConsole(console, simNow, post)
-  LearnerEventSource = createLearnerEventSource({
-    Native: EventSource, runId: message.runId, tagParam: message.tagParam, nextConnection: () => ++connections, simNow, post, baseUrl: scope.location.href,
-  })
-  ;(globalThis as unknown as { EventSource: unknown }).EventSource = LearnerEventSource
+  const shared = { runId: message.runId, nextConnection: () => ++connections, simNow, post, baseUrl: scope.location.href }
+  LearnerEventSource = createLearnerEventSource({ Native: EventSource, ...shared })
+  const realm = globalThis as unknown as { EventSource: unknown; fetch: typeof fetch }
+  realm.EventSource = LearnerEventSource
+  realm.fetch = createLearnerFetch({ native: fetch.bind(globalThis), ...shared })
   post({ type: 'ready' })
 }
 

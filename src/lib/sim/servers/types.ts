@@ -8,6 +8,20 @@ export interface ServerRequest {
   target: string
   /** header names in lower case */
   headers: ReadonlyMap<string, string>
+  body: string
+}
+
+/** one number a server keeps about its work, e.g. requests served */
+export interface ServerStat {
+  id: string
+  /** what is counted, singular and plural: ['request served', 'requests served'] */
+  label: [one: string, other: string]
+  value: number
+}
+
+/** "1 request served", "3 requests served" */
+export function formatStat(stat: ServerStat): string {
+  return `${stat.value} ${stat.value === 1 ? stat.label[0] : stat.label[1]}`
 }
 
 export interface ServerContext {
@@ -20,4 +34,5 @@ export interface SimServer {
   /** what a learner may call, for hints and docs, e.g. "GET /api/stream" */
   readonly endpoints: readonly string[]
   handle(request: ServerRequest, response: ResponseWriter): void
+  stats?(): ServerStat[]
 }
