@@ -30,10 +30,10 @@ describe('determinism', () => {
     const fast = await runAt(session.page, 4)
     expect(fast).toEqual(slow)
     expect(slow.console).toEqual([
-      expect.stringMatching(/^1\.100 s event \d+ at 1100 2026-01-15T19:30:01\.100Z$/),
+      expect.stringMatching(/^1\.050 s event \d+ at 1050 2026-01-15T19:30:01\.050Z$/),
       '1.530 s timer at 1530',
-      expect.stringMatching(/^2\.100 s event \d+ at 2100 2026-01-15T19:30:02\.100Z$/),
-      expect.stringMatching(/^3\.100 s event \d+ at 3100 2026-01-15T19:30:03\.100Z$/),
+      expect.stringMatching(/^2\.050 s event \d+ at 2050 2026-01-15T19:30:02\.050Z$/),
+      expect.stringMatching(/^3\.050 s event \d+ at 3050 2026-01-15T19:30:03\.050Z$/),
     ])
     expect(slow.diagram.at(-1)).toBe('3.200 s: connection closed by the client , from client to server')
   })

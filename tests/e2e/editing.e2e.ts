@@ -21,7 +21,7 @@ describe('editing the code', () => {
     expect(await editorText(session.page)).toContain('console.log(JSON.parse(e.data));')
     expect(await runToEnd(session.page)).toBe('finished')
     const lines = await consoleLines(session.page)
-    expect(lines[0]).toMatch(/^1\.100 s \{match: "Lions vs Tigers", minute: \d+, home: \d+, away: \d+\}$/)
+    expect(lines[0]).toMatch(/^1\.050 s \{match: "Lions vs Tigers", minute: \d+, home: \d+, away: \d+\}$/)
     const [check] = await checkStates(session.page)
     expect(check).toEqual({ id: 'logs-three-scores', state: 'pass', message: 'You logged 5 score objects out of 5 events.' })
   })

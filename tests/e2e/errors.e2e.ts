@@ -40,7 +40,7 @@ describe('learner code that is broken', () => {
     expect(await runToEnd(session.page)).toBe('finished')
     const errors = await consoleErrors(session.page)
     expect(errors).toHaveLength(5)
-    expect(errors[0]).toMatch(/^1\.100 s\s+Uncaught TypeError: Cannot read properties of undefined \(reading 'name'\) \(line 4, column \d+\)$/)
+    expect(errors[0]).toMatch(/^1\.050 s\s+Uncaught TypeError: Cannot read properties of undefined \(reading 'name'\) \(line 4, column \d+\)$/)
     expect(await markedLine(session.page)).toBe('  console.log(score.home.toFixed(1), score.team.name);')
   })
 
@@ -58,7 +58,7 @@ describe('learner code that is broken', () => {
     expect(await runToEnd(session.page)).toBe('finished')
     const lines = await consoleLines(session.page)
     expect(lines).toHaveLength(5)
-    expect(lines.every((l) => /^\d\.100 s \d+$/.test(l))).toBe(true)
+    expect(lines.every((l) => /^\d\.050 s \d+$/.test(l))).toBe(true)
     expect(await consoleErrors(session.page)).toEqual([])
     expect(session.pageErrors).toEqual([])
   })

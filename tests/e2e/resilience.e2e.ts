@@ -26,7 +26,7 @@ describe('when things around the lesson fail', () => {
     await box.fill("const es = new EventSource('/api/stream');\nes.onmessage = (e) => console.log('got', e.lastEventId);\n")
     await setSpeed(page, 4)
     expect(await runToEnd(page)).toBe('finished')
-    expect(await consoleLines(page)).toEqual(['1.100 s got 1', '2.100 s got 2', '3.100 s got 3', '4.100 s got 4', '5.100 s got 5'])
+    expect(await consoleLines(page)).toEqual(['1.050 s got 1', '2.050 s got 2', '3.050 s got 3', '4.050 s got 4', '5.050 s got 5'])
   })
 
   it('says so when storage is full, and keeps the edit in the page', async () => {

@@ -1,6 +1,8 @@
 // A new learner's first visit: the home session.page, the SSE lesson, a run of the starter code, and a look
 // at the exact bytes of one event.
+import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { loadLessons } from '../../src/lib/lesson/load-lessons.ts'
 import { baseURL, usePage } from './support/browser.ts'
 import { checkStates, consoleLines, diagramLabels, editorText, runToEnd, setSpeed } from './support/lesson-page.ts'
 
@@ -11,7 +13,9 @@ describe('a new learner opens the SSE lesson and runs the starter', () => {
     await session.page.goto(baseURL())
     await expect.poll(() => session.page.locator('h1').textContent()).toBe('Wirelab')
     const links = await session.page.locator('.lesson-link').allTextContents()
-    expect(links.map((l) => l.trim())).toEqual(['Server-Sent Events: your first stream', 'Short polling: ask again and again', 'Long polling: let the server wait'])
+    // every lesson in lessons/, in their order; the SSE skeleton lesson first
+    expect(links.map((l) => l.trim())).toEqual(loadLessons(resolve('lessons')).lessons.map((l) => l.meta.title))
+    expect(links[0]).toBe('Server-Sent Events: your first stream')
   })
 
   it('opens it: text with a rendered mermaid diagram, the starter in Monaco, buttons and panes', async () => {
@@ -35,9 +39,9 @@ describe('a new learner opens the SSE lesson and runs the starter', () => {
     expect(await runToEnd(session.page)).toBe('finished')
     const lines = await consoleLines(session.page)
     expect(lines).toHaveLength(5)
-    // one event per simulated second, 50 ms latency: logged at 1.100 s, 2.100 s, …
-    expect(lines[0]).toMatch(/^1\.100 s \{"match":"Lions vs Tigers","minute":\d+,"home":\d+,"away":\d+\}$/)
-    expect(lines[4]).toMatch(/^5\.100 s \{"match":"Lions vs Tigers"/)
+    // one event per simulated second, 50 ms latency: the match ticks every second on the server, 50 ms latency: logged at 1.050 s, 2.050 s, …
+    expect(lines[0]).toMatch(/^1\.050 s \{"match":"Lions vs Tigers","minute":\d+,"home":\d+,"away":\d+\}$/)
+    expect(lines[4]).toMatch(/^5\.050 s \{"match":"Lions vs Tigers"/)
   })
 
   it('shows the request, the 200 head and one arrow per event in the sequence diagram', async () => {
@@ -48,7 +52,7 @@ describe('a new learner opens the SSE lesson and runs the starter', () => {
     ])
     const events = labels.filter((l) => / id: \d+ · message /.test(l))
     expect(events).toHaveLength(5)
-    expect(events[2]).toMatch(/^3\.050 s: id: 3 · message \{"match"/)
+    expect(events[2]).toMatch(/^3\.000 s: id: 3 · message \{"match"/)
     expect(labels.at(-1)).toBe('5.500 s: connection closed by the client , from client to server')
   })
 
@@ -67,7 +71,7 @@ describe('a new learner opens the SSE lesson and runs the starter', () => {
     const wire = await session.page.locator('[data-testid=wire-text]').textContent()
     expect(wire).toBe(escaped!.replace(/\\n/g, '\n'))
     // the text the learner's code logged for event 3 is the data line of that event
-    const logged = (await consoleLines(session.page))[2]!.replace(/^3\.100 s /, '')
+    const logged = (await consoleLines(session.page))[2]!.replace(/^3\.050 s /, '')
     expect(wire).toBe(`id: 3\ndata: ${logged}\n\n`)
     expect(await session.page.locator('.inspector').textContent()).toContain('travels as one chunk')
   })

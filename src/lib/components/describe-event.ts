@@ -13,13 +13,15 @@ export function eventLabel(e: TraceEvent): { main: string; detail: string } {
     }
     case 'sse.event': {
       const f = e.fields
-      const main = f.id !== undefined ? `id: ${f.id} · ${f.event ?? 'message'}` : f.data !== undefined ? `${f.event ?? 'message'}` : f.comment !== undefined ? `: ${f.comment}` : 'retry'
+      const main = f.id !== undefined ? `id: ${f.id} · ${f.event ?? 'message'}` : f.data !== undefined ? `${f.event ?? 'message'}` : f.comment !== undefined ? `: ${f.comment}` : `retry: ${f.retry}`
       return { main, detail: f.data !== undefined ? truncate(f.data, 48) : '' }
     }
     case 'http.held':
       return { main: 'server holds the request', detail: 'no new data yet' }
     case 'conn.close':
-      return { main: `connection closed by the ${e.from}`, detail: '' }
+      return { main: e.from === 'network' ? 'connection lost' : `connection closed by the ${e.from}`, detail: '' }
+    case 'fault':
+      return { main: `⚡ fault`, detail: e.description }
     case 'conn.error':
       return { main: 'connection failed', detail: e.reason.replace(/ in this simulation.*$/s, '') }
   }
@@ -38,6 +40,8 @@ export function eventSentence(e: TraceEvent): string {
     case 'conn.close':
     case 'conn.error':
       return e.reason
+    case 'fault':
+      return e.description
   }
 }
 

@@ -8,6 +8,8 @@ export const liveScoreServerSchema = z
     intervalMs: z.number().int().min(100).max(60_000).default(1000).describe('Simulated milliseconds between two score updates.'),
     home: z.string().min(1).max(40).default('Lions').describe('Name of the home team.'),
     away: z.string().min(1).max(40).default('Tigers').describe('Name of the away team.'),
+    updates: z.number().int().min(1).nullable().default(null).describe('How many updates the match lasts before the final whistle ends the streams (null: longer than any run). After it, /api/stream answers 204 No Content.'),
+    retryMs: z.number().int().min(0).max(600_000).nullable().default(null).describe('Reconnection time the server asks for with a `retry:` line at the start of each stream (null: none; browsers then wait about 3 s).'),
   })
   .describe('The live-score server.')
 
@@ -36,6 +38,15 @@ export const scenarioSchema = z
     latencyMs: z.number().int().min(0).max(5000).default(50).describe('One-way network latency between client and server, in simulated milliseconds.'),
     durationMs: z.number().int().min(500).max(600_000).default(5500).describe('How long one run lasts, in simulated milliseconds; checks are evaluated when it ends.'),
     seed: z.number().int().min(0).max(2 ** 31).default(1).describe('Seed for every random choice in the simulation, so runs are reproducible.'),
+    faults: z
+      .array(
+        z.strictObject({
+          atMs: z.number().int().min(0).describe('When it happens, in simulated ms from the start of the run.'),
+          kind: z.literal('drop-connections').describe('drop-connections: every open connection is lost at once (as when a server restarts or a network path fails).'),
+        }),
+      )
+      .default([])
+      .describe('Things that go wrong on a schedule during each run.'),
   })
   .describe('What runs when the learner presses Run.')
 

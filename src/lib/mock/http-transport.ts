@@ -41,41 +41,64 @@ export function learnerTarget(url: URL): string {
   return clean.pathname + clean.search
 }
 
+/**
+ * EventSource reconnects on its own real-time timer. Our streams tell the browser to retry after 5 ms of
+ * real time and the simulation holds each reconnection until the logical retry has passed in simulated
+ * time; the trace shows the logical `retry:` values only. (These 5 ms bytes are the one thing the
+ * browser receives that the trace does not show; the inspector says so.)
+ */
+export const REAL_RETRY_MS = 5
+const REAL_RETRY_BLOCK = `retry: ${REAL_RETRY_MS}\n\n`
+
 export async function answerRequest(request: Request, conn: number, wire: RunWire): Promise<Response> {
   const announced = await wire.announcement(conn)
-  // the run is over: 204 also tells an EventSource not to reconnect
+  // the run is over, or the EventSource was closed: 204 also tells an EventSource not to reconnect
   if (!announced) return new Response(null, { status: 204 })
+  const isEventSource = announced.api === 'EventSource'
   const url = new URL(request.url)
   const body = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text()
+  const headers = requestHeaders(request, url)
+  if (isEventSource && announced.attempt > 1 && announced.lastEventId !== '') {
+    headers.push({ name: 'Last-Event-ID', value: announced.lastEventId, source: 'reconstructed' })
+  }
   const exchange = wire.sim.receive({
     key: conn, sentAt: announced.sentAt, method: request.method, host: url.host, target: learnerTarget(url),
-    headers: requestHeaders(request, url), api: announced.api, ...(body ? { body } : {}),
+    headers, api: announced.api, attempt: announced.attempt, ...(body ? { body } : {}),
   })
-  const id = exchange.conn
+  const id = `c${conn}`
   wire.barrier.done(crossing.request(id))
   const head = await exchange.responseHead
-  if (!head || head.networkError) return Response.error()
+  if (!head) return Response.error()
+  if (head.networkError) {
+    // an EventSource treats a network error like a dropped stream: it reconnects
+    if (isEventSource) wire.streamEnded(conn)
+    return Response.error()
+  }
   wire.barrier.hold(crossing.head(id))
   const contentType = head.headers.find((h) => h.name === 'Content-Type')?.value
   const init = { status: head.status, headers: { ...(contentType ? { 'Content-Type': contentType } : {}), 'Cache-Control': 'no-cache' } }
+  // anything but 200 text/event-stream makes a browser fail the EventSource for good (WHATWG HTML §9.2.3)
+  if (isEventSource && (head.status !== 200 || !contentType?.startsWith('text/event-stream'))) wire.streamFailed(conn)
   if (NULL_BODY.has(head.status)) return new Response(null, init)
   if (head.body !== null) return new Response(head.body, init)
 
-  let delivered = 0
   // one chain per stream keeps the order of writes: an event must never be overtaken by a later one or by the close
   let chain = Promise.resolve()
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
+      controller.enqueue(encoder.encode(REAL_RETRY_BLOCK))
       exchange.onChunk((chunk) => {
-        const bytes = encoder.encode(chunk.text)
+        const bytes = encoder.encode(chunk.fields.retry === undefined ? chunk.text : chunk.text.replace(/^retry: \d+$/m, `retry: ${REAL_RETRY_MS}`))
         const type = chunk.dispatches
-        if (type !== null) {
-          wire.barrier.hold(crossing.event(id, ++delivered))
+        const n = wire.sseDelivered(conn, chunk.fields, type !== null)
+        if (type !== null && n !== null) {
+          wire.barrier.hold(crossing.event(id, n))
           chain = chain.then(() => wire.expectSseType(conn, type))
         }
         chain = chain.then(() => controller.enqueue(bytes)).catch(() => undefined)
       })
       exchange.onEnd(() => {
+        if (isEventSource && exchange.endedByServer) wire.streamEnded(conn)
         chain = chain.then(() => controller.close()).catch(() => undefined)
       })
     },

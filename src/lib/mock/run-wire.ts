@@ -2,11 +2,16 @@
 // worker announced about each connection. Implemented by runner/LearnerRun.
 import type { Barrier } from '../sim/barrier.ts'
 import type { Simulation } from '../sim/simulation.ts'
+import type { SseFields } from '../sim/sse.ts'
 
 export interface Announcement {
   /** simulated ms when the learner's code opened the connection */
   sentAt: number
   api: 'EventSource' | 'fetch'
+  /** 1 for the learner's own request, 2 … for an EventSource's reconnections */
+  attempt: number
+  /** the last event id this EventSource received ('' for none): the browser sends it as Last-Event-ID */
+  lastEventId: string
 }
 
 /**
@@ -24,12 +29,19 @@ export interface RunWire {
   announcement(conn: number): Promise<Announcement | null>
   /** make sure the worker acknowledges events of `eventType` on `conn` before one is sent */
   expectSseType(conn: number, eventType: string): Promise<void>
+  /** an SSE block reaches the learner's EventSource; the running count of dispatched events, or null */
+  sseDelivered(conn: number, fields: SseFields, dispatches: boolean): number | null
+  /** the EventSource's stream ended or failed to connect: the browser reconnects by itself */
+  streamEnded(conn: number): void
+  /** the EventSource failed for good (not 200, not text/event-stream): no reconnection */
+  streamFailed(conn: number): void
 }
 
 /** barrier keys for one connection; all start with `${conn}/` so they can be dropped together */
 export const crossing = {
   request: (conn: string) => `${conn}/request`,
   head: (conn: string) => `${conn}/head`,
+  end: (conn: string) => `${conn}/end`,
   event: (conn: string, n: number) => `${conn}/event/${n}`,
   all: (conn: string) => `${conn}/`,
 }

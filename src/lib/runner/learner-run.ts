@@ -5,6 +5,8 @@ import { SIM_EPOCH_MS } from '../sim/clock.ts'
 import type { Simulation } from '../sim/simulation.ts'
 import type { Announcement, RunWire } from '../mock/run-wire.ts'
 import { crossing } from '../mock/run-wire.ts'
+import type { SseFields } from '../sim/sse.ts'
+import { LearnerConnections } from './connections.ts'
 import { ClockDriver } from './clock-driver.ts'
 import type { CodeLocation, ConsoleLevel, WorkerToPage } from './protocol.ts'
 import type { LogValue } from './log-value.ts'
@@ -49,14 +51,14 @@ export class LearnerRun implements RunWire {
   readonly sim: Simulation
   private readonly link: WorkerLink
   private readonly driver: ClockDriver
-  private readonly announced = new Map<number, Announcement>()
-  private readonly announceWaiters = new Map<number, Array<(a: Announcement | null) => void>>()
+  private readonly connections: LearnerConnections
   private readonly sseTypes = new Map<number, Set<string>>()
   private tokens = 0
   private ended = false
 
   constructor(private readonly options: LearnerRunOptions) {
     this.sim = options.sim
+    this.connections = new LearnerConnections(this.sim.scheduler, this.barrier)
     const worker = new Worker(new URL('./worker/learner-worker.ts', import.meta.url), { type: 'module', name: `wirelab-run-${options.runId}` })
     this.link = new WorkerLink(worker, {
       watchdogMs: WATCHDOG_MS,
@@ -89,13 +91,19 @@ export class LearnerRun implements RunWire {
   }
 
   announcement(conn: number): Promise<Announcement | null> {
-    const known = this.announced.get(conn)
-    if (known || this.ended) return Promise.resolve(known ?? null)
-    return new Promise((resolve) => {
-      const list = this.announceWaiters.get(conn) ?? []
-      list.push(resolve)
-      this.announceWaiters.set(conn, list)
-    })
+    return this.connections.nextRequest(conn)
+  }
+
+  sseDelivered(conn: number, fields: SseFields, dispatches: boolean): number | null {
+    return this.connections.sseDelivered(conn, fields, dispatches)
+  }
+
+  streamEnded(conn: number): void {
+    this.connections.streamEnded(conn)
+  }
+
+  streamFailed(conn: number): void {
+    this.connections.failed(conn)
   }
 
   async expectSseType(conn: number, eventType: string): Promise<void> {
@@ -134,25 +142,25 @@ export class LearnerRun implements RunWire {
       case 'error':
         this.options.onError({ phase: m.phase, name: m.name, message: m.message, location: m.location, t: m.t })
         break
-      case 'connect': {
-        const announcement: Announcement = { sentAt: m.t, api: m.api }
-        this.barrier.hold(crossing.request(`c${m.conn}`))
-        this.announced.set(m.conn, announcement)
-        for (const resolve of this.announceWaiters.get(m.conn) ?? []) resolve(announcement)
-        this.announceWaiters.delete(m.conn)
+      case 'connect':
+        this.connections.opened(m.conn, m.api, m.t)
         break
-      }
       case 'response-delivered':
-      case 'es-error':
         this.barrier.done(crossing.head(`c${m.conn}`))
+        break
+      case 'es-error':
+        // the stream ended (the browser will reconnect) or the connection failed
+        this.barrier.done(crossing.head(`c${m.conn}`))
+        this.barrier.done(crossing.end(`c${m.conn}`))
         break
       case 'es-delivered':
         for (let n = 1; n <= m.count; n++) this.barrier.done(crossing.event(`c${m.conn}`, n))
         break
       case 'close': {
-        const conn = `c${m.conn}`
-        this.sim.scheduler.at(m.t, () => this.sim.exchange(conn)?.closeByClient(m.reason), { key: m.conn })
-        this.barrier.doneAll(crossing.all(conn))
+        const name = this.connections.currentName(m.conn)
+        this.connections.closed(m.conn)
+        this.sim.scheduler.at(m.t, () => this.sim.exchange(name)?.closeByClient(m.reason), { key: m.conn })
+        this.barrier.doneAll(crossing.all(`c${m.conn}`))
         break
       }
     }
@@ -179,8 +187,7 @@ export class LearnerRun implements RunWire {
     this.link.terminate()
     const reason = why === 'finished' ? 'The run reached its end: the page closed the connection' : why === 'stopped' ? 'Stop was pressed: the page closed the connection' : 'The run was stopped: the page closed the connection'
     this.sim.closeAll(reason)
-    for (const list of this.announceWaiters.values()) for (const resolve of list) resolve(null)
-    this.announceWaiters.clear()
+    this.connections.endAll()
     for (const key of this.barrier.open) this.barrier.done(key)
     this.options.onEnd(why)
   }

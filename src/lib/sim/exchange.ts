@@ -19,6 +19,7 @@ export interface ResponseHead {
 /** a piece of the response body reaching the client */
 export interface DeliveredChunk {
   text: string
+  fields: SseFields
   /** the event type a browser will dispatch for it, or null when it dispatches nothing */
   dispatches: string | null
 }
@@ -61,6 +62,11 @@ export class HttpExchange implements ResponseWriter {
   private answered = false
   /** the connection is gone (closed by either end); nothing more is sent or delivered */
   private over = false
+  /** the network lost the connection: the server's later writes go nowhere */
+  private lost = false
+  private closedByClient = false
+  private finished = false
+  private readonly unheard: DeliveredChunk[] = []
 
   constructor(private readonly ctx: ExchangeContext) {
     this.responseHead = new Promise((resolve) => (this.resolveHead = resolve))
@@ -70,12 +76,18 @@ export class HttpExchange implements ResponseWriter {
     return this.ctx.conn
   }
 
+  /**
+   * Chunks reach the client in order; the transport may start listening a little after the head
+   * arrived (it awaits the head), so chunks delivered before anyone listens are kept and handed over.
+   */
   onChunk(fn: (chunk: DeliveredChunk) => void): void {
     this.chunkListeners.push(fn)
+    for (const chunk of this.unheard.splice(0)) fn(chunk)
   }
 
   onEnd(fn: () => void): void {
     this.endListeners.push(fn)
+    if (this.finished) fn()
   }
 
   onClientClose(fn: () => void): void {
@@ -118,7 +130,7 @@ export class HttpExchange implements ResponseWriter {
     ])
     this.sendHead(200, headers, null, true)
     let closed = false
-    const isClosed = () => closed || this.over
+    const isClosed = () => closed || this.over || this.lost
     return {
       get closed() {
         return isClosed()
@@ -134,10 +146,39 @@ export class HttpExchange implements ResponseWriter {
     }
   }
 
+  /** the connection ended from the server's side (a close or a loss), not by the client */
+  get endedByServer(): boolean {
+    return this.over && !this.closedByClient
+  }
+
+  /** still open: not closed by either end, not lost */
+  get open(): boolean {
+    return !this.over && !this.lost
+  }
+
+  /**
+   * The network loses the connection (a fault). The client learns one latency later: an unanswered
+   * request fails with a network error, an open stream just ends. The server stops writing to it.
+   */
+  lose(reason: string): void {
+    if (!this.open) return
+    this.lost = true
+    const { scheduler, trace, conn } = this.ctx
+    trace.append({ kind: 'conn.close', t: scheduler.now, arrives: this.arrival(), conn, from: 'network', to: 'client', bytes: 0, reason })
+    const unanswered = !this.answered
+    this.answered = true
+    for (const fn of this.clientCloseListeners) fn()
+    this.ctx.scheduler.at(this.arrival(), () => {
+      if (unanswered) this.resolveHead({ networkError: true, status: 0, headers: [], body: null })
+      this.finish()
+    }, { key: this.ctx.key, label: `${conn} lost` })
+  }
+
   /** the client side went away: the learner closed it, or the run ended */
   closeByClient(reason: string): void {
-    if (this.over) return
+    if (this.over || this.lost) return
     this.over = true
+    this.closedByClient = true
     const { scheduler, trace, conn } = this.ctx
     trace.append({ kind: 'conn.close', t: scheduler.now, arrives: scheduler.now + this.ctx.latencyMs, conn, from: 'client', to: 'server', bytes: 0, reason })
     this.resolveHead(null)
@@ -155,6 +196,7 @@ export class HttpExchange implements ResponseWriter {
   }
 
   private sendHead(status: number, headers: Header[], body: string | null, streaming: boolean): void {
+    if (this.lost) return // the server answers into a connection that no longer exists
     if (this.answered) throw new Error('The simulated server answered one request twice')
     this.answered = true
     const { scheduler, trace, conn } = this.ctx
@@ -172,8 +214,9 @@ export class HttpExchange implements ResponseWriter {
     const wire = encodeSseEvent(fields)
     const dispatches = sseDispatches(fields)
     trace.append({ kind: 'sse.event', t: scheduler.now, arrives: this.arrival(), conn, from: 'server', to: 'client', bytes: chunkedLength(wire), wire, fields, dispatches })
-    const chunk: DeliveredChunk = { text: wire, dispatches: dispatches ? fields.event || 'message' : null }
+    const chunk: DeliveredChunk = { text: wire, fields, dispatches: dispatches ? fields.event || 'message' : null }
     this.deliverAt(this.arrival(), () => {
+      if (this.chunkListeners.length === 0) this.unheard.push(chunk)
       for (const fn of this.chunkListeners) fn(chunk)
     })
   }
@@ -187,6 +230,7 @@ export class HttpExchange implements ResponseWriter {
   private finish(): void {
     if (this.over) return
     this.over = true
+    this.finished = true
     this.resolveHead(null)
     for (const fn of this.endListeners) fn()
   }

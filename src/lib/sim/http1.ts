@@ -7,8 +7,10 @@ export interface Header {
   /**
    * observed: seen on the intercepted request or sent by our simulated server.
    * modelled: on the real wire, but hidden from service workers (e.g. Host); shown so the message is complete.
+   * reconstructed: sent by the browser, stripped before the service worker sees it (Last-Event-ID); its
+   *   value is rebuilt from what the connection delivered before.
    */
-  source: 'observed' | 'modelled'
+  source: 'observed' | 'modelled' | 'reconstructed'
 }
 
 const REASONS: Record<number, string> = {

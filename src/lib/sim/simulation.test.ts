@@ -4,7 +4,7 @@ import { LiveScoreServer } from './servers/live-score.ts'
 import type { DeliveredChunk } from './exchange.ts'
 
 function liveScore(seed = 7) {
-  return new Simulation({ host: 'localhost', seed, latencyMs: 50, createServer: (ctx) => new LiveScoreServer(ctx, { intervalMs: 1000, home: 'Lions', away: 'Tigers' }) })
+  return new Simulation({ host: 'localhost', seed, latencyMs: 50, createServer: (ctx) => new LiveScoreServer(ctx, { intervalMs: 1000, home: 'Lions', away: 'Tigers', updates: null, retryMs: null }) })
 }
 
 const streamRequest: ClientRequest = {
@@ -21,11 +21,11 @@ describe('Simulation with the live-score server', () => {
     const exchange = sim.receive(streamRequest)
     const delivered: Array<{ at: number; chunk: DeliveredChunk }> = []
     exchange.onChunk((chunk) => delivered.push({ at: sim.now, chunk }))
-    sim.scheduler.runDue(3100)
+    sim.scheduler.runDue(3050)
     const head = await exchange.responseHead
     expect(head?.status).toBe(200)
     const kinds = sim.trace.events.map((e) => `${e.kind}@${e.t}`)
-    expect(kinds).toEqual(['http.request@0', 'http.response@50', 'sse.event@1050', 'sse.event@2050', 'sse.event@3050'])
+    expect(kinds).toEqual(['http.request@0', 'http.response@50', 'sse.event@1000', 'sse.event@2000', 'sse.event@3000'])
     const request = sim.trace.events[0]!
     expect(request.kind === 'http.request' && request.wire).toBe('GET /api/stream HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\r\n')
     const response = sim.trace.events[1]!
@@ -33,7 +33,7 @@ describe('Simulation with the live-score server', () => {
     const third = sim.trace.events[4]!
     expect(third.kind === 'sse.event' && third.wire).toMatch(/^id: 3\ndata: \{"match":"Lions vs Tigers","minute":\d+,"home":\d+,"away":\d+\}\n\n$/)
     // delivered to the client one latency after the server sent it
-    expect(delivered.map((d) => d.at)).toEqual([1100, 2100, 3100])
+    expect(delivered.map((d) => d.at)).toEqual([1050, 2050, 3050])
     expect(delivered[0]!.chunk.dispatches).toBe('message')
   })
 

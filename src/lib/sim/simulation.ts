@@ -21,6 +21,13 @@ export interface ClientRequest {
   api: 'EventSource' | 'fetch'
   /** request body text, when there is one */
   body?: string
+  /** 1 for the first request of this learner connection, 2 … for an EventSource's reconnections */
+  attempt?: number
+}
+
+export interface ScheduledFault {
+  atMs: number
+  kind: 'drop-connections'
 }
 
 export interface SimulationOptions {
@@ -31,6 +38,7 @@ export interface SimulationOptions {
   latencyMs: number
   /** builds the server from the shared clock and seeded randomness */
   createServer: (ctx: ServerContext) => SimServer
+  faults?: readonly ScheduledFault[]
 }
 
 export class Simulation {
@@ -45,6 +53,14 @@ export class Simulation {
     this.latencyMs = options.latencyMs
     this.host = options.host
     this.server = options.createServer({ scheduler: this.scheduler, random: seededRandom(options.seed) })
+    for (const fault of options.faults ?? []) this.scheduler.at(fault.atMs, () => this.dropConnections(), { label: `fault: ${fault.kind}` })
+  }
+
+  /** every open connection is lost at once, as when a server restarts or a network path fails */
+  dropConnections(): void {
+    const t = this.scheduler.now
+    this.trace.append({ kind: 'fault', t, arrives: t, conn: '', from: 'network', to: 'network', bytes: 0, description: 'Every open connection is lost at once (as when the server restarts or the network fails).' })
+    for (const exchange of this.exchanges.values()) exchange.lose('The connection was lost: it ends without a proper close')
   }
 
   get now(): number {
@@ -56,7 +72,7 @@ export class Simulation {
    * the server one latency later, in the order of `key` for requests sent at the same instant.
    */
   receive(request: ClientRequest): HttpExchange {
-    const conn = `c${request.key}`
+    const conn = (request.attempt ?? 1) > 1 ? `c${request.key}.${request.attempt}` : `c${request.key}`
     const exchange = new HttpExchange({ scheduler: this.scheduler, trace: this.trace, latencyMs: this.latencyMs, conn, key: request.key })
     this.exchanges.set(conn, exchange)
     const arrives = request.sentAt + this.latencyMs

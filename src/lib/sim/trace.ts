@@ -5,8 +5,8 @@ import type { SseFields } from './sse.ts'
 
 export const TRACE_FORMAT_VERSION = 1
 
-/** who sends or receives: 'client' (the learner's code) or 'server' (the simulated server) */
-export type ActorId = 'client' | 'server'
+/** who sends or receives: 'client' (the learner's code), 'server' (the simulated server), or the 'network' between them (faults) */
+export type ActorId = 'client' | 'server' | 'network'
 
 interface TraceEventBase {
   /** 1, 2, 3 … in the order events were appended */
@@ -67,13 +67,19 @@ export interface ConnErrorEvent extends TraceEventBase {
   reason: string
 }
 
+export interface FaultEvent extends TraceEventBase {
+  kind: 'fault'
+  /** what went wrong on the network or a server, in plain words */
+  description: string
+}
+
 export interface ConnCloseEvent extends TraceEventBase {
   kind: 'conn.close'
   /** in plain words, e.g. "The learner's code called es.close()" */
   reason: string
 }
 
-export type TraceEvent = HttpRequestEvent | HttpResponseEvent | HttpHeldEvent | SseEventEvent | ConnCloseEvent | ConnErrorEvent
+export type TraceEvent = HttpRequestEvent | HttpResponseEvent | HttpHeldEvent | SseEventEvent | ConnCloseEvent | ConnErrorEvent | FaultEvent
 export type TraceEventKind = TraceEvent['kind']
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
@@ -85,8 +91,8 @@ export interface TraceJson {
   events: TraceEvent[]
 }
 
-const KINDS: ReadonlySet<string> = new Set<TraceEventKind>(['http.request', 'http.response', 'http.held', 'sse.event', 'conn.close', 'conn.error'])
-const ACTORS: ReadonlySet<string> = new Set<ActorId>(['client', 'server'])
+const KINDS: ReadonlySet<string> = new Set<TraceEventKind>(['http.request', 'http.response', 'http.held', 'sse.event', 'conn.close', 'conn.error', 'fault'])
+const ACTORS: ReadonlySet<string> = new Set<ActorId>(['client', 'server', 'network'])
 
 /** checks the fields every event has; kind-specific fields are trusted to the version number */
 function baseProblem(e: unknown, seq: number): string | null {
@@ -96,7 +102,7 @@ function baseProblem(e: unknown, seq: number): string | null {
   if (typeof r.kind !== 'string' || !KINDS.has(r.kind)) return `unknown kind ${JSON.stringify(r.kind)}`
   for (const key of ['t', 'arrives', 'bytes']) if (typeof r[key] !== 'number' || !Number.isFinite(r[key])) return `"${key}" must be a number`
   if (typeof r.conn !== 'string') return '"conn" must be a string'
-  if (!ACTORS.has(String(r.from)) || !ACTORS.has(String(r.to))) return '"from" and "to" must be client or server'
+  if (!ACTORS.has(String(r.from)) || !ACTORS.has(String(r.to))) return '"from" and "to" must be client, server or network'
   return null
 }
 

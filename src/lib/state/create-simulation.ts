@@ -11,6 +11,7 @@ export function createSimulation(scenario: Scenario, host: string): Simulation {
     host,
     seed: scenario.seed,
     latencyMs: scenario.latencyMs,
+    faults: scenario.faults,
     createServer: (ctx) => {
       switch (server.kind) {
         case 'live-score':

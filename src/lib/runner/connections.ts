@@ -1,0 +1,121 @@
+// The page's record of the learner's connections. fetch and the first request of an EventSource are
+// announced by the worker; an EventSource's reconnections are not — the browser makes them by itself —
+// so the page decides when, in simulated time, each is sent (end of the stream + the logical retry)
+// and which Last-Event-ID it carries (the last id the stream delivered).
+import type { Barrier } from '../sim/barrier.ts'
+import type { SimScheduler } from '../sim/scheduler.ts'
+import type { SseFields } from '../sim/sse.ts'
+import { crossing, type Announcement } from '../mock/run-wire.ts'
+import type { RequestApi } from './protocol.ts'
+
+/** browsers wait about this long before reconnecting when the server never sent `retry:` */
+export const DEFAULT_RETRY_MS = 3000
+
+interface Connection {
+  api: RequestApi
+  attempt: number
+  /** the next request's announcement, once known */
+  next: Announcement | null
+  waiters: Array<(a: Announcement | null) => void>
+  lastEventId: string
+  retryMs: number
+  /** events dispatched over all of this EventSource's streams */
+  dispatched: number
+  /** closed by the learner's code, failed for good, or the run ended: no more requests */
+  finished: boolean
+}
+
+export class LearnerConnections {
+  private readonly connections = new Map<number, Connection>()
+  /** real requests that reached the transport before the worker's message announcing them */
+  private readonly pendingBeforeOpen = new Map<number, Array<(a: Announcement | null) => void>>()
+  private ended = false
+
+  constructor(
+    private readonly scheduler: SimScheduler,
+    private readonly barrier: Barrier,
+  ) {}
+
+  /** the worker says the learner's code sent a request */
+  opened(conn: number, api: RequestApi, sentAt: number): void {
+    const c: Connection = { api, attempt: 0, next: null, waiters: [], lastEventId: '', retryMs: DEFAULT_RETRY_MS, dispatched: 0, finished: false }
+    this.connections.set(conn, c)
+    this.announce(conn, c, sentAt)
+  }
+
+  /** a real request with this connection's tag reached the transport: when was it sent, which attempt? */
+  nextRequest(conn: number): Promise<Announcement | null> {
+    const c = this.connections.get(conn)
+    if (this.ended || (c && c.finished && !c.next)) return Promise.resolve(null)
+    if (c?.next) {
+      const next = c.next
+      c.next = null
+      return Promise.resolve(next)
+    }
+    return new Promise((resolve) => {
+      if (!c) {
+        // the request overtook the worker's message: wait for it
+        this.pendingBeforeOpen.set(conn, [...(this.pendingBeforeOpen.get(conn) ?? []), resolve])
+        return
+      }
+      c.waiters.push(resolve)
+    })
+  }
+
+  /** an SSE block reached the learner's EventSource; returns the running count of dispatched events, or null */
+  sseDelivered(conn: number, fields: SseFields, dispatches: boolean): number | null {
+    const c = this.connections.get(conn)
+    if (!c) return null
+    if (fields.id !== undefined && !fields.id.includes('\0')) c.lastEventId = fields.id
+    if (fields.retry !== undefined) c.retryMs = fields.retry
+    return dispatches ? ++c.dispatched : null
+  }
+
+  /** the stream ended or the connection failed: the browser will reconnect after the retry time */
+  streamEnded(conn: number): void {
+    const c = this.connections.get(conn)
+    if (!c || c.api !== 'EventSource' || c.finished) return
+    // the worker's EventSource reports the end with an error event (readyState CONNECTING)
+    this.barrier.hold(crossing.end(`c${conn}`))
+    this.scheduler.at(this.scheduler.now + c.retryMs, () => {
+      if (!c.finished && !this.ended) this.announce(conn, c, this.scheduler.now)
+    }, { key: conn, label: `c${conn} reconnects` })
+  }
+
+  /** the EventSource failed for good (204, a wrong Content-Type …): the browser will not reconnect */
+  failed(conn: number): void {
+    const c = this.connections.get(conn)
+    if (c) c.finished = true
+  }
+
+  /** the learner's code closed it (es.close(), an abort) */
+  closed(conn: number): void {
+    const c = this.connections.get(conn)
+    if (c) c.finished = true
+  }
+
+  /** the name of the connection's current exchange on the simulated wire: c1, then c1.2 … after reconnects */
+  currentName(conn: number): string {
+    const attempt = this.connections.get(conn)?.attempt ?? 1
+    return attempt > 1 ? `c${conn}.${attempt}` : `c${conn}`
+  }
+
+  endAll(): void {
+    this.ended = true
+    for (const c of this.connections.values()) for (const resolve of c.waiters.splice(0)) resolve(null)
+    for (const list of this.pendingBeforeOpen.values()) for (const resolve of list) resolve(null)
+    this.pendingBeforeOpen.clear()
+  }
+
+  private announce(conn: number, c: Connection, sentAt: number): void {
+    c.attempt++
+    const announcement: Announcement = { sentAt, api: c.api, attempt: c.attempt, lastEventId: c.lastEventId }
+    this.barrier.hold(crossing.request(`c${conn}`))
+    const waiting = [...(this.pendingBeforeOpen.get(conn) ?? []), ...c.waiters.splice(0)]
+    this.pendingBeforeOpen.delete(conn)
+    const first = waiting.shift()
+    if (first) first(announcement)
+    else c.next = announcement
+    for (const resolve of waiting) resolve(null)
+  }
+}
