@@ -50,7 +50,13 @@ export function learnerTarget(url: URL): string {
 export const REAL_RETRY_MS = 5
 const REAL_RETRY_BLOCK = `retry: ${REAL_RETRY_MS}\n\n`
 
+/** a random real-time delay (tests inject it to prove that real timing never reaches the trace) */
+function jitter(wire: RunWire): Promise<void> {
+  return wire.noiseMs > 0 ? new Promise((resolve) => setTimeout(resolve, Math.random() * wire.noiseMs)) : Promise.resolve()
+}
+
 export async function answerRequest(request: Request, conn: number, wire: RunWire): Promise<Response> {
+  await jitter(wire)
   const announced = await wire.announcement(conn)
   // the run is over, or the EventSource was closed: 204 also tells an EventSource not to reconnect
   if (!announced) return new Response(null, { status: 204 })
@@ -66,15 +72,17 @@ export async function answerRequest(request: Request, conn: number, wire: RunWir
     headers, api: announced.api, attempt: announced.attempt, ...(body ? { body } : {}),
   })
   const id = `c${conn}`
+  // held the instant the head reaches the client in simulated time, until the learner's code has it
+  exchange.onHeadDelivered(() => wire.barrier.hold(crossing.head(id)))
   wire.barrier.done(crossing.request(id))
   const head = await exchange.responseHead
+  await jitter(wire)
   if (!head) return Response.error()
   if (head.networkError) {
     // an EventSource treats a network error like a dropped stream: it reconnects
     if (isEventSource) wire.streamEnded(conn)
     return Response.error()
   }
-  wire.barrier.hold(crossing.head(id))
   const contentType = head.headers.find((h) => h.name === 'Content-Type')?.value
   const init = { status: head.status, headers: { ...(contentType ? { 'Content-Type': contentType } : {}), 'Cache-Control': 'no-cache' } }
   // anything but 200 text/event-stream makes a browser fail the EventSource for good (WHATWG HTML §9.2.3)
@@ -95,7 +103,7 @@ export async function answerRequest(request: Request, conn: number, wire: RunWir
           wire.barrier.hold(crossing.event(id, n))
           chain = chain.then(() => wire.expectSseType(conn, type))
         }
-        chain = chain.then(() => controller.enqueue(bytes)).catch(() => undefined)
+        chain = chain.then(() => jitter(wire)).then(() => controller.enqueue(bytes)).catch(() => undefined)
       })
       exchange.onEnd(() => {
         if (isEventSource && exchange.endedByServer) wire.streamEnded(conn)

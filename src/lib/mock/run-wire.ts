@@ -25,6 +25,8 @@ export const TAG_HEADER = 'x-wirelab-tag'
 export interface RunWire {
   readonly sim: Simulation
   readonly barrier: Barrier
+  /** test knob: up to this many real ms of random delay before each step of the transport (0: none) */
+  readonly noiseMs: number
   /** the worker's announcement of connection `conn`; null when the run has ended */
   announcement(conn: number): Promise<Announcement | null>
   /** make sure the worker acknowledges events of `eventType` on `conn` before one is sent */

@@ -31,6 +31,12 @@ export class ClockDriver {
     if (timeout) this.options.onStuck(timeout)
   }
 
+  /** the next instant at which anything is due (a client timer or a server action), or null */
+  nextInstant(): number | null {
+    const next = Math.min(this.scheduler.peek() ?? Infinity, this.worker.next ?? Infinity)
+    return next === Infinity ? null : next
+  }
+
   /** run both ends up to simulated time `target`, one instant at a time */
   async runTo(target: number, shouldStop: () => boolean = () => false): Promise<void> {
     while (!shouldStop()) {

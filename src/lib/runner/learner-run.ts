@@ -36,6 +36,10 @@ export interface LearnerRunOptions {
   /** simulated ms after which the run ends by itself */
   durationMs: number
   speed: () => number
+  /** start paused (step mode): time moves only when step() is called */
+  startPaused?: boolean
+  /** test knob: random real-time delay injected into the transport, ms */
+  noiseMs?: number
   onConsole: (entry: ConsoleEntry) => void
   onError: (error: LearnerError) => void
   onProgress: (now: number) => void
@@ -49,15 +53,20 @@ const SETTLE_TIMEOUT_MS = 2000
 export class LearnerRun implements RunWire {
   readonly barrier = new Barrier()
   readonly sim: Simulation
+  readonly noiseMs: number
   private readonly link: WorkerLink
   private readonly driver: ClockDriver
   private readonly connections: LearnerConnections
   private readonly sseTypes = new Map<number, Set<string>>()
   private tokens = 0
   private ended = false
+  private isPaused = false
+  private stepping = false
 
   constructor(private readonly options: LearnerRunOptions) {
     this.sim = options.sim
+    this.isPaused = options.startPaused ?? false
+    this.noiseMs = options.noiseMs ?? 0
     this.connections = new LearnerConnections(this.sim.scheduler, this.barrier)
     const worker = new Worker(new URL('./worker/learner-worker.ts', import.meta.url), { type: 'module', name: `wirelab-run-${options.runId}` })
     this.link = new WorkerLink(worker, {
@@ -83,6 +92,8 @@ export class LearnerRun implements RunWire {
   async start(): Promise<void> {
     await this.link.request({ type: 'init', runId: this.options.runId, epochMs: SIM_EPOCH_MS }, 'ready')
     await this.link.request({ type: 'run', code: this.options.code }, 'started')
+    // what the code did at once (its first requests) shows before the first step
+    if (this.isPaused && !this.ended) await this.driver.runTo(0, () => this.ended)
     if (!this.ended) void this.live()
   }
 
@@ -115,14 +126,50 @@ export class LearnerRun implements RunWire {
     await this.link.request({ type: 'expect-sse-type', conn, eventType, token }, 'sse-type-ready', (m) => m.token === token)
   }
 
+  /** live mode: time follows real time × speed; paused: time moves only by step() */
+  get paused(): boolean {
+    return this.isPaused
+  }
+
+  pause(): void {
+    this.isPaused = true
+  }
+
+  resume(): void {
+    this.isPaused = false
+  }
+
+  /**
+   * Step mode: move to the next thing that happens, a client timer or a server action (every action
+   * due at that instant runs), and no further. A held request stays open until a step releases it.
+   * Returns the new simulated time, or null when the run is over.
+   */
+  async step(): Promise<number | null> {
+    if (this.ended || !this.isPaused || this.stepping) return null
+    this.stepping = true
+    try {
+      const next = this.driver.nextInstant()
+      const target = Math.min(next ?? this.options.durationMs, this.options.durationMs)
+      await this.driver.runTo(Math.max(target, this.sim.now), () => this.ended)
+      if (this.ended) return null
+      this.options.onProgress(this.sim.now)
+      if (this.sim.now >= this.options.durationMs) this.end('finished')
+      return this.sim.now
+    } finally {
+      this.stepping = false
+    }
+  }
+
   private async live(): Promise<void> {
     let last = performance.now()
     let carry = 0
     while (!this.ended) {
       await nextFrame()
       const nowReal = performance.now()
-      carry += Math.min(nowReal - last, 100) * this.options.speed()
+      const elapsed = Math.min(nowReal - last, 100)
       last = nowReal
+      if (this.isPaused || this.stepping) continue
+      carry += elapsed * this.options.speed()
       const whole = Math.floor(carry)
       carry -= whole
       const target = Math.min(this.sim.now + whole, this.options.durationMs)

@@ -57,6 +57,7 @@ export class HttpExchange implements ResponseWriter {
   readonly responseHead: Promise<ResponseHead | null>
   private resolveHead!: (head: ResponseHead | null) => void
   private chunkListeners: Array<(chunk: DeliveredChunk) => void> = []
+  private headListeners: Array<() => void> = []
   private endListeners: Array<() => void> = []
   private clientCloseListeners: Array<() => void> = []
   private answered = false
@@ -74,6 +75,15 @@ export class HttpExchange implements ResponseWriter {
 
   get conn(): string {
     return this.ctx.conn
+  }
+
+  /**
+   * Called synchronously when the response head reaches the client, before `responseHead` resolves:
+   * the transport uses it to hold simulated time until the browser has it (awaiting the promise would
+   * leave a gap in which time could move on).
+   */
+  onHeadDelivered(fn: () => void): void {
+    this.headListeners.push(fn)
   }
 
   /**
@@ -118,6 +128,7 @@ export class HttpExchange implements ResponseWriter {
     const { scheduler, trace, conn } = this.ctx
     trace.append({ kind: 'conn.error', t: scheduler.now, arrives: scheduler.now, conn, from: 'client', to: 'client', bytes: 0, reason })
     this.answered = true
+    for (const fn of this.headListeners) fn()
     this.resolveHead({ networkError: true, status: 0, headers: [], body: null })
     this.finish()
   }
@@ -169,7 +180,10 @@ export class HttpExchange implements ResponseWriter {
     this.answered = true
     for (const fn of this.clientCloseListeners) fn()
     this.ctx.scheduler.at(this.arrival(), () => {
-      if (unanswered) this.resolveHead({ networkError: true, status: 0, headers: [], body: null })
+      if (unanswered) {
+        for (const fn of this.headListeners) fn()
+        this.resolveHead({ networkError: true, status: 0, headers: [], body: null })
+      }
       this.finish()
     }, { key: this.ctx.key, label: `${conn} lost` })
   }
@@ -206,7 +220,10 @@ export class HttpExchange implements ResponseWriter {
       bytes: wire.length + (body === null ? 0 : utf8Length(body)), status, reason: reasonPhrase(status), headers, wire, streaming,
       ...(body === null ? {} : { body }),
     })
-    this.deliverAt(this.arrival(), () => this.resolveHead({ status, headers, body }))
+    this.deliverAt(this.arrival(), () => {
+      for (const fn of this.headListeners) fn()
+      this.resolveHead({ status, headers, body })
+    })
   }
 
   private sendSse(fields: SseFields): void {

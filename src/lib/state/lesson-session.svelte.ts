@@ -19,6 +19,10 @@ export class LessonSession {
   status = $state<RunStatus>('idle')
   simNow = $state(0)
   speed = $state(1)
+  /** time moves only when the learner presses Step */
+  paused = $state(false)
+  /** start each run paused, to follow it step by step */
+  startPaused = $state(false)
   consoleEntries = $state.raw<ConsoleEntry[]>([])
   droppedConsole = $state(0)
   errors = $state.raw<LearnerError[]>([])
@@ -33,7 +37,7 @@ export class LessonSession {
   readonly selected = $derived(this.trace.find((e) => e.seq === this.selectedSeq) ?? null)
   readonly running = $derived(this.status === 'starting' || this.status === 'running')
 
-  private current: { stop(): void } | null = null
+  private current: { stop(): void; pause(): void; resume(): void; step(): Promise<number | null> } | null = null
   private saveTimer: ReturnType<typeof setTimeout> | null = null
 
   constructor(
@@ -97,6 +101,9 @@ export class LessonSession {
       const run = new LearnerRun({
         runId, code: this.code, sim, durationMs: this.durationMs,
         speed: () => this.speed,
+        startPaused: this.startPaused,
+        // ?wirelab-noise=30 delays the transport randomly by up to 30 ms: the determinism tests use it
+        noiseMs: Number(/[?&]wirelab-noise=(\d+)/.exec(location.search)?.[1] ?? 0),
         onConsole: (entry) => this.addConsole(entry),
         onError: (error) => (this.errors = [...this.errors, error]),
         onProgress: (now) => (this.simNow = now),
@@ -112,6 +119,7 @@ export class LessonSession {
       })
       unregister = host.registerRun(runId, run)
       this.current = run
+      this.paused = this.startPaused
       this.status = 'running'
       await run.start()
     } catch (error) {
@@ -123,6 +131,22 @@ export class LessonSession {
 
   stop(): void {
     this.current?.stop()
+  }
+
+  pause(): void {
+    this.current?.pause()
+    if (this.current) this.paused = true
+  }
+
+  resume(): void {
+    this.current?.resume()
+    this.paused = false
+  }
+
+  /** one step: to the next client timer or server action */
+  async step(): Promise<void> {
+    const now = await this.current?.step()
+    if (now !== null && now !== undefined) this.simNow = now
   }
 
   /** put the starter code back (the editor keeps the old text in its undo history) */
