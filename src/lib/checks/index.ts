@@ -1,7 +1,7 @@
 // The checks API lessons are written against (`import { defineChecks } from 'wirelab/checks'`).
 // A check reads what the run produced, the trace and the console, and says pass or fail in words the
 // learner can act on.
-import type { TraceEvent, HttpRequestEvent, HttpResponseEvent, SseEventEvent } from '../sim/trace.ts'
+import type { TraceEvent, HttpRequestEvent, HttpResponseEvent, SseEventEvent, WsFrameEvent } from '../sim/trace.ts'
 import type { ServerStat } from '../sim/servers/types.ts'
 
 /** one console call from the learner's code, its arguments as plain data */
@@ -54,6 +54,13 @@ export class RunQuery {
 
   sseEvents(): SseEventEvent[] {
     return this.record.trace.filter((e): e is SseEventEvent => e.kind === 'sse.event')
+  }
+
+  /** WebSocket frames, optionally only those from one end or of one opcode ("text", "close", "ping" …) */
+  wsFrames(filter: { from?: 'client' | 'server'; opcode?: string } = {}): WsFrameEvent[] {
+    return this.record.trace.filter(
+      (e): e is WsFrameEvent => e.kind === 'ws.frame' && (!filter.from || e.from === filter.from) && (!filter.opcode || e.opcodeName === filter.opcode),
+    )
   }
 
   /** the values of every console.log / info / … call, first argument first */

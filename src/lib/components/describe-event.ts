@@ -4,10 +4,12 @@ import type { TraceEvent } from '../sim/trace.ts'
 export function eventLabel(e: TraceEvent): { main: string; detail: string } {
   switch (e.kind) {
     case 'http.request': {
+      if (e.api === 'WebSocket') return { main: `${e.method} ${e.target}`, detail: 'Upgrade: websocket' }
       const accept = e.headers.find((h) => h.name.toLowerCase() === 'accept')
       return { main: `${e.method} ${e.target}`, detail: accept && accept.value !== '*/*' ? `Accept: ${accept.value}` : `${e.api}` }
     }
     case 'http.response': {
+      if (e.status === 101) return { main: '101 Switching Protocols', detail: `Sec-WebSocket-Accept: ${e.headers.find((h) => h.name === 'Sec-WebSocket-Accept')?.value ?? ''}` }
       const type = e.headers.find((h) => h.name === 'Content-Type')
       return { main: `${e.status} ${e.reason}`, detail: e.streaming && type ? `Content-Type: ${type.value}` : e.body ? truncate(e.body, 48) : '' }
     }
@@ -24,14 +26,24 @@ export function eventLabel(e: TraceEvent): { main: string; detail: string } {
       return { main: `⚡ fault`, detail: e.description }
     case 'conn.error':
       return { main: 'connection failed', detail: e.reason.replace(/ in this simulation.*$/s, '') }
+    case 'ws.frame':
+      return { main: frameTitle(e), detail: `FIN=${e.fin ? 1 : 0} ${e.maskKey ? 'MASKED' : 'unmasked'} · ${e.payloadLength} B payload · ${e.bytes} B on the wire` }
   }
+}
+
+function frameTitle(e: Extract<TraceEvent, { kind: 'ws.frame' }>): string {
+  const name = e.opcodeName.toUpperCase()
+  if (e.opcodeName === 'close') return `CLOSE ${e.closeCode ?? '(no code)'}${e.text ? ` "${truncate(e.text, 24)}"` : ''}`
+  if (e.text !== undefined && e.opcodeName === 'text') return `${name} ${truncate(e.text, 40)}`
+  return e.text ? `${name} "${truncate(e.text, 24)}"` : name
 }
 
 export function eventSentence(e: TraceEvent): string {
   switch (e.kind) {
     case 'http.request':
-      return `The client sends ${e.method} ${e.target}.`
+      return e.api === 'WebSocket' ? `The client asks to upgrade the connection to a WebSocket.` : `The client sends ${e.method} ${e.target}.`
     case 'http.response':
+      if (e.status === 101) return 'The server agrees: from now on this TCP connection carries WebSocket frames, both ways.'
       return e.streaming ? `The server answers ${e.status} ${e.reason} and keeps the response open.` : `The server answers ${e.status} ${e.reason}.`
     case 'sse.event':
       return e.dispatches ? `The server writes an event into the open stream.` : 'The server writes a line the browser does not dispatch.'
@@ -42,6 +54,11 @@ export function eventSentence(e: TraceEvent): string {
       return e.reason
     case 'fault':
       return e.description
+    case 'ws.frame':
+      if (e.opcodeName === 'pong') return 'The browser answers the ping with a pong by itself: your code never sees either.'
+      if (e.opcodeName === 'ping') return 'The server pings the connection to check that it is still alive.'
+      if (e.opcodeName === 'close') return `The ${e.from} sends a close frame: the closing handshake.`
+      return `The ${e.from} sends a WebSocket frame${e.from === 'client' ? ', masked as every client frame must be' : ''}.`
   }
 }
 

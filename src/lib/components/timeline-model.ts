@@ -4,9 +4,11 @@ import type { TraceEvent } from '../sim/trace.ts'
 
 export interface TimelineTick {
   seq: number
-  /** simulated ms when it reached the client */
+  /** simulated ms when it reached the other end */
   t: number
   label: string
+  /** which way it travelled: down = to the client */
+  direction: 'up' | 'down'
 }
 
 export interface TimelineRow {
@@ -50,7 +52,10 @@ export function timelineRows(events: readonly TraceEvent[]): TimelineRow[] {
       row.streaming = e.streaming
       if (!e.streaming) row.end = e.arrives
     } else if (e.kind === 'sse.event') {
-      row.ticks.push({ seq: e.seq, t: e.arrives, label: e.fields.id !== undefined ? `event id ${e.fields.id}` : 'event' })
+      row.ticks.push({ seq: e.seq, t: e.arrives, label: e.fields.id !== undefined ? `event id ${e.fields.id}` : 'event', direction: 'down' })
+    } else if (e.kind === 'ws.frame') {
+      row.ticks.push({ seq: e.seq, t: e.arrives, label: `${e.opcodeName} frame from the ${e.from}`, direction: e.from === 'client' ? 'up' : 'down' })
+      if (e.opcodeName === 'close' && row.end === null && e.from === 'server') row.end = e.arrives
     } else if (e.kind === 'conn.close' && row.end === null) {
       row.end = e.from === 'client' ? e.t : e.arrives
     }

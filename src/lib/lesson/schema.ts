@@ -30,7 +30,24 @@ export const inboxServerSchema = z
   })
   .describe('The inbox server.')
 
-export const serverSchema = z.discriminatedUnion('kind', [liveScoreServerSchema, inboxServerSchema]).describe('Which simulated server answers the learner, and how it behaves.')
+export const chatServerSchema = z
+  .strictObject({
+    kind: z.literal('chat').describe('A chat server: a WebSocket endpoint at /chat that broadcasts every message to every connected client.'),
+    script: z
+      .array(
+        z.strictObject({
+          atMs: z.number().int().min(0).describe('When the message is sent, in simulated ms.'),
+          from: z.string().min(1).max(40).describe('The simulated user who sends it.'),
+          text: z.string().min(1).max(500).describe('What they say.'),
+        }),
+      )
+      .default([])
+      .describe('Messages simulated users post during a run.'),
+    pingIntervalMs: z.number().int().min(100).max(600_000).nullable().default(null).describe('Heartbeat: the server pings each connection this often (the browser answers pong by itself); null for none.'),
+  })
+  .describe('The chat server.')
+
+export const serverSchema = z.discriminatedUnion('kind', [liveScoreServerSchema, inboxServerSchema, chatServerSchema]).describe('Which simulated server answers the learner, and how it behaves.')
 
 export const scenarioSchema = z
   .strictObject({

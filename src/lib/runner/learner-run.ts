@@ -7,6 +7,7 @@ import type { Announcement, RunWire } from '../mock/run-wire.ts'
 import { crossing } from '../mock/run-wire.ts'
 import type { SseFields } from '../sim/sse.ts'
 import { LearnerConnections } from './connections.ts'
+import { WebSocketBridge } from './websocket-bridge.ts'
 import { ClockDriver } from './clock-driver.ts'
 import type { CodeLocation, ConsoleLevel, WorkerToPage } from './protocol.ts'
 import type { LogValue } from './log-value.ts'
@@ -57,6 +58,7 @@ export class LearnerRun implements RunWire {
   private readonly link: WorkerLink
   private readonly driver: ClockDriver
   private readonly connections: LearnerConnections
+  private readonly sockets: WebSocketBridge
   private readonly sseTypes = new Map<number, Set<string>>()
   private tokens = 0
   private ended = false
@@ -78,6 +80,7 @@ export class LearnerRun implements RunWire {
       event.preventDefault()
       this.fail(`The runner could not start: ${event.message || 'the worker script failed to load'}.`)
     })
+    this.sockets = new WebSocketBridge(this.sim, this.barrier, (m) => this.link.send(m), location.origin)
     this.driver = new ClockDriver(this.sim.scheduler, this.barrier, this.link, {
       settleTimeoutMs: SETTLE_TIMEOUT_MS,
       onStuck: ({ stuck }) => console.warn(`[wirelab] gave up waiting for ${stuck.join(', ')}`),
@@ -124,6 +127,12 @@ export class LearnerRun implements RunWire {
     known.add(eventType)
     const token = ++this.tokens
     await this.link.request({ type: 'expect-sse-type', conn, eventType, token }, 'sse-type-ready', (m) => m.token === token)
+  }
+
+  /** the learner pulls the plug: every open connection is lost now (a fault in the trace) */
+  dropConnections(): void {
+    if (this.ended) return
+    this.sim.scheduler.at(this.sim.now, () => this.sim.dropConnections(), { label: 'fault: dropped by the learner' })
   }
 
   /** live mode: time follows real time × speed; paused: time moves only by step() */
@@ -202,6 +211,18 @@ export class LearnerRun implements RunWire {
         break
       case 'es-delivered':
         for (let n = 1; n <= m.count; n++) this.barrier.done(crossing.event(`c${m.conn}`, n))
+        break
+      case 'ws-connect':
+        this.sockets.connect(m)
+        break
+      case 'ws-send':
+        this.sockets.send(m)
+        break
+      case 'ws-close':
+        this.sockets.close(m)
+        break
+      case 'ws-ack':
+        this.sockets.ack(m)
         break
       case 'close': {
         const name = this.connections.currentName(m.conn)

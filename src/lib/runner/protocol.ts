@@ -14,6 +14,14 @@ export type PageToWorker =
   | { type: 'run'; code: string }
   | { type: 'advance'; to: number }
   | { type: 'expect-sse-type'; conn: number; eventType: string; token: number }
+  /** something happened on a learner WebSocket; the worker acknowledges `n` once its listeners ran */
+  | ({ type: 'ws-event'; conn: number; n: number } & WsEvent)
+
+export type WsEvent =
+  | { event: 'open'; protocol: string }
+  | { event: 'message'; data: string | ArrayBuffer }
+  | { event: 'error' }
+  | { event: 'close'; code: number; reason: string; wasClean: boolean }
 
 interface WorkerMessageBase {
   /** the worker's simulated time when it sent this */
@@ -39,6 +47,11 @@ export type WorkerToPage = WorkerMessageBase &
     /** the learner's code closed the connection: es.close() or an aborted fetch */
     | { type: 'close'; conn: number; t: number; reason: string }
     | { type: 'sse-type-ready'; token: number }
+    | { type: 'ws-connect'; conn: number; t: number; url: string; protocols: string[] }
+    | { type: 'ws-send'; conn: number; t: number; data: string | ArrayBuffer }
+    /** ws.close(code, reason); code is absent when the learner gave none */
+    | { type: 'ws-close'; conn: number; t: number; code?: number; reason: string }
+    | { type: 'ws-ack'; conn: number; n: number }
   )
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never

@@ -1,6 +1,7 @@
 // One run's simulated world: the clock's schedule, the network between the learner's client and the
 // simulated server, and the trace of everything that crossed it.
 import { HttpExchange } from './exchange.ts'
+import { WsConnection, type WsClientListener } from './ws-connection.ts'
 import { formatRequestHead, type Header } from './http1.ts'
 import { seededRandom } from './random.ts'
 import { SimScheduler } from './scheduler.ts'
@@ -48,11 +49,15 @@ export class Simulation {
   readonly latencyMs: number
   readonly host: string
   private readonly exchanges = new Map<string, HttpExchange>()
+  private readonly sockets = new Map<string, WsConnection>()
+  private readonly random: () => number
 
   constructor(options: SimulationOptions) {
     this.latencyMs = options.latencyMs
     this.host = options.host
+    // one stream of random numbers for the server, another for the wire (keys, masks)
     this.server = options.createServer({ scheduler: this.scheduler, random: seededRandom(options.seed) })
+    this.random = seededRandom(options.seed ^ 0x5bd1e995)
     for (const fault of options.faults ?? []) this.scheduler.at(fault.atMs, () => this.dropConnections(), { label: `fault: ${fault.kind}` })
   }
 
@@ -61,6 +66,32 @@ export class Simulation {
     const t = this.scheduler.now
     this.trace.append({ kind: 'fault', t, arrives: t, conn: '', from: 'network', to: 'network', bytes: 0, description: 'Every open connection is lost at once (as when the server restarts or the network fails).' })
     for (const exchange of this.exchanges.values()) exchange.lose('The connection was lost: it ends without a proper close')
+    for (const socket of this.sockets.values()) socket.lose('The connection was lost')
+  }
+
+  /**
+   * The learner's `new WebSocket(url)`: the Upgrade handshake is sent at `sentAt` (in `key` order),
+   * the server accepts or refuses it, and the client side hears of it through `client`.
+   */
+  openWebSocket(request: { key: number; sentAt: number; host: string; target: string; origin: string; protocols: string[] }, client: WsClientListener): WsConnection {
+    const conn = `c${request.key}`
+    const socket = new WsConnection({ scheduler: this.scheduler, trace: this.trace, latencyMs: this.latencyMs, conn, key: request.key, random: this.random }, client)
+    this.sockets.set(conn, socket)
+    this.scheduler.at(request.sentAt, () => {
+      if (request.host !== this.host) {
+        socket.state = 'closed'
+        this.trace.append({ kind: 'conn.error', t: this.now, arrives: this.now, conn, from: 'client', to: 'client', bytes: 0, reason: `There is no server at ${request.host} in this simulation (nothing is sent to the real network). This lesson's server is ${this.host}.` })
+        client.error()
+        client.close(1006, '', false)
+        return
+      }
+      socket.handshake(request, (s) => this.server.acceptWebSocket?.(request.target, request.protocols, s) ?? null)
+    }, { key: request.key, label: `${conn} WebSocket handshake` })
+    return socket
+  }
+
+  socket(conn: string): WsConnection | undefined {
+    return this.sockets.get(conn)
   }
 
   get now(): number {
@@ -106,5 +137,6 @@ export class Simulation {
   /** the client closes every connection still open (the run ended or was stopped) */
   closeAll(reason: string): void {
     for (const exchange of this.exchanges.values()) exchange.closeByClient(reason)
+    for (const socket of this.sockets.values()) if (socket.state !== 'closed') socket.lose(reason)
   }
 }

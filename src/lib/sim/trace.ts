@@ -31,8 +31,8 @@ export interface HttpRequestEvent extends TraceEventBase {
   headers: Header[]
   /** the request head exactly as it would be on the wire */
   wire: string
-  /** what opened this connection: an `EventSource` or `fetch` */
-  api: 'EventSource' | 'fetch'
+  /** what opened this connection: an `EventSource`, `fetch` or a `WebSocket` (an HTTP Upgrade) */
+  api: 'EventSource' | 'fetch' | 'WebSocket'
 }
 
 export interface HttpResponseEvent extends TraceEventBase {
@@ -67,6 +67,25 @@ export interface ConnErrorEvent extends TraceEventBase {
   reason: string
 }
 
+export interface WsFrameEvent extends TraceEventBase {
+  kind: 'ws.frame'
+  fin: boolean
+  rsv: [boolean, boolean, boolean]
+  opcode: number
+  /** "text", "binary", "close", "ping", "pong", "continuation" */
+  opcodeName: string
+  /** the 4-byte masking key as hex, or null (server frames are never masked) */
+  maskKey: string | null
+  payloadLength: number
+  /** the whole frame as it is on the wire, hex bytes */
+  hex: string
+  /** the payload as text, for text, close reasons, ping and pong */
+  text?: string
+  /** the payload (unmasked) as hex */
+  payloadHex: string
+  closeCode?: number
+}
+
 export interface FaultEvent extends TraceEventBase {
   kind: 'fault'
   /** what went wrong on the network or a server, in plain words */
@@ -79,7 +98,7 @@ export interface ConnCloseEvent extends TraceEventBase {
   reason: string
 }
 
-export type TraceEvent = HttpRequestEvent | HttpResponseEvent | HttpHeldEvent | SseEventEvent | ConnCloseEvent | ConnErrorEvent | FaultEvent
+export type TraceEvent = HttpRequestEvent | HttpResponseEvent | HttpHeldEvent | SseEventEvent | ConnCloseEvent | ConnErrorEvent | FaultEvent | WsFrameEvent
 export type TraceEventKind = TraceEvent['kind']
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
@@ -91,7 +110,7 @@ export interface TraceJson {
   events: TraceEvent[]
 }
 
-const KINDS: ReadonlySet<string> = new Set<TraceEventKind>(['http.request', 'http.response', 'http.held', 'sse.event', 'conn.close', 'conn.error', 'fault'])
+const KINDS: ReadonlySet<string> = new Set<TraceEventKind>(['http.request', 'http.response', 'http.held', 'sse.event', 'conn.close', 'conn.error', 'fault', 'ws.frame'])
 const ACTORS: ReadonlySet<string> = new Set<ActorId>(['client', 'server', 'network'])
 
 /** checks the fields every event has; kind-specific fields are trusted to the version number */

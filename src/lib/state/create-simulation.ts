@@ -3,6 +3,7 @@ import type { Scenario } from '../lesson/schema.ts'
 import { Simulation } from '../sim/simulation.ts'
 import { LiveScoreServer } from '../sim/servers/live-score.ts'
 import { InboxServer } from '../sim/servers/inbox.ts'
+import { ChatServer } from '../sim/servers/chat.ts'
 
 /** `host` is the page's host: the simulated server answers there, and only there */
 export function createSimulation(scenario: Scenario, host: string): Simulation {
@@ -18,6 +19,8 @@ export function createSimulation(scenario: Scenario, host: string): Simulation {
           return new LiveScoreServer(ctx, server)
         case 'inbox':
           return new InboxServer(ctx, server)
+        case 'chat':
+          return new ChatServer(ctx, server)
       }
     },
   })

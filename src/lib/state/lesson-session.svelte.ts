@@ -37,7 +37,7 @@ export class LessonSession {
   readonly selected = $derived(this.trace.find((e) => e.seq === this.selectedSeq) ?? null)
   readonly running = $derived(this.status === 'starting' || this.status === 'running')
 
-  private current: { stop(): void; pause(): void; resume(): void; step(): Promise<number | null> } | null = null
+  private current: { stop(): void; pause(): void; resume(): void; step(): Promise<number | null>; dropConnections(): void } | null = null
   private saveTimer: ReturnType<typeof setTimeout> | null = null
 
   constructor(
@@ -131,6 +131,11 @@ export class LessonSession {
 
   stop(): void {
     this.current?.stop()
+  }
+
+  /** a fault on demand: every open connection is lost at once */
+  dropConnections(): void {
+    this.current?.dropConnections()
   }
 
   pause(): void {

@@ -5,6 +5,7 @@ import { locateInStack, findSyntaxError, wrapLearnerCode } from './learner-code.
 import { installLearnerClock, type LearnerClock } from './learner-clock.ts'
 import { createLearnerEventSource, type LearnerEventSourceClass } from './event-source.ts'
 import { createLearnerFetch } from './fetch.ts'
+import { createLearnerWebSocket, type LearnerWebSocketClass } from './websocket.ts'
 import { captureConsole } from './console-capture.ts'
 import { afterMacrotask, nextMacrotask } from './macrotask.ts'
 
@@ -20,11 +21,15 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope
 let clock: LearnerClock | null = null
 let LearnerEventSource: LearnerEventSourceClass | null = null
+let LearnerWebSocket: LearnerWebSocketClass | null = null
 let didIo = false
 let connections = 0
 
+/** messages that put something on the wire: the clock stops right after the instant that sent one */
+const IO_MESSAGES = new Set<WorkerMessage['type']>(['connect', 'close', 'ws-connect', 'ws-send', 'ws-close'])
+
 function post(message: WorkerMessage): void {
-  if (message.type === 'connect' || message.type === 'close') didIo = true
+  if (IO_MESSAGES.has(message.type)) didIo = true
   scope.postMessage({ ...message, now: clock?.now() ?? 0, next: clock?.next() ?? null } as WorkerToPage)
 }
 
@@ -53,8 +58,10 @@ function init(message: Extract<PageToWorker, { type: 'init' }>): void {
   captureConsole(console, simNow, post)
   const shared = { runId: message.runId, nextConnection: () => ++connections, simNow, post, baseUrl: scope.location.href }
   LearnerEventSource = createLearnerEventSource({ Native: EventSource, ...shared })
-  const realm = globalThis as unknown as { EventSource: unknown; fetch: typeof fetch }
+  LearnerWebSocket = createLearnerWebSocket(shared)
+  const realm = globalThis as unknown as { EventSource: unknown; fetch: typeof fetch; WebSocket: unknown }
   realm.EventSource = LearnerEventSource
+  realm.WebSocket = LearnerWebSocket
   realm.fetch = createLearnerFetch({ native: fetch.bind(globalThis), ...shared })
   post({ type: 'ready' })
 }
@@ -87,6 +94,9 @@ scope.addEventListener('message', (event) => {
     case 'advance':
       didIo = false
       void clock?.advance(message.to, () => didIo).then(() => afterMacrotask(() => post({ type: 'advanced' })))
+      break
+    case 'ws-event':
+      LearnerWebSocket?.dispatch(message)
       break
     case 'expect-sse-type':
       LearnerEventSource?.expect(message.conn, message.eventType)

@@ -1,5 +1,6 @@
 import type { ResponseWriter } from '../exchange.ts'
 import type { SimScheduler } from '../scheduler.ts'
+import type { ServerSocket } from '../ws-connection.ts'
 
 /** a request as it reaches a simulated server */
 export interface ServerRequest {
@@ -35,4 +36,6 @@ export interface SimServer {
   readonly endpoints: readonly string[]
   handle(request: ServerRequest, response: ResponseWriter): void
   stats?(): ServerStat[]
+  /** a WebSocket handshake for `target`: return the subprotocol chosen ('' for none) to accept, null to refuse (404) */
+  acceptWebSocket?(target: string, protocols: string[], socket: ServerSocket): { protocol: string } | null
 }

@@ -1,0 +1,56 @@
+// The page's end of the learner's WebSockets. A worker's WebSocket cannot be intercepted (msw patches
+// only the page's), so the learner realm gets a WebSocket class that posts here, and this bridge
+// connects it to the simulated server on the simulated clock. Every event handed to the worker holds
+// simulated time until the worker says its listeners ran (the barrier).
+import type { Barrier } from '../sim/barrier.ts'
+import type { Simulation } from '../sim/simulation.ts'
+import type { WsClientListener, WsConnection } from '../sim/ws-connection.ts'
+import type { PageToWorker, WorkerToPage, WsEvent } from './protocol.ts'
+
+type Msg<T extends WorkerToPage['type']> = Extract<WorkerToPage, { type: T }>
+
+export class WebSocketBridge {
+  private readonly sockets = new Map<number, WsConnection>()
+  private readonly delivered = new Map<number, number>()
+
+  constructor(
+    private readonly sim: Simulation,
+    private readonly barrier: Barrier,
+    private readonly post: (message: PageToWorker) => void,
+    private readonly origin: string,
+  ) {}
+
+  connect(m: Msg<'ws-connect'>): void {
+    const url = new URL(m.url)
+    const listener: WsClientListener = {
+      open: (protocol) => this.deliver(m.conn, { event: 'open', protocol }),
+      message: (data) => this.deliver(m.conn, { event: 'message', data: typeof data === 'string' ? data : data.slice().buffer }),
+      error: () => this.deliver(m.conn, { event: 'error' }),
+      close: (code, reason, wasClean) => this.deliver(m.conn, { event: 'close', code, reason, wasClean }),
+    }
+    const socket = this.sim.openWebSocket({ key: m.conn, sentAt: m.t, host: url.host, target: url.pathname + url.search, origin: this.origin, protocols: m.protocols }, listener)
+    this.sockets.set(m.conn, socket)
+  }
+
+  send(m: Msg<'ws-send'>): void {
+    const data = typeof m.data === 'string' ? m.data : new Uint8Array(m.data)
+    this.sim.scheduler.at(m.t, () => this.sockets.get(m.conn)?.clientSend(data), { key: m.conn, label: `c${m.conn} ws send` })
+  }
+
+  close(m: Msg<'ws-close'>): void {
+    this.sim.scheduler.at(m.t, () => this.sockets.get(m.conn)?.clientClose(m.code, m.reason), { key: m.conn, label: `c${m.conn} ws close` })
+  }
+
+  ack(m: Msg<'ws-ack'>): void {
+    this.barrier.done(key(m.conn, m.n))
+  }
+
+  private deliver(conn: number, event: WsEvent): void {
+    const n = (this.delivered.get(conn) ?? 0) + 1
+    this.delivered.set(conn, n)
+    this.barrier.hold(key(conn, n))
+    this.post({ type: 'ws-event', conn, n, ...event })
+  }
+}
+
+const key = (conn: number, n: number) => `c${conn}/ws/${n}`

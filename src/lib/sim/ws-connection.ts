@@ -1,0 +1,214 @@
+// One WebSocket connection on the simulated wire: the HTTP Upgrade handshake, then frames both ways,
+// each put in the trace with its real bytes when it leaves its sender, and handed over when it arrives.
+// Browsers never show the handshake or frames to pages, so all of it is modelled from what the
+// connection did, exactly as RFC 6455 says it goes on the wire.
+import { formatRequestHead, formatResponseHead, httpDate, type Header } from './http1.ts'
+import { acceptFor, closePayload, encodeFrame, frame, isSendableCloseCode, makeKey, makeMaskKey, Opcode, opcodeName, readClosePayload, toHex, type Frame } from './websocket.ts'
+import type { SimScheduler } from './scheduler.ts'
+import type { Trace } from './trace.ts'
+import { SIM_EPOCH_MS } from './clock.ts'
+
+/** what the client side (the bridge to the learner's WebSocket) is told, at arrival times */
+export interface WsClientListener {
+  open(protocol: string): void
+  message(data: string | Uint8Array): void
+  /** the connection failed or was lost: browsers fire error before the close event */
+  error(): void
+  close(code: number, reason: string, wasClean: boolean): void
+}
+
+/** the server's end of one connection */
+export interface ServerSocket {
+  readonly conn: string
+  send(data: string | Uint8Array): void
+  ping(payload?: string): void
+  close(code?: number, reason?: string): void
+  onMessage(fn: (data: string | Uint8Array) => void): void
+  onClose(fn: (code: number | null, reason: string) => void): void
+  readonly open: boolean
+}
+
+interface Context {
+  scheduler: SimScheduler
+  trace: Trace
+  latencyMs: number
+  conn: string
+  key: number
+  random: () => number
+}
+
+const encoder = new TextEncoder()
+const decoder = new TextDecoder()
+type State = 'connecting' | 'open' | 'closing' | 'closed'
+
+export class WsConnection implements ServerSocket {
+  state: State = 'connecting'
+  private messageListeners: Array<(data: string | Uint8Array) => void> = []
+  private closeListeners: Array<(code: number | null, reason: string) => void> = []
+  private closeSentBy: 'client' | 'server' | null = null
+
+  constructor(
+    private readonly ctx: Context,
+    private readonly client: WsClientListener,
+  ) {}
+
+  get conn(): string {
+    return this.ctx.conn
+  }
+
+  get open(): boolean {
+    return this.state === 'open'
+  }
+
+  /** the client's opening handshake (§4.1); `accept` decides at the server, one latency later */
+  handshake(request: { host: string; target: string; origin: string; protocols: string[] }, accept: (socket: ServerSocket) => { protocol: string } | null): void {
+    const { scheduler, trace, conn } = this.ctx
+    const key = makeKey(this.ctx.random)
+    const m = (name: string, value: string): Header => ({ name, value, source: 'modelled' })
+    const headers = [m('Host', request.host), m('Upgrade', 'websocket'), m('Connection', 'Upgrade'), m('Sec-WebSocket-Key', key), m('Sec-WebSocket-Version', '13'), m('Origin', request.origin)]
+    if (request.protocols.length) headers.push(m('Sec-WebSocket-Protocol', request.protocols.join(', ')))
+    const wire = formatRequestHead('GET', request.target, headers)
+    const t = scheduler.now
+    trace.append({ kind: 'http.request', t, arrives: t + this.ctx.latencyMs, conn, from: 'client', to: 'server', bytes: wire.length, method: 'GET', target: request.target, headers, wire, api: 'WebSocket' })
+    this.at(t + this.ctx.latencyMs, () => {
+      const accepted = accept(this)
+      if (!accepted) return this.refuse()
+      const response = [m('Upgrade', 'websocket'), m('Connection', 'Upgrade'), m('Sec-WebSocket-Accept', acceptFor(key))]
+      if (accepted.protocol) response.push(m('Sec-WebSocket-Protocol', accepted.protocol))
+      this.respond(101, response)
+      this.state = 'open'
+      this.at(this.arrival(), () => this.client.open(accepted.protocol))
+    })
+  }
+
+  // ---- the server's end ----
+  send(data: string | Uint8Array): void {
+    if (this.state !== 'open') return
+    this.sendFrame('server', typeof data === 'string' ? frame(Opcode.text, encoder.encode(data)) : frame(Opcode.binary, data))
+    this.at(this.arrival(), () => this.client.message(data))
+  }
+
+  ping(payload = ''): void {
+    if (this.state !== 'open') return
+    const bytes = encoder.encode(payload)
+    this.sendFrame('server', frame(Opcode.ping, bytes))
+    // the browser answers a ping with a pong by itself (§5.5.2); the learner's code never sees either
+    this.at(this.arrival(), () => {
+      if (this.state === 'open' || this.state === 'closing') this.sendFrame('client', frame(Opcode.pong, bytes, { maskKey: makeMaskKey(this.ctx.random) }))
+    })
+  }
+
+  close(code = 1000, reason = ''): void {
+    if (this.state !== 'open') return
+    this.startClose('server', code, reason)
+  }
+
+  onMessage(fn: (data: string | Uint8Array) => void): void {
+    this.messageListeners.push(fn)
+  }
+
+  onClose(fn: (code: number | null, reason: string) => void): void {
+    this.closeListeners.push(fn)
+  }
+
+  // ---- the client's end (the learner's WebSocket) ----
+  clientSend(data: string | Uint8Array): void {
+    if (this.state !== 'open') return
+    const maskKey = makeMaskKey(this.ctx.random)
+    this.sendFrame('client', typeof data === 'string' ? frame(Opcode.text, encoder.encode(data), { maskKey }) : frame(Opcode.binary, data, { maskKey }))
+    this.at(this.arrival(), () => {
+      if (this.state === 'open') for (const fn of this.messageListeners) fn(data)
+    })
+  }
+
+  /** ws.close(code, reason) in the learner's code; without a code the frame carries none (→ 1005) */
+  clientClose(code: number | undefined, reason: string): void {
+    if (this.state === 'connecting') {
+      // closing before the handshake completed fails the connection (WebSocket API "close()" steps)
+      this.state = 'closed'
+      this.at(this.arrival(), () => {
+        this.client.error()
+        this.client.close(1006, '', false)
+      })
+      return
+    }
+    if (this.state !== 'open') return
+    this.startClose('client', code, reason)
+  }
+
+  /** the network loses the connection: no close frames; both ends see 1006 */
+  lose(reason: string): void {
+    if (this.state === 'closed') return
+    this.state = 'closed'
+    const { scheduler, trace, conn } = this.ctx
+    trace.append({ kind: 'conn.close', t: scheduler.now, arrives: this.arrival(), conn, from: 'network', to: 'client', bytes: 0, reason: `${reason} (close code 1006, abnormal closure: no close frame was sent)` })
+    for (const fn of this.closeListeners) fn(1006, '')
+    this.at(this.arrival(), () => {
+      this.client.error()
+      this.client.close(1006, '', false)
+    })
+  }
+
+  private startClose(by: 'client' | 'server', code: number | undefined, reason: string): void {
+    this.state = 'closing'
+    this.closeSentBy = by
+    const payload = code === undefined ? new Uint8Array() : closePayload(code, reason)
+    this.sendFrame(by, frame(Opcode.close, payload, { maskKey: by === 'client' ? makeMaskKey(this.ctx.random) : null }))
+    this.at(this.arrival(), () => {
+      if (this.state === 'closed') return
+      // the other end answers with a close frame of its own, echoing the code (§5.5.1)
+      const other = by === 'client' ? 'server' : 'client'
+      this.sendFrame(other, frame(Opcode.close, payload, { maskKey: other === 'client' ? makeMaskKey(this.ctx.random) : null }))
+      if (by === 'client') for (const fn of this.closeListeners) fn(code ?? null, reason)
+      this.at(this.arrival(), () => this.finish(code ?? 1005, reason))
+    })
+  }
+
+  private finish(code: number, reason: string): void {
+    if (this.state === 'closed') return
+    this.state = 'closed'
+    if (this.closeSentBy === 'server') for (const fn of this.closeListeners) fn(code, reason)
+    this.client.close(code, reason, true)
+  }
+
+  private refuse(): void {
+    this.respond(404, [{ name: 'Content-Length', value: '0', source: 'modelled' }])
+    this.state = 'closed'
+    // a handshake answered with anything but 101 fails the connection: error, then close 1006
+    this.at(this.arrival(), () => {
+      this.client.error()
+      this.client.close(1006, '', false)
+    })
+  }
+
+  private respond(status: number, headers: Header[]): void {
+    const { scheduler, trace, conn } = this.ctx
+    const all = [{ name: 'Date', value: httpDate(SIM_EPOCH_MS + scheduler.now), source: 'modelled' as const }, ...headers]
+    const wire = formatResponseHead(status, all)
+    trace.append({ kind: 'http.response', t: scheduler.now, arrives: this.arrival(), conn, from: 'server', to: 'client', bytes: wire.length, status, reason: status === 101 ? 'Switching Protocols' : 'Not Found', headers: all, wire, streaming: status === 101 })
+  }
+
+  private sendFrame(from: 'client' | 'server', f: Frame): void {
+    const { scheduler, trace, conn } = this.ctx
+    const bytes = encodeFrame(f)
+    const textual = f.opcode === Opcode.text || f.opcode === Opcode.ping || f.opcode === Opcode.pong
+    const close = f.opcode === Opcode.close ? readClosePayload(f.payload) : null
+    trace.append({
+      kind: 'ws.frame', t: scheduler.now, arrives: this.arrival(), conn, from, to: from === 'client' ? 'server' : 'client', bytes: bytes.length,
+      fin: f.fin, rsv: [f.rsv1, f.rsv2, f.rsv3], opcode: f.opcode, opcodeName: opcodeName(f.opcode), maskKey: f.maskKey ? toHex(f.maskKey) : null,
+      payloadLength: f.payload.length, hex: toHex(bytes), payloadHex: toHex(f.payload),
+      ...(textual ? { text: decoder.decode(f.payload) } : {}),
+      ...(close ? { text: close.reason, ...(close.code === null ? {} : { closeCode: close.code }) } : {}),
+    })
+  }
+
+  private arrival(): number {
+    return this.ctx.scheduler.now + this.ctx.latencyMs
+  }
+
+  private at(t: number, fn: () => void): void {
+    this.ctx.scheduler.at(t, fn, { key: this.ctx.key, label: `${this.ctx.conn} websocket` })
+  }
+}
+
+export { isSendableCloseCode }

@@ -1,0 +1,85 @@
+// WebSockets through the bridge: the Upgrade handshake with a correct Sec-WebSocket-Accept, masked
+// client frames byte for byte, ping/pong, the closing handshake, a lost connection (1006) and the
+// learner's reconnect, and URLs that lead nowhere.
+import { createHash } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import { usePage } from './support/browser.ts'
+import { consoleLines, diagramLabels, openLesson, replaceCode, runToEnd, setSpeed } from './support/lesson-page.ts'
+
+const session = usePage()
+
+async function run(code: string, during?: () => Promise<void>) {
+  const { page } = session
+  await openLesson(page, '05-websocket-chat')
+  await setSpeed(page, 4)
+  await replaceCode(page, code)
+  if (during) {
+    await page.getByRole('button', { name: '▶ Run' }).click()
+    await during()
+    await page.waitForFunction(() => document.querySelector('.status')?.getAttribute('data-status') === 'finished', undefined, { timeout: 30_000 })
+  } else {
+    expect(await runToEnd(page)).toBe('finished')
+  }
+  return { console: await consoleLines(page), diagram: await diagramLabels(page) }
+}
+
+const wireOf = async (nth: number) => {
+  await session.page.locator('svg[aria-label="Sequence diagram of the run"] .message').nth(nth).click()
+  return (await session.page.locator('[data-testid=wire-text], [data-testid=frame-hex]').first().textContent()) ?? ''
+}
+
+describe('WebSockets on the simulated wire', () => {
+  it('upgrades with a Sec-WebSocket-Accept that matches the key, and masks client frames', async () => {
+    const { console, diagram } = await run("const ws = new WebSocket('/chat', 'chat.v1');\nws.onopen = () => { console.log('open', ws.protocol); ws.send('Hello'); };\nws.onmessage = (e) => { console.log(e.data); ws.close(1000); };\nws.onclose = (e) => console.log('close', e.code, e.wasClean);")
+    expect(console).toEqual(['0.100 s open chat.v1', '0.200 s {"type":"chat","from":"c1","text":"Hello"}', '0.300 s close 1000 true'])
+    expect(diagram.slice(0, 3).map((l) => l.split(',')[0])).toEqual(['0.000 s: GET /chat Upgrade: websocket', expect.stringMatching(/^0\.050 s: 101 Switching Protocols Sec-WebSocket-Accept: /), '0.100 s: TEXT Hello FIN=1 MASKED · 5 B payload · 11 B on the wire'])
+    const request = await wireOf(0)
+    expect(request).toMatch(/^GET \/chat HTTP\/1\.1\r\nHost: 127\.0\.0\.1:\d+\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: [A-Za-z0-9+/]{22}==\r\nSec-WebSocket-Version: 13\r\nOrigin: http:\/\/127\.0\.0\.1:\d+\r\nSec-WebSocket-Protocol: chat\.v1\r\n\r\n$/)
+    const key = /Sec-WebSocket-Key: (\S+)/.exec(request)![1]!
+    const expected = createHash('sha1').update(key + '258EAFA5-E914-47DA-95CA-C5AB0DC85B11').digest('base64')
+    const response = await wireOf(1)
+    expect(response).toContain(`\r\nSec-WebSocket-Accept: ${expected}\r\n`)
+    expect(response.startsWith('HTTP/1.1 101 Switching Protocols\r\n')).toBe(true)
+    expect(await session.page.locator('[data-testid=accept-steps]').textContent()).toContain(expected)
+    // the client's "Hello": 0x81, MASK bit + length 5, 4 key bytes, then the masked payload
+    const hex = (await wireOf(2)).split(' ').map((b) => parseInt(b, 16))
+    expect(hex.slice(0, 2)).toEqual([0x81, 0x85])
+    const mask = hex.slice(2, 6)
+    expect(String.fromCharCode(...hex.slice(6).map((b, i) => b ^ mask[i % 4]!))).toBe('Hello')
+    expect(await session.page.locator('[data-testid=frame-header]').textContent()).toContain('masked (every client frame must be)')
+  })
+
+  it('answers the server\'s heartbeat ping with a pong the code never sees', async () => {
+    const { console, diagram } = await run("const ws = new WebSocket('/chat');\nws.onmessage = (e) => console.log('message', JSON.parse(e.data).text);")
+    expect(console).toEqual(['1.550 s message Anyone up for lunch?', '4.050 s message Noon, then.'])
+    expect(diagram).toContain('2.550 s: PING "heartbeat" FIN=1 unmasked · 9 B payload · 11 B on the wire, from server to client')
+    expect(diagram).toContain('2.600 s: PONG "heartbeat" FIN=1 MASKED · 9 B payload · 15 B on the wire, from client to server')
+  })
+
+  it('a lost connection closes with 1006 and no close frame, and the learner\'s reconnect code connects again', async () => {
+    const code = "let attempt = 0;\nfunction connect() {\n  const ws = new WebSocket('/chat');\n  const n = ++attempt;\n  ws.onopen = () => console.log('open', n);\n  ws.onerror = () => console.log('error', n);\n  ws.onclose = (e) => { console.log('close', n, e.code, e.wasClean); if (n < 2) setTimeout(connect, 500); };\n}\nconnect();"
+    const { console, diagram } = await run(code, async () => {
+      const { page } = session
+      await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=console-line]')].some((l) => l.textContent?.includes('open 1')))
+      await page.getByRole('button', { name: '⚡ Drop connections' }).click()
+    })
+    const lostAt = console.findIndex((l) => / error 1$/.test(l))
+    expect(lostAt).toBe(1)
+    expect(console[2]).toMatch(/ close 1 1006 false$/)
+    expect(console[3]).toMatch(/ open 2$/)
+    expect(diagram.filter((l) => l.includes('CLOSE'))).toEqual([])
+    expect(diagram.filter((l) => l.includes('101 Switching Protocols'))).toHaveLength(2)
+  })
+
+  it('a WebSocket to an unknown path gets 404 and fails with 1006; one to another host is never dialled', async () => {
+    let dialled = false
+    await session.page.context().route(/example\.invalid/, (route) => {
+      dialled = true
+      return route.abort()
+    })
+    const { console, diagram } = await run("for (const url of ['/nope', 'ws://example.invalid/chat']) {\n  const ws = new WebSocket(url);\n  ws.onerror = () => console.log('error', url);\n  ws.onclose = (e) => console.log('close', url, e.code);\n}")
+    expect(console).toEqual(['0.000 s error ws://example.invalid/chat', '0.000 s close ws://example.invalid/chat 1006', '0.100 s error /nope', '0.100 s close /nope 1006'])
+    expect(diagram).toContain('0.050 s: 404 Not Found , from server to client')
+    expect(dialled).toBe(false)
+  })
+})
