@@ -81,5 +81,8 @@ describe('WebSockets on the simulated wire', () => {
     expect(console).toEqual(['0.000 s error ws://example.invalid/chat', '0.000 s close ws://example.invalid/chat 1006', '0.100 s error /nope', '0.100 s close /nope 1006'])
     expect(diagram).toContain('0.050 s: 404 Not Found , from server to client')
     expect(dialled).toBe(false)
+    expect(await session.page.locator('[data-testid=console-hint]').allInnerTexts()).toEqual([
+      expect.stringMatching(/^0\.100 s\s+Wirelab\s+GET \/nope got 404 Not Found: this lesson's server has no such endpoint\. It offers: WebSocket \/chat\.$/),
+    ])
   })
 })

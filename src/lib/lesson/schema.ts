@@ -55,12 +55,20 @@ export const scenarioSchema = z
     latencyMs: z.number().int().min(0).max(5000).default(50).describe('One-way network latency between client and server, in simulated milliseconds.'),
     durationMs: z.number().int().min(500).max(600_000).default(5500).describe('How long one run lasts, in simulated milliseconds; checks are evaluated when it ends.'),
     seed: z.number().int().min(0).max(2 ** 31).default(1).describe('Seed for every random choice in the simulation, so runs are reproducible.'),
+    proxyIdleTimeoutMs: z.number().int().min(100).max(600_000).nullable().default(null).describe('A proxy in front of the server closes any connection that carries no data for this long: an unanswered request gets 504 Gateway Timeout, a stream is cut. null: no proxy.'),
     faults: z
       .array(
-        z.strictObject({
-          atMs: z.number().int().min(0).describe('When it happens, in simulated ms from the start of the run.'),
-          kind: z.literal('drop-connections').describe('drop-connections: every open connection is lost at once (as when a server restarts or a network path fails).'),
-        }),
+        z.discriminatedUnion('kind', [
+          z.strictObject({
+            atMs: z.number().int().min(0).describe('When it happens, in simulated ms from the start of the run.'),
+            kind: z.literal('drop-connections').describe('Every open connection is lost at once (as when a server restarts or a network path fails).'),
+          }),
+          z.strictObject({
+            atMs: z.number().int().min(0).describe('When the network goes down, in simulated ms from the start of the run.'),
+            kind: z.literal('offline').describe('The network goes down: open connections are lost and new ones fail until it is back.'),
+            durationMs: z.number().int().min(1).max(600_000).describe('How long the network stays down, in simulated ms.'),
+          }),
+        ]),
       )
       .default([])
       .describe('Things that go wrong on a schedule during each run.'),

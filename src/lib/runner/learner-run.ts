@@ -18,6 +18,8 @@ export interface ConsoleEntry {
   /** simulated ms */
   t: number
   args: LogValue[]
+  /** a hint from Wirelab, not something the learner's code logged (checks ignore it) */
+  hint?: boolean
 }
 
 export interface LearnerError {
@@ -79,6 +81,14 @@ export class LearnerRun implements RunWire {
     worker.addEventListener('error', (event) => {
       event.preventDefault()
       this.fail(`The runner could not start: ${event.message || 'the worker script failed to load'}.`)
+    })
+    // a request for a path the server does not have: say which ones it does
+    this.sim.trace.subscribe((e) => {
+      if (e.kind !== 'http.response' || e.status !== 404 || e.from !== 'server') return
+      const request = this.sim.trace.events.find((r) => r.kind === 'http.request' && r.conn === e.conn)
+      const what = request?.kind === 'http.request' ? `${request.method} ${request.target}` : 'A request'
+      const text = `${what} got 404 Not Found: this lesson's server has no such endpoint. It offers: ${this.sim.server.endpoints.join(', ')}.`
+      this.options.onConsole({ level: 'info', t: e.arrives, args: [{ type: 'string', value: text }], hint: true })
     })
     this.sockets = new WebSocketBridge(this.sim, this.barrier, (m) => this.link.send(m), location.origin)
     this.driver = new ClockDriver(this.sim.scheduler, this.barrier, this.link, {

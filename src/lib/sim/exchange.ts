@@ -48,6 +48,8 @@ interface ExchangeContext {
   scheduler: SimScheduler
   trace: Trace
   latencyMs: number
+  /** a proxy in front of the server cuts a connection on which nothing was sent for this long (null: no proxy) */
+  proxyIdleTimeoutMs: number | null
   conn: string
   key: number
 }
@@ -68,6 +70,9 @@ export class HttpExchange implements ResponseWriter {
   private closedByClient = false
   private finished = false
   private readonly unheard: DeliveredChunk[] = []
+  private idleTimer: number | null = null
+  /** the request has left the client (a connection exists to lose) */
+  sent = false
 
   constructor(private readonly ctx: ExchangeContext) {
     this.responseHead = new Promise((resolve) => (this.resolveHead = resolve))
@@ -123,6 +128,44 @@ export class HttpExchange implements ResponseWriter {
     trace.append({ kind: 'http.held', t: scheduler.now, arrives: scheduler.now, conn, from: 'server', to: 'server', bytes: 0, reason })
   }
 
+  /** the request reached the proxy and the server: from now on, silence counts towards the idle timeout */
+  startIdleTimer(): void {
+    const idle = this.ctx.proxyIdleTimeoutMs
+    if (idle === null || !this.open) return
+    if (this.idleTimer !== null) this.ctx.scheduler.cancel(this.idleTimer)
+    this.idleTimer = this.ctx.scheduler.after(idle, () => this.proxyTimeout(idle), { key: this.ctx.key, label: `${this.ctx.conn} proxy idle timeout` })
+  }
+
+  private stopIdleTimer(): void {
+    if (this.idleTimer !== null) this.ctx.scheduler.cancel(this.idleTimer)
+    this.idleTimer = null
+  }
+
+  /**
+   * The proxy gives up on a silent connection: an unanswered request gets `504 Gateway Timeout` from
+   * the proxy; an open stream is cut. Either way the server's side is closed.
+   */
+  private proxyTimeout(idleMs: number): void {
+    this.idleTimer = null
+    if (!this.open) return
+    const { scheduler, trace, conn } = this.ctx
+    const why = `The proxy closed the connection after ${idleMs / 1000} s without data (its idle timeout).`
+    if (this.answered) return this.lose(why)
+    this.answered = true
+    this.lost = true
+    const body = 'Gateway Timeout'
+    const headers: Header[] = this.baseHeaders([['Content-Type', 'text/plain'], ['Content-Length', String(body.length)]])
+    const wire = formatResponseHead(504, headers)
+    const arrives = this.arrival()
+    trace.append({ kind: 'http.response', t: scheduler.now, arrives, conn, from: 'network', to: 'client', bytes: wire.length + body.length, status: 504, reason: reasonPhrase(504), headers, wire, streaming: false, body })
+    for (const fn of this.clientCloseListeners) fn()
+    scheduler.at(arrives, () => {
+      for (const fn of this.headListeners) fn()
+      this.resolveHead({ status: 504, headers, body })
+      this.finish()
+    }, { key: this.ctx.key, label: `${conn} proxy 504` })
+  }
+
   /** no server could be reached (unknown host): the browser gets a network error */
   failToConnect(reason: string): void {
     const { scheduler, trace, conn } = this.ctx
@@ -172,8 +215,9 @@ export class HttpExchange implements ResponseWriter {
    * request fails with a network error, an open stream just ends. The server stops writing to it.
    */
   lose(reason: string): void {
-    if (!this.open) return
+    if (!this.open || !this.sent) return
     this.lost = true
+    this.stopIdleTimer()
     const { scheduler, trace, conn } = this.ctx
     trace.append({ kind: 'conn.close', t: scheduler.now, arrives: this.arrival(), conn, from: 'network', to: 'client', bytes: 0, reason })
     const unanswered = !this.answered
@@ -193,6 +237,7 @@ export class HttpExchange implements ResponseWriter {
     if (this.over || this.lost) return
     this.over = true
     this.closedByClient = true
+    this.stopIdleTimer()
     const { scheduler, trace, conn } = this.ctx
     trace.append({ kind: 'conn.close', t: scheduler.now, arrives: scheduler.now + this.ctx.latencyMs, conn, from: 'client', to: 'server', bytes: 0, reason })
     this.resolveHead(null)
@@ -215,6 +260,8 @@ export class HttpExchange implements ResponseWriter {
     this.answered = true
     const { scheduler, trace, conn } = this.ctx
     const wire = formatResponseHead(status, headers)
+    if (streaming) this.startIdleTimer()
+    else this.stopIdleTimer()
     trace.append({
       kind: 'http.response', t: scheduler.now, arrives: this.arrival(), conn, from: 'server', to: 'client',
       bytes: wire.length + (body === null ? 0 : utf8Length(body)), status, reason: reasonPhrase(status), headers, wire, streaming,
@@ -230,6 +277,7 @@ export class HttpExchange implements ResponseWriter {
     const { scheduler, trace, conn } = this.ctx
     const wire = encodeSseEvent(fields)
     const dispatches = sseDispatches(fields)
+    this.startIdleTimer()
     trace.append({ kind: 'sse.event', t: scheduler.now, arrives: this.arrival(), conn, from: 'server', to: 'client', bytes: chunkedLength(wire), wire, fields, dispatches })
     const chunk: DeliveredChunk = { text: wire, fields, dispatches: dispatches ? fields.event || 'message' : null }
     this.deliverAt(this.arrival(), () => {
@@ -245,6 +293,7 @@ export class HttpExchange implements ResponseWriter {
   }
 
   private finish(): void {
+    this.stopIdleTimer()
     if (this.over) return
     this.over = true
     this.finished = true

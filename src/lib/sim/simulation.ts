@@ -26,10 +26,7 @@ export interface ClientRequest {
   attempt?: number
 }
 
-export interface ScheduledFault {
-  atMs: number
-  kind: 'drop-connections'
-}
+export type ScheduledFault = { atMs: number; kind: 'drop-connections' } | { atMs: number; kind: 'offline'; durationMs: number }
 
 export interface SimulationOptions {
   /** host[:port] of the simulated server (the page's own); requests to any other host fail */
@@ -40,6 +37,8 @@ export interface SimulationOptions {
   /** builds the server from the shared clock and seeded randomness */
   createServer: (ctx: ServerContext) => SimServer
   faults?: readonly ScheduledFault[]
+  /** a proxy in front of the server cuts connections silent for this long (null: no proxy) */
+  proxyIdleTimeoutMs?: number | null
 }
 
 export class Simulation {
@@ -48,6 +47,9 @@ export class Simulation {
   readonly server: SimServer
   readonly latencyMs: number
   readonly host: string
+  private readonly proxyIdleTimeoutMs: number | null
+  /** while the network is down (an offline fault), until this simulated time */
+  private offlineUntil = -1
   private readonly exchanges = new Map<string, HttpExchange>()
   private readonly sockets = new Map<string, WsConnection>()
   private readonly random: () => number
@@ -55,10 +57,36 @@ export class Simulation {
   constructor(options: SimulationOptions) {
     this.latencyMs = options.latencyMs
     this.host = options.host
+    this.proxyIdleTimeoutMs = options.proxyIdleTimeoutMs ?? null
     // one stream of random numbers for the server, another for the wire (keys, masks)
     this.server = options.createServer({ scheduler: this.scheduler, random: seededRandom(options.seed) })
     this.random = seededRandom(options.seed ^ 0x5bd1e995)
-    for (const fault of options.faults ?? []) this.scheduler.at(fault.atMs, () => this.dropConnections(), { label: `fault: ${fault.kind}` })
+    for (const fault of options.faults ?? []) {
+      this.scheduler.at(fault.atMs, () => (fault.kind === 'offline' ? this.goOffline(fault.durationMs) : this.dropConnections()), { label: `fault: ${fault.kind}` })
+    }
+  }
+
+  private get offline(): boolean {
+    return this.now < this.offlineUntil
+  }
+
+  /** the network is down for a while: open connections are lost and new ones fail until it is back */
+  goOffline(durationMs: number): void {
+    const t = this.now
+    this.offlineUntil = t + durationMs
+    this.trace.append({ kind: 'fault', t, arrives: t, conn: '', from: 'network', to: 'network', bytes: 0, description: `The network goes offline for ${durationMs / 1000} s: open connections are lost and new ones fail.` })
+    for (const exchange of this.exchanges.values()) exchange.lose('The connection was lost: the network went offline')
+    for (const socket of this.sockets.values()) socket.lose('The connection was lost: the network went offline')
+    this.scheduler.at(this.offlineUntil, () => {
+      this.trace.append({ kind: 'fault', t: this.now, arrives: this.now, conn: '', from: 'network', to: 'network', bytes: 0, description: 'The network is back online.' })
+    }, { label: 'fault: back online' })
+  }
+
+  /** why a new connection cannot be made now, or null */
+  private unreachable(host: string): string | null {
+    if (this.offline) return 'The network is offline (a fault in this lesson): the request could not be sent.'
+    if (host !== this.host) return `There is no server at ${host} in this simulation (nothing is sent to the real network). This lesson's server is ${this.host}.`
+    return null
   }
 
   /** every open connection is lost at once, as when a server restarts or a network path fails */
@@ -78,9 +106,10 @@ export class Simulation {
     const socket = new WsConnection({ scheduler: this.scheduler, trace: this.trace, latencyMs: this.latencyMs, conn, key: request.key, random: this.random }, client)
     this.sockets.set(conn, socket)
     this.scheduler.at(request.sentAt, () => {
-      if (request.host !== this.host) {
+      const unreachable = this.unreachable(request.host)
+      if (unreachable) {
         socket.state = 'closed'
-        this.trace.append({ kind: 'conn.error', t: this.now, arrives: this.now, conn, from: 'client', to: 'client', bytes: 0, reason: `There is no server at ${request.host} in this simulation (nothing is sent to the real network). This lesson's server is ${this.host}.` })
+        this.trace.append({ kind: 'conn.error', t: this.now, arrives: this.now, conn, from: 'client', to: 'client', bytes: 0, reason: unreachable })
         client.error()
         client.close(1006, '', false)
         return
@@ -104,20 +133,20 @@ export class Simulation {
    */
   receive(request: ClientRequest): HttpExchange {
     const conn = (request.attempt ?? 1) > 1 ? `c${request.key}.${request.attempt}` : `c${request.key}`
-    const exchange = new HttpExchange({ scheduler: this.scheduler, trace: this.trace, latencyMs: this.latencyMs, conn, key: request.key })
+    const exchange = new HttpExchange({ scheduler: this.scheduler, trace: this.trace, latencyMs: this.latencyMs, proxyIdleTimeoutMs: this.proxyIdleTimeoutMs, conn, key: request.key })
     this.exchanges.set(conn, exchange)
     const arrives = request.sentAt + this.latencyMs
     this.scheduler.at(request.sentAt, () => {
-      if (request.host !== this.host) {
-        exchange.failToConnect(`There is no server at ${request.host} in this simulation (nothing is sent to the real network). This lesson's server is ${this.host}.`)
-        return
-      }
+      const unreachable = this.unreachable(request.host)
+      if (unreachable) return exchange.failToConnect(unreachable)
+      exchange.sent = true
       const wire = formatRequestHead(request.method, request.target, request.headers)
       this.trace.append({
         kind: 'http.request', t: request.sentAt, arrives, conn, from: 'client', to: 'server', bytes: wire.length,
         method: request.method, target: request.target, headers: request.headers, wire, api: request.api,
       })
       this.scheduler.at(arrives, () => {
+        exchange.startIdleTimer()
         const headers = new Map(request.headers.map((h) => [h.name.toLowerCase(), h.value]))
         this.server.handle({ method: request.method, target: request.target, headers, body: request.body ?? '' }, exchange)
       }, { key: request.key, label: `${conn} request arrives` })

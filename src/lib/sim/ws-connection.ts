@@ -46,6 +46,8 @@ export class WsConnection implements ServerSocket {
   private messageListeners: Array<(data: string | Uint8Array) => void> = []
   private closeListeners: Array<(code: number | null, reason: string) => void> = []
   private closeSentBy: 'client' | 'server' | null = null
+  /** the handshake has left the client (a connection exists to lose) */
+  private started = false
 
   constructor(
     private readonly ctx: Context,
@@ -63,6 +65,7 @@ export class WsConnection implements ServerSocket {
   /** the client's opening handshake (§4.1); `accept` decides at the server, one latency later */
   handshake(request: { host: string; target: string; origin: string; protocols: string[] }, accept: (socket: ServerSocket) => { protocol: string } | null): void {
     const { scheduler, trace, conn } = this.ctx
+    this.started = true
     const key = makeKey(this.ctx.random)
     const m = (name: string, value: string): Header => ({ name, value, source: 'modelled' })
     const headers = [m('Host', request.host), m('Upgrade', 'websocket'), m('Connection', 'Upgrade'), m('Sec-WebSocket-Key', key), m('Sec-WebSocket-Version', '13'), m('Origin', request.origin)]
@@ -138,7 +141,7 @@ export class WsConnection implements ServerSocket {
 
   /** the network loses the connection: no close frames; both ends see 1006 */
   lose(reason: string): void {
-    if (this.state === 'closed') return
+    if (this.state === 'closed' || !this.started) return
     this.state = 'closed'
     const { scheduler, trace, conn } = this.ctx
     trace.append({ kind: 'conn.close', t: scheduler.now, arrives: this.arrival(), conn, from: 'network', to: 'client', bytes: 0, reason: `${reason} (close code 1006, abnormal closure: no close frame was sent)` })

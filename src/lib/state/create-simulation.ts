@@ -13,6 +13,7 @@ export function createSimulation(scenario: Scenario, host: string): Simulation {
     seed: scenario.seed,
     latencyMs: scenario.latencyMs,
     faults: scenario.faults,
+    proxyIdleTimeoutMs: scenario.proxyIdleTimeoutMs,
     createServer: (ctx) => {
       switch (server.kind) {
         case 'live-score':

@@ -179,7 +179,7 @@ export class LessonSession {
   }
 
   private evaluate(): void {
-    const console: LoggedCall[] = this.consoleEntries.map((e) => ({ level: e.level, t: e.t, values: e.args.map(logValueToData) }))
+    const console: LoggedCall[] = this.consoleEntries.filter((e) => !e.hint).map((e) => ({ level: e.level, t: e.t, values: e.args.map(logValueToData) }))
     const errors = this.errors.map((e) => `${e.name}: ${e.message}`)
     this.results = evaluateChecks(this.checks, { trace: this.trace, console, errors, server: this.serverStats })
   }

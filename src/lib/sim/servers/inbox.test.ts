@@ -82,3 +82,42 @@ describe('a request for another host', () => {
     expect(sim.trace.events[0]).toMatchObject({ reason: expect.stringContaining('There is no server at example.com') })
   })
 })
+
+describe('network faults around the inbox', () => {
+  const withProxy = (proxyIdleTimeoutMs: number) =>
+    new Simulation({
+      host: 'h', seed: 1, latencyMs: 50, proxyIdleTimeoutMs,
+      createServer: (ctx) => new InboxServer(ctx, { holdTimeoutMs: 10_000, messages: [{ atMs: 9000, from: 'Ada', text: 'late' }] }),
+    })
+
+  it('a proxy idle timeout cuts a held request with 504 Gateway Timeout, and the server stops holding it', async () => {
+    const sim = withProxy(2000)
+    const exchange = sim.receive(get('/api/messages/wait?since=0', 0))
+    sim.scheduler.runDue(12_000)
+    expect(sim.trace.events.map((e) => `${e.kind}@${e.t} ${e.from}`)).toEqual(['http.request@0 client', 'http.held@50 server', 'http.response@2050 network'])
+    expect(responses(sim)[0]).toMatchObject({ status: 504, reason: 'Gateway Timeout', body: 'Gateway Timeout', arrives: 2100 })
+    expect((await exchange.responseHead)?.status).toBe(504)
+  })
+
+  it('a request answered in time is not touched by the proxy', () => {
+    const sim = withProxy(2000)
+    sim.receive(get('/api/messages?since=0', 0))
+    sim.scheduler.runDue(12_000)
+    expect(responses(sim).map((r) => r.status)).toEqual([200])
+  })
+
+  it('offline: open requests are lost, new ones fail until the network is back', async () => {
+    const sim = new Simulation({
+      host: 'h', seed: 1, latencyMs: 50, faults: [{ atMs: 1000, kind: 'offline', durationMs: 2000 }],
+      createServer: (ctx) => new InboxServer(ctx, { holdTimeoutMs: 10_000, messages: [{ atMs: 9000, from: 'Ada', text: 'x' }] }),
+    })
+    const held = sim.receive(get('/api/messages/wait?since=0', 0))
+    const during = sim.receive(get('/api/messages?since=0', 2000))
+    const after = sim.receive(get('/api/messages?since=0', 3500))
+    sim.scheduler.runDue(4000)
+    expect((await held.responseHead)?.networkError).toBe(true)
+    expect((await during.responseHead)?.networkError).toBe(true)
+    expect((await after.responseHead)?.status).toBe(200)
+    expect(sim.trace.events.filter((e) => e.kind === 'fault').map((e) => e.t)).toEqual([1000, 3000])
+  })
+})
