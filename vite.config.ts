@@ -22,5 +22,11 @@ export default defineConfig({
   optimizeDeps: { entries: ['index.html', 'src/**/*.svelte', 'src/**/*.ts', '!src/**/*.test.ts'] },
   server: { host: '127.0.0.1', port: 5173, fs: { allow: ['.', lessonsDir] } },
   preview: { host: '127.0.0.1', port: 4173 },
-  build: { target: 'es2022', manifest: true, chunkSizeWarningLimit: 5000 },
+  build: {
+    target: 'es2022',
+    manifest: true,
+    chunkSizeWarningLimit: 5000,
+    // npm run bench also builds its reference page (a bare msw sse() handler)
+    ...(process.env.WIRELAB_BENCH ? { outDir: '.bench/dist', rolldownOptions: { input: { main: 'index.html', baseline: 'bench/sse-baseline.html' } } } : {}),
+  },
 })

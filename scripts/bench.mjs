@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { build, preview } from 'vite'
+import { build, createServer, preview } from 'vite'
 import { chromium } from 'playwright-core'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7)
@@ -37,7 +37,11 @@ const sum = (files, f) => [...files].reduce((n, file) => n + f(file), 0)
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`
 
 const home = closure(['index.html'])
-const lessonKeys = Object.keys(manifest).filter((k) => k.startsWith('virtual:wirelab/lesson/'))
+// a lesson page loads one lesson's chunk: count the largest, to be safe
+const lessonKeys = Object.keys(manifest)
+  .filter((k) => k.startsWith('virtual:wirelab/lesson/'))
+  .sort((a, b) => gz(manifest[b].file) - gz(manifest[a].file))
+  .slice(0, 1)
 const lessonPage = closure(['index.html', 'src/lib/components/LessonPage.svelte', ...lessonKeys])
 const findKey = (pred) => Object.keys(manifest).filter(pred)
 const lazy = [
@@ -94,6 +98,62 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const ms = (x) => `${x.toFixed(0)} ms`
 const verdict = (value, goal) => (value <= goal ? 'meets goal' : 'OVER GOAL')
 
+// ---- the simulated network (issue 3): its own build with the bench lessons and the msw reference page ----
+process.env.WIRELAB_BENCH = '1'
+process.env.LESSONS_DIR = 'bench/lessons'
+await build({ logLevel: 'warn' })
+const benchServer = await preview({ preview: { host: '127.0.0.1', port: 0 }, build: { outDir: '.bench/dist' }, logLevel: 'warn' })
+const benchBase = `http://127.0.0.1:${benchServer.httpServer.address().port}/`
+const benchBrowser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args })
+const EVENTS = 1000
+const ours = []
+const bare = []
+const held = []
+async function runLesson(slug) {
+  const context = await benchBrowser.newContext({ viewport: { width: 1400, height: 1000 } })
+  const page = await context.newPage()
+  await page.goto(`${benchBase}#/lesson/${slug}`)
+  await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 30_000 })
+  await page.locator('.speed select').selectOption('Infinity')
+  const start = Date.now()
+  await page.getByRole('button', { name: '▶ Run' }).click()
+  await page.waitForFunction(() => document.querySelector('.status')?.getAttribute('data-status') === 'finished', undefined, { timeout: 120_000 })
+  const elapsed = Date.now() - start
+  const lines = await page.locator('[data-testid=console-line]').allInnerTexts()
+  await context.close()
+  return { elapsed, lines }
+}
+for (let i = 0; i < 3; i++) {
+  const sse = await runLesson('01-sse-throughput')
+  if (!sse.lines.some((l) => l.includes('1000 events'))) throw new Error('the SSE bench run did not deliver 1000 events')
+  ours.push(EVENTS / (sse.elapsed / 1000))
+  const context = await benchBrowser.newContext()
+  const page = await context.newPage()
+  await page.goto(`${benchBase}bench/sse-baseline.html?n=${EVENTS}`)
+  await page.waitForFunction(() => window.benchResult !== undefined, undefined, { timeout: 60_000 })
+  bare.push(EVENTS / ((await page.evaluate(() => window.benchResult)) / 1000))
+  await context.close()
+  const polls = await runLesson('02-held-long-polls')
+  if (!polls.lines.some((l) => l.includes('100 answered 200'))) throw new Error(`the held long-poll run did not answer all 100: ${polls.lines.join(' | ')}`)
+  held.push(polls.elapsed)
+}
+await benchBrowser.close()
+await benchServer.close()
+
+// trace append cost at 100 000 events, in Node
+const vite = await createServer({ server: { middlewareMode: true }, appType: 'custom', logLevel: 'warn' })
+const { Trace } = await vite.ssrLoadModule('/src/lib/sim/trace.ts')
+const trace = new Trace()
+let seen = 0
+trace.subscribe(() => seen++)
+const event = { kind: 'sse.event', t: 0, arrives: 50, conn: 'c1', from: 'server', to: 'client', bytes: 76, wire: 'id: 1\ndata: {}\n\n', fields: { id: '1', data: '{}' }, dispatches: true }
+for (let i = 0; i < 90_000; i++) trace.append({ ...event, t: i })
+const appendStart = performance.now()
+for (let i = 90_000; i < 100_000; i++) trace.append({ ...event, t: i })
+const appendUs = ((performance.now() - appendStart) / 10_000) * 1000
+await vite.close()
+if (seen !== 100_000) throw new Error('trace subscribers missed events')
+
 const rows = [
   ['Home page: JS + CSS needed (gzip)', kb(sum(home, gz)), '≤ 25 KB', verdict(sum(home, gz), 25 * 1024)],
   ['Lesson page before editor, msw, mermaid (gzip)', kb(sum(lessonPage, gz)), '≤ 60 KB', verdict(sum(lessonPage, gz), 60 * 1024)],
@@ -101,6 +161,10 @@ const rows = [
   ...workers.map(([name, file]) => [`  worker: ${name}`, `${kb(gz(file))} (raw ${kb(raw(file))})`, '', '']),
   [`Click lesson → editor usable (median of ${RUNS} cold runs)`, ms(median(editorTimes)), '≤ 1000 ms', verdict(median(editorTimes), 1000)],
   [`Click Run → first trace event, first run (median of ${RUNS})`, ms(median(runTimes)), '≤ 150 ms (issue 4)', verdict(median(runTimes), 150)],
+  [`SSE events/s, whole path (worker → SW → msw → simulation → trace), skip ahead`, `${median(ours).toFixed(0)} /s`, '≥ ½ of bare msw', verdict(-median(ours), -median(bare) / 2)],
+  [`SSE events/s, bare msw sse() → EventSource in a worker (reference)`, `${median(bare).toFixed(0)} /s`, '', `ratio ${(median(ours) / median(bare)).toFixed(2)}`],
+  [`100 concurrent held long polls: Run → all 100 answered, skip ahead`, ms(median(held)), '', 'all 100 held, all answered'],
+  [`Trace append at 100 000 events (per event, 1 subscriber)`, `${appendUs.toFixed(2)} µs`, '', ''],
 ]
 const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c].length), ['what', 'measured', 'goal', ''][c].length))
 const line = (r) => `| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`
@@ -108,3 +172,4 @@ console.log(line(['what', 'measured', 'goal', '']))
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`)
 rows.forEach((r) => console.log(line(r)))
 console.log(`\nall runs (ms): editor ${editorTimes.map((t) => t.toFixed(0)).join(', ')}; run→first event ${runTimes.map((t) => t.toFixed(0)).join(', ')}`)
+console.log(`SSE /s ours ${ours.map((x) => x.toFixed(0)).join(', ')}; bare msw ${bare.map((x) => x.toFixed(0)).join(', ')}; held long polls (ms) ${held.join(', ')}`)

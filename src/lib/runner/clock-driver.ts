@@ -56,7 +56,7 @@ export class ClockDriver {
       }
       await this.options.yieldToTransport()
     }
-    if (shouldStop()) return
+    if (shouldStop()) return // stopped early: time stays at the last instant that ran
     this.scheduler.runDue(target)
     if (this.worker.now < target) await this.worker.advance(target)
   }

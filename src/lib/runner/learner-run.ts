@@ -8,6 +8,7 @@ import { crossing } from '../mock/run-wire.ts'
 import type { SseFields } from '../sim/sse.ts'
 import { LearnerConnections } from './connections.ts'
 import { WebSocketBridge } from './websocket-bridge.ts'
+import { nextMacrotask } from './macrotask.ts'
 import { ClockDriver } from './clock-driver.ts'
 import type { CodeLocation, ConsoleLevel, WorkerToPage } from './protocol.ts'
 import type { LogValue } from './log-value.ts'
@@ -94,7 +95,8 @@ export class LearnerRun implements RunWire {
     this.driver = new ClockDriver(this.sim.scheduler, this.barrier, this.link, {
       settleTimeoutMs: SETTLE_TIMEOUT_MS,
       onStuck: ({ stuck }) => console.warn(`[wirelab] gave up waiting for ${stuck.join(', ')}`),
-      yieldToTransport: () => new Promise((resolve) => setTimeout(resolve, 0)),
+      // a MessageChannel macrotask, not setTimeout(0): nested timeouts are clamped to 4 ms by browsers
+      yieldToTransport: nextMacrotask,
     })
   }
 
@@ -188,11 +190,17 @@ export class LearnerRun implements RunWire {
       const elapsed = Math.min(nowReal - last, 100)
       last = nowReal
       if (this.isPaused || this.stepping) continue
-      carry += elapsed * this.options.speed()
-      const whole = Math.floor(carry)
-      carry -= whole
-      const target = Math.min(this.sim.now + whole, this.options.durationMs)
-      await this.driver.runTo(target, () => this.ended)
+      const speed = this.options.speed()
+      if (Number.isFinite(speed)) {
+        carry += elapsed * speed
+        const whole = Math.floor(carry)
+        carry -= whole
+        await this.driver.runTo(Math.min(this.sim.now + whole, this.options.durationMs), () => this.ended)
+      } else {
+        // skip ahead: as fast as the wire allows, but give the page a frame every ~30 ms
+        const frameStart = performance.now()
+        await this.driver.runTo(this.options.durationMs, () => this.ended || this.isPaused || performance.now() - frameStart > 30)
+      }
       if (this.ended) return
       this.options.onProgress(this.sim.now)
       if (this.sim.now >= this.options.durationMs) this.end('finished')

@@ -1,9 +1,8 @@
 // WebSocket on the wire (RFC 6455): the opening handshake's key and accept (§4.2.2), frames with their
 // real bytes (§5.2), masking (§5.3), close codes (§7.4). Encodes and decodes bytes, not labels.
 import { sha1 } from '@noble/hashes/legacy.js'
-
-/** §1.3: the GUID a server appends to the client's key before hashing */
-export const WEBSOCKET_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11'
+import { WEBSOCKET_GUID } from './websocket-constants.ts'
+export { CLOSE_CODE_MEANING, WEBSOCKET_GUID } from './websocket-constants.ts'
 
 export const Opcode = { continuation: 0x0, text: 0x1, binary: 0x2, close: 0x8, ping: 0x9, pong: 0xa } as const
 export type OpcodeName = keyof typeof Opcode
@@ -124,19 +123,6 @@ export function isSendableCloseCode(code: number): boolean {
   return (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014) || (code >= 3000 && code <= 4999)
 }
 
-export const CLOSE_CODE_MEANING: Record<number, string> = {
-  1000: 'normal closure',
-  1001: 'going away',
-  1002: 'protocol error',
-  1003: 'unsupported data',
-  1005: 'no status received (never sent in a frame)',
-  1006: 'abnormal closure: the connection was lost without a close frame (never sent in a frame)',
-  1007: 'invalid payload data',
-  1008: 'policy violation',
-  1009: 'message too big',
-  1011: 'internal error',
-  1015: 'TLS handshake failure (never sent in a frame)',
-}
 
 export function toHex(bytes: Uint8Array): string {
   return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join(' ')

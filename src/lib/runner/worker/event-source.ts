@@ -4,7 +4,7 @@
 // made and when each event has been handed to the learner's code: the page holds simulated time
 // until then (the barrier).
 import { TAG_PARAM, type WorkerMessage } from '../protocol.ts'
-import { afterMacrotask } from './macrotask.ts'
+import { afterMacrotask } from '../macrotask.ts'
 
 
 export interface EventSourceDeps {

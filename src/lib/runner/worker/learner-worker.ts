@@ -7,7 +7,7 @@ import { createLearnerEventSource, type LearnerEventSourceClass } from './event-
 import { createLearnerFetch } from './fetch.ts'
 import { createLearnerWebSocket, type LearnerWebSocketClass } from './websocket.ts'
 import { captureConsole } from './console-capture.ts'
-import { afterMacrotask, nextMacrotask } from './macrotask.ts'
+import { afterMacrotask, nextMacrotask } from '../macrotask.ts'
 
 /** the parts of a dedicated worker's global scope used here (the DOM lib has no worker types) */
 interface WorkerScope {
