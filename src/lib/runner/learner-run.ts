@@ -1,5 +1,5 @@
-// One run of the learner's code: a fresh worker, a fresh simulation, one clock driven in live mode
-// (real time × speed) until the lesson's duration, Stop, or a hang.
+// One run of the learner's code: a fresh worker, a fresh simulation, and one clock for both (RunClock
+// decides how time moves: live, paused, step by step) until the lesson's duration, Stop, or a hang.
 import { Barrier } from '../sim/barrier.ts'
 import { SIM_EPOCH_MS } from '../sim/clock.ts'
 import type { Simulation } from '../sim/simulation.ts'
@@ -10,6 +10,7 @@ import { LearnerConnections } from './connections.ts'
 import { WebSocketBridge } from './websocket-bridge.ts'
 import { nextMacrotask } from './macrotask.ts'
 import { ClockDriver } from './clock-driver.ts'
+import { RunClock } from './run-clock.ts'
 import type { CodeLocation, ConsoleLevel, WorkerToPage } from './protocol.ts'
 import type { LogValue } from './log-value.ts'
 import { WorkerLink } from './worker-link.ts'
@@ -65,12 +66,10 @@ export class LearnerRun implements RunWire {
   private readonly sseTypes = new Map<number, Set<string>>()
   private tokens = 0
   private ended = false
-  private isPaused = false
-  private stepping = false
+  private readonly clock: RunClock
 
   constructor(private readonly options: LearnerRunOptions) {
     this.sim = options.sim
-    this.isPaused = options.startPaused ?? false
     this.noiseMs = options.noiseMs ?? 0
     this.connections = new LearnerConnections(this.sim.scheduler, this.barrier)
     const worker = new Worker(new URL('./worker/learner-worker.ts', import.meta.url), { type: 'module', name: `wirelab-run-${options.runId}` })
@@ -98,6 +97,16 @@ export class LearnerRun implements RunWire {
       // a MessageChannel macrotask, not setTimeout(0): nested timeouts are clamped to 4 ms by browsers
       yieldToTransport: nextMacrotask,
     })
+    this.clock = new RunClock({
+      driver: this.driver,
+      now: () => this.sim.now,
+      durationMs: options.durationMs,
+      speed: options.speed,
+      startPaused: options.startPaused ?? false,
+      isOver: () => this.ended,
+      onProgress: options.onProgress,
+      onFinished: () => this.end('finished'),
+    })
   }
 
   get isOver(): boolean {
@@ -107,9 +116,7 @@ export class LearnerRun implements RunWire {
   async start(): Promise<void> {
     await this.link.request({ type: 'init', runId: this.options.runId, epochMs: SIM_EPOCH_MS }, 'ready')
     await this.link.request({ type: 'run', code: this.options.code }, 'started')
-    // what the code did at once (its first requests) shows before the first step
-    if (this.isPaused && !this.ended) await this.driver.runTo(0, () => this.ended)
-    if (!this.ended) void this.live()
+    await this.clock.start()
   }
 
   stop(): void {
@@ -147,64 +154,21 @@ export class LearnerRun implements RunWire {
     this.sim.scheduler.at(this.sim.now, () => this.sim.dropConnections(), { label: 'fault: dropped by the learner' })
   }
 
-  /** live mode: time follows real time × speed; paused: time moves only by step() */
   get paused(): boolean {
-    return this.isPaused
+    return this.clock.paused
   }
 
   pause(): void {
-    this.isPaused = true
+    this.clock.pause()
   }
 
   resume(): void {
-    this.isPaused = false
+    this.clock.resume()
   }
 
-  /**
-   * Step mode: move to the next thing that happens, a client timer or a server action (every action
-   * due at that instant runs), and no further. A held request stays open until a step releases it.
-   * Returns the new simulated time, or null when the run is over.
-   */
-  async step(): Promise<number | null> {
-    if (this.ended || !this.isPaused || this.stepping) return null
-    this.stepping = true
-    try {
-      const next = this.driver.nextInstant()
-      const target = Math.min(next ?? this.options.durationMs, this.options.durationMs)
-      await this.driver.runTo(Math.max(target, this.sim.now), () => this.ended)
-      if (this.ended) return null
-      this.options.onProgress(this.sim.now)
-      if (this.sim.now >= this.options.durationMs) this.end('finished')
-      return this.sim.now
-    } finally {
-      this.stepping = false
-    }
-  }
-
-  private async live(): Promise<void> {
-    let last = performance.now()
-    let carry = 0
-    while (!this.ended) {
-      await nextFrame()
-      const nowReal = performance.now()
-      const elapsed = Math.min(nowReal - last, 100)
-      last = nowReal
-      if (this.isPaused || this.stepping) continue
-      const speed = this.options.speed()
-      if (Number.isFinite(speed)) {
-        carry += elapsed * speed
-        const whole = Math.floor(carry)
-        carry -= whole
-        await this.driver.runTo(Math.min(this.sim.now + whole, this.options.durationMs), () => this.ended)
-      } else {
-        // skip ahead: as fast as the wire allows, but give the page a frame every ~30 ms
-        const frameStart = performance.now()
-        await this.driver.runTo(this.options.durationMs, () => this.ended || this.isPaused || performance.now() - frameStart > 30)
-      }
-      if (this.ended) return
-      this.options.onProgress(this.sim.now)
-      if (this.sim.now >= this.options.durationMs) this.end('finished')
-    }
+  /** one step of step mode (see RunClock.step) */
+  step(): Promise<number | null> {
+    return this.clock.step()
   }
 
   private onWorkerMessage(m: WorkerToPage): void {
@@ -277,12 +241,4 @@ export class LearnerRun implements RunWire {
     for (const key of this.barrier.open) this.barrier.done(key)
     this.options.onEnd(why)
   }
-}
-
-function nextFrame(): Promise<void> {
-  // requestAnimationFrame stops in background tabs; a run should still end there
-  return new Promise((resolve) => {
-    if (document.visibilityState === 'visible') requestAnimationFrame(() => resolve())
-    else setTimeout(resolve, 50)
-  })
 }

@@ -3,46 +3,12 @@
 // handed to the transport (the msw adapter) when simulated time reaches its arrival.
 import { chunkedLength, formatResponseHead, httpDate, reasonPhrase, utf8Length, type Header } from './http1.ts'
 import { encodeSseEvent, sseDispatches, type SseFields } from './sse.ts'
+import type { DeliveredChunk, EventStreamWriter, ResponseHead, ResponseWriter } from './response-writer.ts'
+
+export type { DeliveredChunk, EventStreamWriter, ResponseHead, ResponseWriter } from './response-writer.ts'
 import type { SimScheduler } from './scheduler.ts'
 import type { Trace } from './trace.ts'
 import { SIM_EPOCH_MS } from './clock.ts'
-
-export interface ResponseHead {
-  /** true when no server answered at all: the browser sees a network error */
-  networkError?: boolean
-  status: number
-  headers: Header[]
-  /** a complete body, or null when the body streams (or there is none) */
-  body: string | null
-}
-
-/** a piece of the response body reaching the client */
-export interface DeliveredChunk {
-  text: string
-  fields: SseFields
-  /** the event type a browser will dispatch for it, or null when it dispatches nothing */
-  dispatches: string | null
-}
-
-/** what a simulated server uses to answer one request */
-export interface ResponseWriter {
-  /** answer with a complete body */
-  respond(status: number, body: string, contentType?: string): void
-  /** answer 200 with `Content-Type: text/event-stream` and keep the connection open */
-  eventStream(): EventStreamWriter
-  /** answer with no body at all (e.g. 204 No Content) */
-  respondEmpty(status: number): void
-  /** the server keeps the request open without answering yet (long polling); shown as a span */
-  hold(reason: string): void
-  /** called when the client closes the connection */
-  onClientClose(fn: () => void): void
-}
-
-export interface EventStreamWriter {
-  send(fields: SseFields): void
-  close(): void
-  readonly closed: boolean
-}
 
 interface ExchangeContext {
   scheduler: SimScheduler
