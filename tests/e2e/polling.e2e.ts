@@ -56,3 +56,24 @@ describe('fetch on the simulated wire', () => {
     expect(dialled).toBe(false)
   })
 })
+
+describe('the learner breaks the network', () => {
+  it('Offline 3 s: requests fail until the network is back, then polling recovers', async () => {
+    const { page } = session
+    await openLesson(page, '02-short-polling')
+    await setSpeed(page, 1)
+    await replaceCode(page, "setInterval(async () => {\n  try { const res = await fetch('/api/messages?since=0'); console.log('ok', res.status); }\n  catch (e) { console.log('failed', e.message); }\n}, 1000);")
+    await page.getByRole('button', { name: '▶ Run' }).click()
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=console-line]')].some((l) => l.textContent?.includes('ok 200')))
+    await page.getByRole('button', { name: '⚡ Offline 3 s' }).click()
+    await page.waitForFunction(() => document.querySelector('.status')?.getAttribute('data-status') === 'finished', undefined, { timeout: 30_000 })
+    const lines = await consoleLines(page)
+    const firstFail = lines.findIndex((l) => l.includes('failed Failed to fetch'))
+    expect(firstFail).toBeGreaterThan(0)
+    const recovered = lines.slice(firstFail).findIndex((l) => l.includes('ok 200'))
+    expect(recovered).toBeGreaterThan(0)
+    const diagram = await diagramLabels(page)
+    expect(diagram.some((l) => l.includes('The network goes offline for 3 s'))).toBe(true)
+    expect(diagram.some((l) => l.includes('The network is back online'))).toBe(true)
+  })
+})

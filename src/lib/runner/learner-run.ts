@@ -154,6 +154,12 @@ export class LearnerRun implements RunWire {
     this.sim.scheduler.at(this.sim.now, () => this.sim.dropConnections(), { label: 'fault: dropped by the learner' })
   }
 
+  /** the learner takes the network down for `durationMs` of simulated time */
+  goOffline(durationMs: number): void {
+    if (this.ended) return
+    this.sim.scheduler.at(this.sim.now, () => this.sim.goOffline(durationMs), { label: 'fault: offline, by the learner' })
+  }
+
   get paused(): boolean {
     return this.clock.paused
   }
