@@ -9,11 +9,12 @@ export type { DeliveredChunk, EventStreamWriter, ResponseHead, ResponseWriter } 
 import type { SimScheduler } from './scheduler.ts'
 import type { Trace } from './trace.ts'
 import { SIM_EPOCH_MS } from './clock.ts'
+import type { Direction, Network } from './network.ts'
 
 interface ExchangeContext {
   scheduler: SimScheduler
   trace: Trace
-  latencyMs: number
+  network: Network
   /** a proxy in front of the server cuts a connection on which nothing was sent for this long (null: no proxy) */
   proxyIdleTimeoutMs: number | null
   conn: string
@@ -80,13 +81,13 @@ export class HttpExchange implements ResponseWriter {
       ['Content-Type', contentType],
       ['Content-Length', String(utf8Length(body))],
     ])
-    this.sendHead(status, headers, body, false)
-    this.deliverAt(this.arrival(), () => this.finish())
+    const arrives = this.sendHead(status, headers, body, false)
+    this.deliverAt(arrives, () => this.finish())
   }
 
   respondEmpty(status: number): void {
-    this.sendHead(status, this.baseHeaders([]), '', false)
-    this.deliverAt(this.arrival(), () => this.finish())
+    const arrives = this.sendHead(status, this.baseHeaders([]), '', false)
+    this.deliverAt(arrives, () => this.finish())
   }
 
   hold(reason: string): void {
@@ -122,7 +123,7 @@ export class HttpExchange implements ResponseWriter {
     const body = 'Gateway Timeout'
     const headers: Header[] = this.baseHeaders([['Content-Type', 'text/plain'], ['Content-Length', String(body.length)]])
     const wire = formatResponseHead(504, headers)
-    const arrives = this.arrival()
+    const arrives = this.arrival('down')
     trace.append({ kind: 'http.response', t: scheduler.now, arrives, conn, from: 'network', to: 'client', bytes: wire.length + body.length, status: 504, reason: reasonPhrase(504), headers, wire, streaming: false, body })
     for (const fn of this.clientCloseListeners) fn()
     scheduler.at(arrives, () => {
@@ -185,11 +186,12 @@ export class HttpExchange implements ResponseWriter {
     this.lost = true
     this.stopIdleTimer()
     const { scheduler, trace, conn } = this.ctx
-    trace.append({ kind: 'conn.close', t: scheduler.now, arrives: this.arrival(), conn, from: 'network', to: 'client', bytes: 0, reason })
+    const arrives = this.arrival('down')
+    trace.append({ kind: 'conn.close', t: scheduler.now, arrives, conn, from: 'network', to: 'client', bytes: 0, reason })
     const unanswered = !this.answered
     this.answered = true
     for (const fn of this.clientCloseListeners) fn()
-    this.ctx.scheduler.at(this.arrival(), () => {
+    this.ctx.scheduler.at(arrives, () => {
       if (unanswered) {
         for (const fn of this.headListeners) fn()
         this.resolveHead({ networkError: true, status: 0, headers: [], body: null })
@@ -205,7 +207,7 @@ export class HttpExchange implements ResponseWriter {
     this.closedByClient = true
     this.stopIdleTimer()
     const { scheduler, trace, conn } = this.ctx
-    trace.append({ kind: 'conn.close', t: scheduler.now, arrives: scheduler.now + this.ctx.latencyMs, conn, from: 'client', to: 'server', bytes: 0, reason })
+    trace.append({ kind: 'conn.close', t: scheduler.now, arrives: this.arrival('up'), conn, from: 'client', to: 'server', bytes: 0, reason })
     this.resolveHead(null)
     for (const fn of this.clientCloseListeners) fn()
     for (const fn of this.endListeners) fn()
@@ -216,27 +218,31 @@ export class HttpExchange implements ResponseWriter {
     return [date, ...fields.map(([name, value]): Header => ({ name, value, source: 'observed' }))]
   }
 
-  private arrival(): number {
-    return this.ctx.scheduler.now + this.ctx.latencyMs
+  /** when a message sent now arrives (latency, jitter, in order); call once per message */
+  private arrival(direction: Direction): number {
+    return this.ctx.network.arrival(this.ctx.conn, direction, this.ctx.scheduler.now)
   }
 
-  private sendHead(status: number, headers: Header[], body: string | null, streaming: boolean): void {
-    if (this.lost) return // the server answers into a connection that no longer exists
+  /** the response head leaves the server; returns when it arrives */
+  private sendHead(status: number, headers: Header[], body: string | null, streaming: boolean): number {
+    if (this.lost) return this.ctx.scheduler.now // the server answers into a connection that no longer exists
     if (this.answered) throw new Error('The simulated server answered one request twice')
     this.answered = true
     const { scheduler, trace, conn } = this.ctx
     const wire = formatResponseHead(status, headers)
     if (streaming) this.startIdleTimer()
     else this.stopIdleTimer()
+    const arrives = this.arrival('down')
     trace.append({
-      kind: 'http.response', t: scheduler.now, arrives: this.arrival(), conn, from: 'server', to: 'client',
+      kind: 'http.response', t: scheduler.now, arrives, conn, from: 'server', to: 'client',
       bytes: wire.length + (body === null ? 0 : utf8Length(body)), status, reason: reasonPhrase(status), headers, wire, streaming,
       ...(body === null ? {} : { body }),
     })
-    this.deliverAt(this.arrival(), () => {
+    this.deliverAt(arrives, () => {
       for (const fn of this.headListeners) fn()
       this.resolveHead({ status, headers, body })
     })
+    return arrives
   }
 
   private sendSse(fields: SseFields): void {
@@ -244,9 +250,10 @@ export class HttpExchange implements ResponseWriter {
     const wire = encodeSseEvent(fields)
     const dispatches = sseDispatches(fields)
     this.startIdleTimer()
-    trace.append({ kind: 'sse.event', t: scheduler.now, arrives: this.arrival(), conn, from: 'server', to: 'client', bytes: chunkedLength(wire), wire, fields, dispatches })
+    const arrives = this.arrival('down')
+    trace.append({ kind: 'sse.event', t: scheduler.now, arrives, conn, from: 'server', to: 'client', bytes: chunkedLength(wire), wire, fields, dispatches })
     const chunk: DeliveredChunk = { text: wire, fields, dispatches: dispatches ? fields.event || 'message' : null }
-    this.deliverAt(this.arrival(), () => {
+    this.deliverAt(arrives, () => {
       if (this.chunkListeners.length === 0) this.unheard.push(chunk)
       for (const fn of this.chunkListeners) fn(chunk)
     })
@@ -254,8 +261,9 @@ export class HttpExchange implements ResponseWriter {
 
   private closeByServer(): void {
     const { scheduler, trace, conn } = this.ctx
-    trace.append({ kind: 'conn.close', t: scheduler.now, arrives: this.arrival(), conn, from: 'server', to: 'client', bytes: 5, reason: 'The server ended the response (last chunk "0\\r\\n\\r\\n")' })
-    this.deliverAt(this.arrival(), () => this.finish())
+    const arrives = this.arrival('down')
+    trace.append({ kind: 'conn.close', t: scheduler.now, arrives, conn, from: 'server', to: 'client', bytes: 5, reason: 'The server ended the response (last chunk "0\\r\\n\\r\\n")' })
+    this.deliverAt(arrives, () => this.finish())
   }
 
   private finish(): void {

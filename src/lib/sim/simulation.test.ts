@@ -67,3 +67,18 @@ describe('Simulation with the live-score server', () => {
     expect(head?.body).toContain('GET /api/stream')
   })
 })
+
+describe('jitter', () => {
+  it('spreads arrivals by the seed, keeps one connection in order, and is the same run after run', () => {
+    const run = () => {
+      const sim = new Simulation({ host: 'localhost', seed: 9, latencyMs: 50, jitterMs: 40, createServer: (ctx) => new LiveScoreServer(ctx, { intervalMs: 100, home: 'A', away: 'B', updates: null, retryMs: null }) })
+      sim.receive(streamRequest)
+      sim.scheduler.runDue(3000)
+      return sim.trace.events.filter((e) => e.kind === 'sse.event').map((e) => e.arrives - e.t)
+    }
+    const delays = run()
+    expect(delays.every((d) => d >= 50)).toBe(true)
+    expect(new Set(delays).size).toBeGreaterThan(3)
+    expect(run()).toEqual(delays)
+  })
+})

@@ -2,6 +2,7 @@
 // simulated server, and the trace of everything that crossed it.
 import { HttpExchange } from './exchange.ts'
 import { WsConnection, type WsClientListener } from './ws-connection.ts'
+import { Network } from './network.ts'
 import { formatRequestHead, type Header } from './http1.ts'
 import { seededRandom } from './random.ts'
 import { SimScheduler } from './scheduler.ts'
@@ -34,6 +35,8 @@ export interface SimulationOptions {
   seed: number
   /** one-way latency between client and server, simulated ms */
   latencyMs: number
+  /** up to this many simulated ms added to each message's latency, from the seed (default 0) */
+  jitterMs?: number
   /** builds the server from the shared clock and seeded randomness */
   createServer: (ctx: ServerContext) => SimServer
   faults?: readonly ScheduledFault[]
@@ -45,7 +48,7 @@ export class Simulation {
   readonly scheduler = new SimScheduler()
   readonly trace = new Trace()
   readonly server: SimServer
-  readonly latencyMs: number
+  readonly network: Network
   readonly host: string
   private readonly proxyIdleTimeoutMs: number | null
   /** while the network is down (an offline fault), until this simulated time */
@@ -55,7 +58,7 @@ export class Simulation {
   private readonly random: () => number
 
   constructor(options: SimulationOptions) {
-    this.latencyMs = options.latencyMs
+    this.network = new Network(options.latencyMs, options.jitterMs ?? 0, seededRandom(options.seed ^ 0x27d4eb2f))
     this.host = options.host
     this.proxyIdleTimeoutMs = options.proxyIdleTimeoutMs ?? null
     // one stream of random numbers for the server, another for the wire (keys, masks)
@@ -103,7 +106,7 @@ export class Simulation {
    */
   openWebSocket(request: { key: number; sentAt: number; host: string; target: string; origin: string; protocols: string[] }, client: WsClientListener): WsConnection {
     const conn = `c${request.key}`
-    const socket = new WsConnection({ scheduler: this.scheduler, trace: this.trace, latencyMs: this.latencyMs, conn, key: request.key, random: this.random }, client)
+    const socket = new WsConnection({ scheduler: this.scheduler, trace: this.trace, network: this.network, conn, key: request.key, random: this.random }, client)
     this.sockets.set(conn, socket)
     this.scheduler.at(request.sentAt, () => {
       const unreachable = this.unreachable(request.host)
@@ -133,13 +136,13 @@ export class Simulation {
    */
   receive(request: ClientRequest): HttpExchange {
     const conn = (request.attempt ?? 1) > 1 ? `c${request.key}.${request.attempt}` : `c${request.key}`
-    const exchange = new HttpExchange({ scheduler: this.scheduler, trace: this.trace, latencyMs: this.latencyMs, proxyIdleTimeoutMs: this.proxyIdleTimeoutMs, conn, key: request.key })
+    const exchange = new HttpExchange({ scheduler: this.scheduler, trace: this.trace, network: this.network, proxyIdleTimeoutMs: this.proxyIdleTimeoutMs, conn, key: request.key })
     this.exchanges.set(conn, exchange)
-    const arrives = request.sentAt + this.latencyMs
     this.scheduler.at(request.sentAt, () => {
       const unreachable = this.unreachable(request.host)
       if (unreachable) return exchange.failToConnect(unreachable)
       exchange.sent = true
+      const arrives = this.network.arrival(conn, 'up', request.sentAt)
       const wire = formatRequestHead(request.method, request.target, request.headers)
       this.trace.append({
         kind: 'http.request', t: request.sentAt, arrives, conn, from: 'client', to: 'server', bytes: wire.length,

@@ -7,6 +7,7 @@ import { acceptFor, closePayload, encodeFrame, frame, isSendableCloseCode, makeK
 import type { SimScheduler } from './scheduler.ts'
 import type { Trace } from './trace.ts'
 import { SIM_EPOCH_MS } from './clock.ts'
+import type { Network } from './network.ts'
 
 /** what the client side (the bridge to the learner's WebSocket) is told, at arrival times */
 export interface WsClientListener {
@@ -31,7 +32,7 @@ export interface ServerSocket {
 interface Context {
   scheduler: SimScheduler
   trace: Trace
-  latencyMs: number
+  network: Network
   conn: string
   key: number
   random: () => number
@@ -72,31 +73,32 @@ export class WsConnection implements ServerSocket {
     if (request.protocols.length) headers.push(m('Sec-WebSocket-Protocol', request.protocols.join(', ')))
     const wire = formatRequestHead('GET', request.target, headers)
     const t = scheduler.now
-    trace.append({ kind: 'http.request', t, arrives: t + this.ctx.latencyMs, conn, from: 'client', to: 'server', bytes: wire.length, method: 'GET', target: request.target, headers, wire, api: 'WebSocket' })
-    this.at(t + this.ctx.latencyMs, () => {
+    const arrives = this.arrival('up')
+    trace.append({ kind: 'http.request', t, arrives, conn, from: 'client', to: 'server', bytes: wire.length, method: 'GET', target: request.target, headers, wire, api: 'WebSocket' })
+    this.at(arrives, () => {
       const accepted = accept(this)
       if (!accepted) return this.refuse()
       const response = [m('Upgrade', 'websocket'), m('Connection', 'Upgrade'), m('Sec-WebSocket-Accept', acceptFor(key))]
       if (accepted.protocol) response.push(m('Sec-WebSocket-Protocol', accepted.protocol))
-      this.respond(101, response)
+      const opened = this.respond(101, response)
       this.state = 'open'
-      this.at(this.arrival(), () => this.client.open(accepted.protocol))
+      this.at(opened, () => this.client.open(accepted.protocol))
     })
   }
 
   // ---- the server's end ----
   send(data: string | Uint8Array): void {
     if (this.state !== 'open') return
-    this.sendFrame('server', typeof data === 'string' ? frame(Opcode.text, encoder.encode(data)) : frame(Opcode.binary, data))
-    this.at(this.arrival(), () => this.client.message(data))
+    const arrives = this.sendFrame('server', typeof data === 'string' ? frame(Opcode.text, encoder.encode(data)) : frame(Opcode.binary, data))
+    this.at(arrives, () => this.client.message(data))
   }
 
   ping(payload = ''): void {
     if (this.state !== 'open') return
     const bytes = encoder.encode(payload)
-    this.sendFrame('server', frame(Opcode.ping, bytes))
+    const arrives = this.sendFrame('server', frame(Opcode.ping, bytes))
     // the browser answers a ping with a pong by itself (§5.5.2); the learner's code never sees either
-    this.at(this.arrival(), () => {
+    this.at(arrives, () => {
       if (this.state === 'open' || this.state === 'closing') this.sendFrame('client', frame(Opcode.pong, bytes, { maskKey: makeMaskKey(this.ctx.random) }))
     })
   }
@@ -118,8 +120,8 @@ export class WsConnection implements ServerSocket {
   clientSend(data: string | Uint8Array): void {
     if (this.state !== 'open') return
     const maskKey = makeMaskKey(this.ctx.random)
-    this.sendFrame('client', typeof data === 'string' ? frame(Opcode.text, encoder.encode(data), { maskKey }) : frame(Opcode.binary, data, { maskKey }))
-    this.at(this.arrival(), () => {
+    const arrives = this.sendFrame('client', typeof data === 'string' ? frame(Opcode.text, encoder.encode(data), { maskKey }) : frame(Opcode.binary, data, { maskKey }))
+    this.at(arrives, () => {
       if (this.state === 'open') for (const fn of this.messageListeners) fn(data)
     })
   }
@@ -129,7 +131,7 @@ export class WsConnection implements ServerSocket {
     if (this.state === 'connecting') {
       // closing before the handshake completed fails the connection (WebSocket API "close()" steps)
       this.state = 'closed'
-      this.at(this.arrival(), () => {
+      this.at(this.ctx.scheduler.now, () => {
         this.client.error()
         this.client.close(1006, '', false)
       })
@@ -144,9 +146,10 @@ export class WsConnection implements ServerSocket {
     if (this.state === 'closed' || !this.started) return
     this.state = 'closed'
     const { scheduler, trace, conn } = this.ctx
-    trace.append({ kind: 'conn.close', t: scheduler.now, arrives: this.arrival(), conn, from: 'network', to: 'client', bytes: 0, reason: `${reason} (close code 1006, abnormal closure: no close frame was sent)` })
+    const arrives = this.arrival('down')
+    trace.append({ kind: 'conn.close', t: scheduler.now, arrives, conn, from: 'network', to: 'client', bytes: 0, reason: `${reason} (close code 1006, abnormal closure: no close frame was sent)` })
     for (const fn of this.closeListeners) fn(1006, '')
-    this.at(this.arrival(), () => {
+    this.at(arrives, () => {
       this.client.error()
       this.client.close(1006, '', false)
     })
@@ -156,14 +159,14 @@ export class WsConnection implements ServerSocket {
     this.state = 'closing'
     this.closeSentBy = by
     const payload = code === undefined ? new Uint8Array() : closePayload(code, reason)
-    this.sendFrame(by, frame(Opcode.close, payload, { maskKey: by === 'client' ? makeMaskKey(this.ctx.random) : null }))
-    this.at(this.arrival(), () => {
+    const arrives = this.sendFrame(by, frame(Opcode.close, payload, { maskKey: by === 'client' ? makeMaskKey(this.ctx.random) : null }))
+    this.at(arrives, () => {
       if (this.state === 'closed') return
       // the other end answers with a close frame of its own, echoing the code (§5.5.1)
       const other = by === 'client' ? 'server' : 'client'
-      this.sendFrame(other, frame(Opcode.close, payload, { maskKey: other === 'client' ? makeMaskKey(this.ctx.random) : null }))
+      const answered = this.sendFrame(other, frame(Opcode.close, payload, { maskKey: other === 'client' ? makeMaskKey(this.ctx.random) : null }))
       if (by === 'client') for (const fn of this.closeListeners) fn(code ?? null, reason)
-      this.at(this.arrival(), () => this.finish(code ?? 1005, reason))
+      this.at(answered, () => this.finish(code ?? 1005, reason))
     })
   }
 
@@ -175,38 +178,45 @@ export class WsConnection implements ServerSocket {
   }
 
   private refuse(): void {
-    this.respond(404, [{ name: 'Content-Length', value: '0', source: 'modelled' }])
+    const arrives = this.respond(404, [{ name: 'Content-Length', value: '0', source: 'modelled' }])
     this.state = 'closed'
     // a handshake answered with anything but 101 fails the connection: error, then close 1006
-    this.at(this.arrival(), () => {
+    this.at(arrives, () => {
       this.client.error()
       this.client.close(1006, '', false)
     })
   }
 
-  private respond(status: number, headers: Header[]): void {
+  /** the handshake's response leaves the server; returns when it arrives */
+  private respond(status: number, headers: Header[]): number {
     const { scheduler, trace, conn } = this.ctx
     const all = [{ name: 'Date', value: httpDate(SIM_EPOCH_MS + scheduler.now), source: 'modelled' as const }, ...headers]
     const wire = formatResponseHead(status, all)
-    trace.append({ kind: 'http.response', t: scheduler.now, arrives: this.arrival(), conn, from: 'server', to: 'client', bytes: wire.length, status, reason: status === 101 ? 'Switching Protocols' : 'Not Found', headers: all, wire, streaming: status === 101 })
+    const arrives = this.arrival('down')
+    trace.append({ kind: 'http.response', t: scheduler.now, arrives, conn, from: 'server', to: 'client', bytes: wire.length, status, reason: status === 101 ? 'Switching Protocols' : 'Not Found', headers: all, wire, streaming: status === 101 })
+    return arrives
   }
 
-  private sendFrame(from: 'client' | 'server', f: Frame): void {
+  /** a frame leaves `from`; returns when it arrives at the other end */
+  private sendFrame(from: 'client' | 'server', f: Frame): number {
     const { scheduler, trace, conn } = this.ctx
     const bytes = encodeFrame(f)
+    const arrives = this.arrival(from === 'client' ? 'up' : 'down')
     const textual = f.opcode === Opcode.text || f.opcode === Opcode.ping || f.opcode === Opcode.pong
     const close = f.opcode === Opcode.close ? readClosePayload(f.payload) : null
     trace.append({
-      kind: 'ws.frame', t: scheduler.now, arrives: this.arrival(), conn, from, to: from === 'client' ? 'server' : 'client', bytes: bytes.length,
+      kind: 'ws.frame', t: scheduler.now, arrives, conn, from, to: from === 'client' ? 'server' : 'client', bytes: bytes.length,
       fin: f.fin, rsv: [f.rsv1, f.rsv2, f.rsv3], opcode: f.opcode, opcodeName: opcodeName(f.opcode), maskKey: f.maskKey ? toHex(f.maskKey) : null,
       payloadLength: f.payload.length, hex: toHex(bytes), payloadHex: toHex(f.payload),
       ...(textual ? { text: decoder.decode(f.payload) } : {}),
       ...(close ? { text: close.reason, ...(close.code === null ? {} : { closeCode: close.code }) } : {}),
     })
+    return arrives
   }
 
-  private arrival(): number {
-    return this.ctx.scheduler.now + this.ctx.latencyMs
+  /** when a message sent now arrives (latency, jitter, in order); call once per message */
+  private arrival(direction: 'up' | 'down'): number {
+    return this.ctx.network.arrival(this.ctx.conn, direction, this.ctx.scheduler.now)
   }
 
   private at(t: number, fn: () => void): void {

@@ -12,6 +12,7 @@ export function createSimulation(scenario: Scenario, host: string): Simulation {
     host,
     seed: scenario.seed,
     latencyMs: scenario.latencyMs,
+    jitterMs: scenario.jitterMs,
     faults: scenario.faults,
     proxyIdleTimeoutMs: scenario.proxyIdleTimeoutMs,
     createServer: (ctx) => {
