@@ -41,3 +41,24 @@ describe('SSE reconnection', () => {
     expect((await diagramLabels(page)).filter((l) => l.includes('GET /api/score'))).toHaveLength(1)
   })
 })
+
+describe('dropping one connection from the inspector', () => {
+  it('the EventSource reconnects with Last-Event-ID and, thanks to the replay, misses nothing', async () => {
+    const { page } = session
+    await openLesson(page, '04-sse-reconnect')
+    await setSpeed(page, 1)
+    await replaceCode(page, "const es = new EventSource('/api/stream');\nes.onmessage = (e) => console.log(e.lastEventId);")
+    await page.getByRole('button', { name: '▶ Run' }).click()
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=console-line]').length >= 1)
+    await page.locator('svg[aria-label="Sequence diagram of the run"] .message').first().click()
+    await page.getByRole('button', { name: '⚡ Drop connection c1' }).click()
+    await setSpeed(page, 4)
+    await page.waitForFunction(() => document.querySelector('.status')?.getAttribute('data-status') === 'finished', undefined, { timeout: 30_000 })
+    const ids = (await consoleLines(page)).map((l) => l.split(' ').at(-1))
+    expect(ids).toEqual(['1', '2', '3', '4', '5', '6', '7', '8'])
+    const diagram = await diagramLabels(page)
+    expect(diagram.some((l) => l.includes('The connection c1 is dropped.'))).toBe(true)
+    await page.locator('svg[aria-label="Sequence diagram of the run"] .message', { hasText: 'GET /api/stream' }).nth(1).click()
+    expect(await page.locator('[data-testid=wire-text]').textContent()).toMatch(/\r\nLast-Event-ID: \d\r\n\r\n$/)
+  })
+})

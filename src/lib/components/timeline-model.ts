@@ -62,3 +62,8 @@ export function timelineRows(events: readonly TraceEvent[]): TimelineRow[] {
   }
   return [...rows.values()]
 }
+
+/** connections still open at the end of the trace so far (for "drop this connection") */
+export function openConnections(events: readonly TraceEvent[]): Set<string> {
+  return new Set(timelineRows(events).filter((r) => r.end === null && !r.failed).map((r) => r.conn))
+}

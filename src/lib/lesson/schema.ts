@@ -56,6 +56,7 @@ export const scenarioSchema = z
     jitterMs: z.number().int().min(0).max(5000).default(0).describe('Up to this many simulated ms added at random (from the seed) to each message\'s latency; messages on one connection still arrive in order.'),
     durationMs: z.number().int().min(500).max(600_000).default(5500).describe('How long one run lasts, in simulated milliseconds; checks are evaluated when it ends.'),
     seed: z.number().int().min(0).max(2 ** 31).default(1).describe('Seed for every random choice in the simulation, so runs are reproducible.'),
+    serverDelayMs: z.number().int().min(0).max(60_000).default(0).describe('A slow server: simulated ms it spends on each request before answering.'),
     proxyIdleTimeoutMs: z.number().int().min(100).max(600_000).nullable().default(null).describe('A proxy in front of the server closes any connection that carries no data for this long: an unanswered request gets 504 Gateway Timeout, a stream is cut. null: no proxy.'),
     faults: z
       .array(

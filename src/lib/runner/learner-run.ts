@@ -154,6 +154,12 @@ export class LearnerRun implements RunWire {
     this.sim.scheduler.at(this.sim.now, () => this.sim.dropConnections(), { label: 'fault: dropped by the learner' })
   }
 
+  /** the learner drops one connection (picked in the inspector) */
+  dropConnection(conn: string): void {
+    if (this.ended) return
+    this.sim.scheduler.at(this.sim.now, () => this.sim.dropConnection(conn), { label: `fault: ${conn} dropped by the learner` })
+  }
+
   /** the learner takes the network down for `durationMs` of simulated time */
   goOffline(durationMs: number): void {
     if (this.ended) return

@@ -82,3 +82,24 @@ describe('jitter', () => {
     expect(run()).toEqual(delays)
   })
 })
+
+describe('faults on one connection and a slow server', () => {
+  it('drops just the chosen connection', () => {
+    const sim = liveScore()
+    sim.receive(streamRequest)
+    sim.receive({ ...streamRequest, key: 2 })
+    sim.scheduler.runDue(1500)
+    expect(sim.dropConnection('c2')).toBe(true)
+    expect(sim.dropConnection('c9')).toBe(false)
+    sim.scheduler.runDue(2500)
+    expect(sim.trace.events.filter((e) => e.kind === 'fault' || e.kind === 'conn.close').map((e) => `${e.kind} ${e.conn}`)).toEqual(['fault c2', 'conn.close c2'])
+    expect(sim.trace.events.filter((e) => e.kind === 'sse.event' && e.t === 2000).map((e) => e.conn)).toEqual(['c1'])
+  })
+
+  it('a slow server answers later by its processing time', () => {
+    const sim = new Simulation({ host: 'localhost', seed: 1, latencyMs: 50, serverDelayMs: 300, createServer: (ctx) => new LiveScoreServer(ctx, { intervalMs: 1000, home: 'A', away: 'B', updates: null, retryMs: null }) })
+    sim.receive(streamRequest)
+    sim.scheduler.runDue(1000)
+    expect(sim.trace.events.find((e) => e.kind === 'http.response')?.t).toBe(350)
+  })
+})

@@ -42,6 +42,8 @@ export interface SimulationOptions {
   faults?: readonly ScheduledFault[]
   /** a proxy in front of the server cuts connections silent for this long (null: no proxy) */
   proxyIdleTimeoutMs?: number | null
+  /** a slow server: simulated ms it spends on each request (and handshake) before answering */
+  serverDelayMs?: number
 }
 
 export class Simulation {
@@ -51,6 +53,7 @@ export class Simulation {
   readonly network: Network
   readonly host: string
   private readonly proxyIdleTimeoutMs: number | null
+  private readonly serverDelayMs: number
   /** while the network is down (an offline fault), until this simulated time */
   private offlineUntil = -1
   private readonly exchanges = new Map<string, HttpExchange>()
@@ -61,6 +64,7 @@ export class Simulation {
     this.network = new Network(options.latencyMs, options.jitterMs ?? 0, seededRandom(options.seed ^ 0x27d4eb2f))
     this.host = options.host
     this.proxyIdleTimeoutMs = options.proxyIdleTimeoutMs ?? null
+    this.serverDelayMs = options.serverDelayMs ?? 0
     // one stream of random numbers for the server, another for the wire (keys, masks)
     this.server = options.createServer({ scheduler: this.scheduler, random: seededRandom(options.seed) })
     this.random = seededRandom(options.seed ^ 0x5bd1e995)
@@ -92,6 +96,19 @@ export class Simulation {
     return null
   }
 
+  /** one connection is dropped (the learner picked it in the inspector); false when it is not open */
+  dropConnection(conn: string): boolean {
+    const exchange = this.exchanges.get(conn)
+    const socket = this.sockets.get(conn)
+    const open = (exchange?.open && exchange.sent) || (socket !== undefined && socket.state !== 'closed')
+    if (!open) return false
+    const t = this.now
+    this.trace.append({ kind: 'fault', t, arrives: t, conn, from: 'network', to: 'network', bytes: 0, description: `The connection ${conn} is dropped.` })
+    exchange?.lose('The connection was lost: it ends without a proper close')
+    socket?.lose('The connection was lost')
+    return true
+  }
+
   /** every open connection is lost at once, as when a server restarts or a network path fails */
   dropConnections(): void {
     const t = this.scheduler.now
@@ -117,7 +134,7 @@ export class Simulation {
         client.close(1006, '', false)
         return
       }
-      socket.handshake(request, (s) => this.server.acceptWebSocket?.(request.target, request.protocols, s) ?? null)
+      socket.handshake(request, (s) => this.server.acceptWebSocket?.(request.target, request.protocols, s) ?? null, this.serverDelayMs)
     }, { key: request.key, label: `${conn} WebSocket handshake` })
     return socket
   }
@@ -148,7 +165,7 @@ export class Simulation {
         kind: 'http.request', t: request.sentAt, arrives, conn, from: 'client', to: 'server', bytes: wire.length,
         method: request.method, target: request.target, headers: request.headers, wire, api: request.api,
       })
-      this.scheduler.at(arrives, () => {
+      this.scheduler.at(arrives + this.serverDelayMs, () => {
         exchange.startIdleTimer()
         const headers = new Map(request.headers.map((h) => [h.name.toLowerCase(), h.value]))
         this.server.handle({ method: request.method, target: request.target, headers, body: request.body ?? '' }, exchange)

@@ -15,6 +15,7 @@ export function createSimulation(scenario: Scenario, host: string): Simulation {
     jitterMs: scenario.jitterMs,
     faults: scenario.faults,
     proxyIdleTimeoutMs: scenario.proxyIdleTimeoutMs,
+    serverDelayMs: scenario.serverDelayMs,
     createServer: (ctx) => {
       switch (server.kind) {
         case 'live-score':

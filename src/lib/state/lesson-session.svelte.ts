@@ -41,7 +41,7 @@ export class LessonSession {
   private frameQueued = false
   /** copies the running simulation's trace and counters into the view state */
   private copyRun: (() => void) | null = null
-  private current: { stop(): void; pause(): void; resume(): void; step(): Promise<number | null>; dropConnections(): void; goOffline(ms: number): void } | null = null
+  private current: { stop(): void; pause(): void; resume(): void; step(): Promise<number | null>; dropConnections(): void; dropConnection(conn: string): void; goOffline(ms: number): void } | null = null
   private saveTimer: ReturnType<typeof setTimeout> | null = null
 
   constructor(
@@ -136,6 +136,11 @@ export class LessonSession {
   /** a fault on demand: every open connection is lost at once */
   dropConnections(): void {
     this.current?.dropConnections()
+  }
+
+  /** a fault on demand: one connection is lost */
+  dropConnection(conn: string): void {
+    this.current?.dropConnection(conn)
   }
 
   /** a fault on demand: the network is down for a while */
