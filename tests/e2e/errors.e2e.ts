@@ -53,6 +53,21 @@ describe('learner code that is broken', () => {
     expect(error).toContain('Your code ran for more than 2 s without pausing, so the run was stopped.')
   })
 
+  it('a polling loop with no pause is stopped at the request-rate cap, with a message naming it', async () => {
+    await replaceCode(session.page, "setInterval(() => fetch('/api/score'), 10);\n")
+    expect(await runToEnd(session.page)).toBe('error')
+    const [error] = await consoleErrors(session.page)
+    expect(error).toMatch(/Your code sent more than 50 requests within one simulated second \(at 0\.\d{3} s\), so the run was stopped\./)
+    expect(await session.page.locator('.status').textContent()).toBe('Stopped: too much network traffic')
+  })
+
+  it('EventSources opened in a loop are stopped at the open-connection cap', async () => {
+    await replaceCode(session.page, "for (let i = 0; i < 30; i++) new EventSource('/api/stream');\n")
+    expect(await runToEnd(session.page)).toBe('error')
+    const [error] = await consoleErrors(session.page)
+    expect(error).toContain('Your code had more than 20 connections open at once (at 0.000 s)')
+  })
+
   it('works again after all that: a good run logs its scores', async () => {
     await replaceCode(session.page, "const es = new EventSource('/api/stream');\nes.onmessage = (e) => console.log(JSON.parse(e.data).minute);\n")
     expect(await runToEnd(session.page)).toBe('finished')

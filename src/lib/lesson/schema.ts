@@ -56,6 +56,13 @@ export const scenarioSchema = z
     jitterMs: z.number().int().min(0).max(5000).default(0).describe('Up to this many simulated ms added at random (from the seed) to each message\'s latency; messages on one connection still arrive in order.'),
     durationMs: z.number().int().min(500).max(600_000).default(5500).describe('How long one run lasts, in simulated milliseconds; checks are evaluated when it ends.'),
     seed: z.number().int().min(0).max(2 ** 31).default(1).describe('Seed for every random choice in the simulation, so runs are reproducible.'),
+    limits: z
+      .strictObject({
+        requestsPerSecond: z.number().int().min(1).max(10_000).default(50).describe('More requests than this within one simulated second stop the run (a loop without a pause).'),
+        openConnections: z.number().int().min(1).max(1000).default(20).describe('More connections open at once than this stop the run.'),
+      })
+      .default({ requestsPerSecond: 50, openConnections: 20 })
+      .describe('Caps on the learner\'s traffic, so code that floods the network stops with a clear message.'),
     serverDelayMs: z.number().int().min(0).max(60_000).default(0).describe('A slow server: simulated ms it spends on each request before answering.'),
     proxyIdleTimeoutMs: z.number().int().min(100).max(600_000).nullable().default(null).describe('A proxy in front of the server closes any connection that carries no data for this long: an unanswered request gets 504 Gateway Timeout, a stream is cut. null: no proxy.'),
     faults: z

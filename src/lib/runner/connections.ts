@@ -94,6 +94,13 @@ export class LearnerConnections {
     if (c) c.finished = true
   }
 
+  /** requests announced by the worker that have not reached the transport yet */
+  get inFlight(): number {
+    let n = 0
+    for (const c of this.connections.values()) if (c.next) n++
+    return n
+  }
+
   /** the name of the connection's current exchange on the simulated wire: c1, then c1.2 … after reconnects */
   currentName(conn: number): string {
     const attempt = this.connections.get(conn)?.attempt ?? 1

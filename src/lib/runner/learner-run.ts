@@ -11,6 +11,7 @@ import { WebSocketBridge } from './websocket-bridge.ts'
 import { nextMacrotask } from './macrotask.ts'
 import { ClockDriver } from './clock-driver.ts'
 import { RunClock } from './run-clock.ts'
+import { NetworkCaps } from './network-caps.ts'
 import type { CodeLocation, ConsoleLevel, WorkerToPage } from './protocol.ts'
 import type { LogValue } from './log-value.ts'
 import { WorkerLink } from './worker-link.ts'
@@ -25,7 +26,7 @@ export interface ConsoleEntry {
 }
 
 export interface LearnerError {
-  phase: 'syntax' | 'runtime' | 'rejection' | 'hang'
+  phase: 'syntax' | 'runtime' | 'rejection' | 'hang' | 'limit'
   name: string
   message: string
   location: CodeLocation | null
@@ -45,6 +46,8 @@ export interface LearnerRunOptions {
   startPaused?: boolean
   /** test knob: random real-time delay injected into the transport, ms */
   noiseMs?: number
+  /** caps on the learner's traffic (defaults: 50 requests per simulated second, 20 open connections) */
+  limits?: { requestsPerSecond: number; openConnections: number }
   onConsole: (entry: ConsoleEntry) => void
   onError: (error: LearnerError) => void
   onProgress: (now: number) => void
@@ -67,11 +70,13 @@ export class LearnerRun implements RunWire {
   private tokens = 0
   private ended = false
   private readonly clock: RunClock
+  private readonly caps: NetworkCaps
 
   constructor(private readonly options: LearnerRunOptions) {
     this.sim = options.sim
     this.noiseMs = options.noiseMs ?? 0
     this.connections = new LearnerConnections(this.sim.scheduler, this.barrier)
+    this.caps = new NetworkCaps(options.limits?.requestsPerSecond, options.limits?.openConnections)
     const worker = new Worker(new URL('./worker/learner-worker.ts', import.meta.url), { type: 'module', name: `wirelab-run-${options.runId}` })
     this.link = new WorkerLink(worker, {
       watchdogMs: WATCHDOG_MS,
@@ -193,6 +198,7 @@ export class LearnerRun implements RunWire {
         this.options.onError({ phase: m.phase, name: m.name, message: m.message, location: m.location, t: m.t })
         break
       case 'connect':
+        if (this.overCap(m.t)) return
         this.connections.opened(m.conn, m.api, m.t)
         break
       case 'response-delivered':
@@ -207,6 +213,7 @@ export class LearnerRun implements RunWire {
         for (let n = 1; n <= m.count; n++) this.barrier.done(crossing.event(`c${m.conn}`, n))
         break
       case 'ws-connect':
+        if (this.overCap(m.t)) return
         this.sockets.connect(m)
         break
       case 'ws-send':
@@ -226,6 +233,15 @@ export class LearnerRun implements RunWire {
         break
       }
     }
+  }
+
+  /** stop a run whose code floods the network; true when it was stopped */
+  private overCap(t: number): boolean {
+    const problem = this.caps.opened(t, this.sim.openConnectionCount() + this.connections.inFlight)
+    if (!problem) return false
+    this.options.onError({ phase: 'limit', name: 'Stopped', location: null, t, message: problem })
+    this.end('error')
+    return true
   }
 
   private hang(): void {

@@ -139,6 +139,14 @@ export class Simulation {
     return socket
   }
 
+  /** connections not yet closed or lost (requests on their way or waiting for an answer, streams, WebSockets) */
+  openConnectionCount(): number {
+    let n = 0
+    for (const exchange of this.exchanges.values()) if (exchange.open) n++
+    for (const socket of this.sockets.values()) if (socket.state !== 'closed') n++
+    return n
+  }
+
   socket(conn: string): WsConnection | undefined {
     return this.sockets.get(conn)
   }

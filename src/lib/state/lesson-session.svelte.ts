@@ -102,6 +102,7 @@ export class LessonSession {
         runId, code: this.code, sim, durationMs: this.durationMs,
         speed: () => this.speed,
         startPaused: this.startPaused,
+        limits: this.lesson.meta.scenario.limits,
         // ?wirelab-noise=30 delays the transport randomly by up to 30 ms: the determinism tests use it
         noiseMs: Number(/[?&]wirelab-noise=(\d+)/.exec(location.search)?.[1] ?? 0),
         onConsole: (entry) => this.addConsole(entry),
