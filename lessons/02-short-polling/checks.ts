@@ -7,13 +7,9 @@ export default defineChecks([
     id: 'every-message-once',
     title: 'Log every message exactly once, as "from: text"',
     run(run) {
-      const logged = run.logged().map((values) => values.map(String).join(' '))
-      const missing = EXPECTED.filter((m) => !logged.includes(m))
-      const repeated = EXPECTED.filter((m) => logged.filter((l) => l === m).length > 1)
+      const { missing, repeated } = run.compareLogged(EXPECTED)
       if (repeated.length > 0) return { pass: false, message: `"${repeated[0]}" was logged more than once. Ask only for what is new: since=<the last id you got>.` }
-      if (missing.length > 0) {
-        return { pass: false, message: `${missing.length} of ${EXPECTED.length} messages never reached your log (the first missing: "${missing[0]}"). A single request only sees what is there at that moment: keep asking.` }
-      }
+      if (missing.length > 0) return { pass: false, message: `${missing.length} of ${EXPECTED.length} messages never reached your log (the first missing: "${missing[0]}"). A single request only sees what is there at that moment: keep asking.` }
       return { pass: true, message: `All ${EXPECTED.length} messages logged once each.` }
     },
   },

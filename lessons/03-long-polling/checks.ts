@@ -7,9 +7,7 @@ export default defineChecks([
     id: 'every-message-once',
     title: 'Log every message exactly once, as "from: text"',
     run(run) {
-      const logged = run.logged().map((values) => values.map(String).join(' '))
-      const missing = EXPECTED.filter((m) => !logged.includes(m))
-      const repeated = EXPECTED.filter((m) => logged.filter((l) => l === m).length > 1)
+      const { missing, repeated } = run.compareLogged(EXPECTED)
       if (repeated.length > 0) return { pass: false, message: `"${repeated[0]}" was logged more than once. Ask with since=<the last id you got>.` }
       if (missing.length > 0) return { pass: false, message: `"${missing[0]}" never reached your log. After each answer, ask again.` }
       return { pass: true, message: `All ${EXPECTED.length} messages logged once each.` }

@@ -34,7 +34,7 @@ export default defineChecks([
     id: 'tells-reconnecting-from-closed',
     title: 'Log "Reconnecting…" on a drop and "Full time" when the server ends it for good',
     run(run) {
-      const lines = run.logged().map((values) => values.map(String).join(' '))
+      const lines = run.loggedLines()
       const reconnecting = lines.filter((l) => l === 'Reconnecting…').length
       const fullTime = lines.filter((l) => l === 'Full time').length
       if (reconnecting === 0) return { pass: false, message: 'No "Reconnecting…" was logged. In onerror, check es.readyState === EventSource.CONNECTING.' }

@@ -24,9 +24,9 @@ export default defineChecks([
     id: 'logs-chat',
     title: 'Log every chat message as "from: text"',
     run(run) {
-      const lines = run.logged().map((values) => values.map(String).join(' '))
+      const lines = run.loggedLines()
       const expected = ['Bob: Anyone up for lunch?', 'Bob: Noon, then.']
-      const missing = expected.filter((m) => !lines.includes(m))
+      const { missing } = run.compareLogged(expected)
       if (missing.length) return { pass: false, message: `"${missing[0]}" was not logged. Parse e.data with JSON.parse and log \`\${from}: \${text}\`.` }
       const own = lines.filter((l) => l.endsWith(': Hi all!'))
       if (own.length !== 1) return { pass: false, message: 'The server broadcasts your own "Hi all!" back to you too: log it like the others.' }

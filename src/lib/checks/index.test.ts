@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { defineChecks, evaluateChecks, type RunRecord } from './index.ts'
+import { defineChecks, evaluateChecks, RunQuery, type RunRecord } from './index.ts'
 
 const empty: RunRecord = { trace: [], console: [], errors: [], server: [] }
 
@@ -18,5 +18,14 @@ describe('checks', () => {
   it('refuses two checks with one id', () => {
     const run = () => ({ pass: true, message: '' })
     expect(() => defineChecks([{ id: 'x', title: 't', run }, { id: 'x', title: 't', run }])).toThrow(/share the id "x"/)
+  })
+})
+
+describe('run queries', () => {
+  it('shows logged calls as console lines and compares them with what was expected', () => {
+    const record: RunRecord = { ...empty, console: [{ level: 'log', t: 0, values: ['Ada:', 'hi'] }, { level: 'log', t: 1, values: ['Ada:', 'hi'] }, { level: 'log', t: 2, values: [{ a: 1 }] }] }
+    const query = new RunQuery(record)
+    expect(query.loggedLines()).toEqual(['Ada: hi', 'Ada: hi', '{"a":1}'])
+    expect(query.compareLogged(['Ada: hi', 'Bob: yo'])).toEqual({ missing: ['Bob: yo'], repeated: ['Ada: hi'] })
   })
 })

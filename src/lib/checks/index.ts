@@ -68,6 +68,18 @@ export class RunQuery {
     return this.record.console.map((c) => c.values)
   }
 
+  /** each console call as one line of text, its values joined with spaces (as a console shows them) */
+  loggedLines(): string[] {
+    return this.record.console.map((c) => c.values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(' '))
+  }
+
+  /** which of the `expected` lines were never logged, and which were logged more than once */
+  compareLogged(expected: readonly string[]): { missing: string[]; repeated: string[] } {
+    const lines = this.loggedLines()
+    const count = (line: string) => lines.filter((l) => l === line).length
+    return { missing: expected.filter((e) => count(e) === 0), repeated: expected.filter((e) => count(e) > 1) }
+  }
+
   /** a number the server kept, e.g. serverStat('empty'); 0 when the server does not count it */
   serverStat(id: string): number {
     return this.record.server.find((s) => s.id === id)?.value ?? 0
