@@ -12,6 +12,7 @@ import { nextMacrotask } from './macrotask.ts'
 import { ClockDriver } from './clock-driver.ts'
 import { RunClock } from './run-clock.ts'
 import { NetworkCaps } from './network-caps.ts'
+import { hintOnUnknownEndpoints } from './endpoint-hints.ts'
 import type { CodeLocation, ConsoleLevel, WorkerToPage } from './protocol.ts'
 import type { LogValue } from './log-value.ts'
 import { WorkerLink } from './worker-link.ts'
@@ -63,7 +64,6 @@ export class LearnerRun implements RunWire {
   readonly sim: Simulation
   readonly noiseMs: number
   private readonly link: WorkerLink
-  private readonly driver: ClockDriver
   private readonly connections: LearnerConnections
   private readonly sockets: WebSocketBridge
   private readonly sseTypes = new Map<number, Set<string>>()
@@ -87,23 +87,16 @@ export class LearnerRun implements RunWire {
       event.preventDefault()
       this.fail(`The runner could not start: ${event.message || 'the worker script failed to load'}.`)
     })
-    // a request for a path the server does not have: say which ones it does
-    this.sim.trace.subscribe((e) => {
-      if (e.kind !== 'http.response' || e.status !== 404 || e.from !== 'server') return
-      const request = this.sim.trace.events.find((r) => r.kind === 'http.request' && r.conn === e.conn)
-      const what = request?.kind === 'http.request' ? `${request.method} ${request.target}` : 'A request'
-      const text = `${what} got 404 Not Found: this lesson's server has no such endpoint. It offers: ${this.sim.server.endpoints.join(', ')}.`
-      this.options.onConsole({ level: 'info', t: e.arrives, args: [{ type: 'string', value: text }], hint: true })
-    })
+    hintOnUnknownEndpoints(this.sim, (t, text) => this.options.onConsole({ level: 'info', t, args: [{ type: 'string', value: text }], hint: true }))
     this.sockets = new WebSocketBridge(this.sim, this.barrier, (m) => this.link.send(m), location.origin)
-    this.driver = new ClockDriver(this.sim.scheduler, this.barrier, this.link, {
+    const driver = new ClockDriver(this.sim.scheduler, this.barrier, this.link, {
       settleTimeoutMs: SETTLE_TIMEOUT_MS,
       onStuck: ({ stuck }) => console.warn(`[wirelab] gave up waiting for ${stuck.join(', ')}`),
       // a MessageChannel macrotask, not setTimeout(0): nested timeouts are clamped to 4 ms by browsers
       yieldToTransport: nextMacrotask,
     })
     this.clock = new RunClock({
-      driver: this.driver,
+      driver,
       now: () => this.sim.now,
       durationMs: options.durationMs,
       speed: options.speed,
