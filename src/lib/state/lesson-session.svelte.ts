@@ -12,6 +12,8 @@ import type { CodeStore } from './code-store.ts'
 export type RunStatus = 'idle' | 'starting' | 'running' | RunEnd
 
 const MAX_CONSOLE = 1000
+
+const loadRunner = () => Promise.all([import('../runner/learner-run.ts'), import('./create-simulation.ts'), import('./run-host.ts')])
 let runCounter = 0
 
 export class LessonSession {
@@ -69,6 +71,16 @@ export class LessonSession {
     this.saveProblem = this.code === this.lesson.starter ? (this.store.clear(this.lesson.slug), null) : this.store.save(this.lesson.slug, this.code)
   }
 
+  /**
+   * Load the runner and start msw while the learner reads, so that Run answers at once. Failures are
+   * ignored here: Run tries again and shows them.
+   */
+  warmUp(): void {
+    void loadRunner()
+      .then(([, , host]) => host.ensureMockStarted())
+      .catch(() => undefined)
+  }
+
   async run(): Promise<void> {
     this.stop()
     this.flush()
@@ -85,11 +97,7 @@ export class LessonSession {
     this.runnerProblem = null
     const runId = `r${++runCounter}`
     try {
-      const [{ LearnerRun }, { createSimulation }, host] = await Promise.all([
-        import('../runner/learner-run.ts'),
-        import('./create-simulation.ts'),
-        import('./run-host.ts'),
-      ])
+      const [{ LearnerRun }, { createSimulation }, host] = await loadRunner()
       await host.ensureMockStarted()
       const sim = createSimulation(this.lesson.meta.scenario, location.host)
       this.copyRun = () => {
