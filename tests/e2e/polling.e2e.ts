@@ -76,4 +76,20 @@ describe('the learner breaks the network', () => {
     expect(diagram.some((l) => l.includes('The network goes offline for 3 s'))).toBe(true)
     expect(diagram.some((l) => l.includes('The network is back online'))).toBe(true)
   })
+
+  it('Restart server: connections close and the server forgets the messages it had stored', async () => {
+    const { page } = session
+    await openLesson(page, '02-short-polling')
+    await setSpeed(page, 1)
+    await replaceCode(page, "setInterval(async () => {\n  const body = await (await fetch('/api/messages?since=0')).json();\n  console.log('count', body.messages.length);\n}, 500);")
+    await page.getByRole('button', { name: '▶ Run' }).click()
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=console-line]')].some((l) => l.textContent?.includes('count 1')))
+    await page.getByRole('button', { name: '⚡ Restart server' }).click()
+    await page.waitForFunction(() => document.querySelector('.status')?.getAttribute('data-status') === 'finished', undefined, { timeout: 30_000 })
+    const counts = (await consoleLines(page)).map((l) => Number(l.split(' ').at(-1)))
+    const afterRestart = counts.slice(counts.indexOf(1)).findIndex((c) => c === 0)
+    expect(afterRestart).toBeGreaterThan(0) // the stored message is gone after the restart
+    expect((await diagramLabels(page)).some((l) => l.includes('The server restarts: its connections close and it loses the 1 message it had stored.'))).toBe(true)
+  })
 })
+

@@ -70,7 +70,9 @@ export const scenarioSchema = z
         z.discriminatedUnion('kind', [
           z.strictObject({
             atMs: z.number().int().min(0).describe('When it happens, in simulated ms from the start of the run.'),
-            kind: z.literal('drop-connections').describe('Every open connection is lost at once (as when a server restarts or a network path fails).'),
+            kind: z
+              .enum(['drop-connections', 'restart-server'])
+              .describe('drop-connections: every open connection is lost at once (a network path fails). restart-server: the connections are lost and the server forgets what it kept in memory.'),
           }),
           z.strictObject({
             atMs: z.number().int().min(0).describe('When the network goes down, in simulated ms from the start of the run.'),

@@ -158,6 +158,12 @@ export class LearnerRun implements RunWire {
     this.sim.scheduler.at(this.sim.now, () => this.sim.dropConnection(conn), { label: `fault: ${conn} dropped by the learner` })
   }
 
+  /** the learner restarts the server: its connections close and its memory is lost */
+  restartServer(): void {
+    if (this.ended) return
+    this.sim.scheduler.at(this.sim.now, () => this.sim.restartServer(), { label: 'fault: server restarted by the learner' })
+  }
+
   /** the learner takes the network down for `durationMs` of simulated time */
   goOffline(durationMs: number): void {
     if (this.ended) return

@@ -27,7 +27,7 @@ export interface ClientRequest {
   attempt?: number
 }
 
-export type ScheduledFault = { atMs: number; kind: 'drop-connections' } | { atMs: number; kind: 'offline'; durationMs: number }
+export type ScheduledFault = { atMs: number; kind: 'drop-connections' | 'restart-server' } | { atMs: number; kind: 'offline'; durationMs: number }
 
 export interface SimulationOptions {
   /** host[:port] of the simulated server (the page's own); requests to any other host fail */
@@ -69,7 +69,7 @@ export class Simulation {
     this.server = options.createServer({ scheduler: this.scheduler, random: seededRandom(options.seed) })
     this.random = seededRandom(options.seed ^ 0x5bd1e995)
     for (const fault of options.faults ?? []) {
-      this.scheduler.at(fault.atMs, () => (fault.kind === 'offline' ? this.goOffline(fault.durationMs) : this.dropConnections()), { label: `fault: ${fault.kind}` })
+      this.scheduler.at(fault.atMs, () => this.fault(fault), { label: `fault: ${fault.kind}` })
     }
   }
 
@@ -107,6 +107,21 @@ export class Simulation {
     exchange?.lose('The connection was lost: it ends without a proper close')
     socket?.lose('The connection was lost')
     return true
+  }
+
+  fault(fault: ScheduledFault): void {
+    if (fault.kind === 'offline') this.goOffline(fault.durationMs)
+    else if (fault.kind === 'restart-server') this.restartServer()
+    else this.dropConnections()
+  }
+
+  /** the server process restarts: its connections close and its memory is lost */
+  restartServer(): void {
+    const t = this.now
+    const lost = this.server.restart?.() ?? 'nothing (it kept no state)'
+    this.trace.append({ kind: 'fault', t, arrives: t, conn: '', from: 'network', to: 'network', bytes: 0, description: `The server restarts: its connections close and it loses ${lost}.` })
+    for (const exchange of this.exchanges.values()) exchange.lose('The connection was lost: the server restarted')
+    for (const socket of this.sockets.values()) socket.lose('The connection was lost: the server restarted')
   }
 
   /** every open connection is lost at once, as when a server restarts or a network path fails */

@@ -43,7 +43,7 @@ export class LessonSession {
   private frameQueued = false
   /** copies the running simulation's trace and counters into the view state */
   private copyRun: (() => void) | null = null
-  private current: { stop(): void; pause(): void; resume(): void; step(): Promise<number | null>; dropConnections(): void; dropConnection(conn: string): void; goOffline(ms: number): void } | null = null
+  private current: { stop(): void; pause(): void; resume(): void; step(): Promise<number | null>; dropConnections(): void; dropConnection(conn: string): void; goOffline(ms: number): void; restartServer(): void } | null = null
   private saveTimer: ReturnType<typeof setTimeout> | null = null
 
   constructor(
@@ -150,6 +150,11 @@ export class LessonSession {
   /** a fault on demand: one connection is lost */
   dropConnection(conn: string): void {
     this.current?.dropConnection(conn)
+  }
+
+  /** a fault on demand: the server restarts and forgets what it kept in memory */
+  restartServer(): void {
+    this.current?.restartServer()
   }
 
   /** a fault on demand: the network is down for a while */

@@ -33,6 +33,12 @@ export class ChatServer implements SimServer {
     ]
   }
 
+  restart(): string {
+    const lost = this.clients.size
+    this.clients.clear()
+    return `its list of ${lost} connected client${lost === 1 ? '' : 's'}`
+  }
+
   handle(_request: ServerRequest, response: ResponseWriter): void {
     response.respond(404, JSON.stringify({ error: 'This server speaks WebSocket: new WebSocket(\'/chat\')' }))
   }

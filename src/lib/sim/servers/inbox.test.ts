@@ -121,3 +121,15 @@ describe('network faults around the inbox', () => {
     expect(sim.trace.events.filter((e) => e.kind === 'fault').map((e) => e.t)).toEqual([1000, 3000])
   })
 })
+
+describe('inbox server restart', () => {
+  it('forgets the stored messages; later ones still arrive', () => {
+    const sim = inbox()
+    sim.scheduler.runDue(1500)
+    sim.restartServer()
+    sim.receive(get('/api/messages?since=0', 2000))
+    sim.receive(get('/api/messages?since=0', 5500))
+    sim.scheduler.runDue(6000)
+    expect(responses(sim).map((r) => r.body)).toEqual(['{"messages":[],"last":0}', '{"messages":[{"id":2,"from":"Bob","text":"Yo"}],"last":2}'])
+  })
+})

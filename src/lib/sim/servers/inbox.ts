@@ -44,6 +44,13 @@ export class InboxServer implements SimServer {
     ]
   }
 
+  restart(): string {
+    const lost = this.inbox.length
+    this.inbox.length = 0
+    this.waiting.clear()
+    return `the ${lost} message${lost === 1 ? '' : 's'} it had stored`
+  }
+
   handle(request: ServerRequest, response: ResponseWriter): void {
     const url = new URL(request.target, 'http://inbox.invalid')
     const since = Number(url.searchParams.get('since') ?? 0)
@@ -88,6 +95,7 @@ export class InboxServer implements SimServer {
     })
   }
 
+  // ids keep counting across a restart: they come from the senders' side, not from this process
   private arrive(message: InboxMessage): void {
     this.inbox.push(message)
     for (const [release, since] of [...this.waiting]) if (message.id > since) release()

@@ -64,3 +64,17 @@ describe('live-score server', () => {
     expect(events(sim, 'c1')).toHaveLength(1) // nothing is written after the loss
   })
 })
+
+describe('live-score server restart', () => {
+  it('loses its history: a client resuming from Last-Event-ID gets only what comes after the restart', () => {
+    const sim = liveScore()
+    sim.receive(stream(0))
+    sim.scheduler.runDue(2500)
+    sim.restartServer()
+    sim.receive(stream(3100, 2, '2'))
+    sim.scheduler.runDue(4500)
+    expect(sim.trace.events.find((e) => e.kind === 'fault')).toMatchObject({ t: 2500, description: 'The server restarts: its connections close and it loses its history of 2 updates, so it cannot replay what a reconnecting client missed.' })
+    // update 3 was made at 3000, after the restart, and is replayed; 1 and 2 are gone, 4 arrives live
+    expect(events(sim, 'c1.2').map((e) => e.fields.id)).toEqual(['3', '4'])
+  })
+})

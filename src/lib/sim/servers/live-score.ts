@@ -31,6 +31,7 @@ export class LiveScoreServer implements SimServer {
   private readonly streams = new Set<EventStreamWriter>()
   private readonly score: ScoreUpdate
   private over = false
+  private lastId = 0
   private connections = 0
   private replayed = 0
 
@@ -47,6 +48,13 @@ export class LiveScoreServer implements SimServer {
       { id: 'connections', label: ['stream opened', 'streams opened'], value: this.connections },
       { id: 'replayed', label: ['event replayed', 'events replayed'], value: this.replayed },
     ]
+  }
+
+  restart(): string {
+    const lost = this.history.length
+    this.history.length = 0
+    this.streams.clear()
+    return `its history of ${lost} update${lost === 1 ? '' : 's'}, so it cannot replay what a reconnecting client missed`
   }
 
   handle(request: ServerRequest, response: ResponseWriter): void {
@@ -80,7 +88,8 @@ export class LiveScoreServer implements SimServer {
     const goal = random()
     if (goal < 0.2) this.score.home++
     else if (goal < 0.35) this.score.away++
-    const update = { id: this.history.length + 1, data: JSON.stringify(this.score) }
+    // the feed numbers updates; the server only keeps them in memory (lost on a restart)
+    const update = { id: ++this.lastId, data: JSON.stringify(this.score) }
     this.history.push(update)
     for (const stream of [...this.streams]) {
       if (stream.closed) this.streams.delete(stream)

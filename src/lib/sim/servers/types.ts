@@ -36,6 +36,12 @@ export interface SimServer {
   readonly endpoints: readonly string[]
   handle(request: ServerRequest, response: ResponseWriter): void
   stats?(): ServerStat[]
+  /**
+   * The server process restarts: everything it kept in memory is gone (its connections are closed
+   * by the simulation). Returns what was lost, in plain words. Events of the outside world (messages
+   * arriving, the match going on) continue.
+   */
+  restart?(): string
   /** a WebSocket handshake for `target`: return the subprotocol chosen ('' for none) to accept, null to refuse (404) */
   acceptWebSocket?(target: string, protocols: string[], socket: ServerSocket): { protocol: string } | null
 }
