@@ -3,7 +3,7 @@
 // idle connections alive. HTTP requests get 404 with a hint.
 import type { ResponseWriter } from '../exchange.ts'
 import type { ServerSocket } from '../ws-connection.ts'
-import type { ServerContext, ServerRequest, ServerStat, SimServer } from './types.ts'
+import { plural, type ServerContext, type ServerRequest, type ServerStat, type SimServer } from './types.ts'
 
 export interface ChatOptions {
   /** messages from simulated users, at simulated times */
@@ -36,7 +36,7 @@ export class ChatServer implements SimServer {
   restart(): string {
     const lost = this.clients.size
     this.clients.clear()
-    return `its list of ${lost} connected client${lost === 1 ? '' : 's'}`
+    return `its list of ${plural(lost, 'connected client')}`
   }
 
   handle(_request: ServerRequest, response: ResponseWriter): void {

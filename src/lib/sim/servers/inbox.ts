@@ -3,7 +3,7 @@
 //   GET /api/messages/wait?since=<id>  holds the request until a message arrives or the hold timeout
 //                                      passes, then answers 200 with it or 204 No Content (long polling)
 import type { ResponseWriter } from '../exchange.ts'
-import type { ServerContext, ServerRequest, ServerStat, SimServer } from './types.ts'
+import { plural, type ServerContext, type ServerRequest, type ServerStat, type SimServer } from './types.ts'
 
 export interface InboxOptions {
   /** when each message arrives at the server (simulated ms) and what it says */
@@ -48,7 +48,7 @@ export class InboxServer implements SimServer {
     const lost = this.inbox.length
     this.inbox.length = 0
     this.waiting.clear()
-    return `the ${lost} message${lost === 1 ? '' : 's'} it had stored`
+    return `the ${plural(lost, 'message')} it had stored`
   }
 
   handle(request: ServerRequest, response: ResponseWriter): void {

@@ -5,7 +5,7 @@
 //   GET /api/stream   text/event-stream
 //   GET /api/score    the current score as JSON (not an event stream: an EventSource fails on it)
 import type { EventStreamWriter, ResponseWriter } from '../exchange.ts'
-import type { ServerContext, ServerRequest, ServerStat, SimServer } from './types.ts'
+import { plural, type ServerContext, type ServerRequest, type ServerStat, type SimServer } from './types.ts'
 
 export interface LiveScoreOptions {
   /** simulated ms between two updates */
@@ -54,7 +54,7 @@ export class LiveScoreServer implements SimServer {
     const lost = this.history.length
     this.history.length = 0
     this.streams.clear()
-    return `its history of ${lost} update${lost === 1 ? '' : 's'}, so it cannot replay what a reconnecting client missed`
+    return `its history of ${plural(lost, 'update')}, so it cannot replay what a reconnecting client missed`
   }
 
   handle(request: ServerRequest, response: ResponseWriter): void {

@@ -20,9 +20,14 @@ export interface ServerStat {
   value: number
 }
 
+/** "1 message", "3 messages" */
+export function plural(n: number, one: string, other = `${one}s`): string {
+  return `${n} ${n === 1 ? one : other}`
+}
+
 /** "1 request served", "3 requests served" */
 export function formatStat(stat: ServerStat): string {
-  return `${stat.value} ${stat.value === 1 ? stat.label[0] : stat.label[1]}`
+  return plural(stat.value, stat.label[0], stat.label[1])
 }
 
 export interface ServerContext {
