@@ -2,7 +2,7 @@
 // exist (never dialled on the real network).
 import { describe, expect, it } from 'vitest'
 import { usePage } from './support/browser.ts'
-import { consoleLines, diagramLabels, openLesson, replaceCode, runToEnd, setSpeed } from './support/lesson-page.ts'
+import { consoleLines, diagramLabels, openLesson, replaceCode, runToEnd, setSpeed, waitForConsoleText, waitForRunEnd } from './support/lesson-page.ts'
 
 const session = usePage()
 
@@ -64,9 +64,9 @@ describe('the learner breaks the network', () => {
     await setSpeed(page, 1)
     await replaceCode(page, "setInterval(async () => {\n  try { const res = await fetch('/api/messages?since=0'); console.log('ok', res.status); }\n  catch (e) { console.log('failed', e.message); }\n}, 1000);")
     await page.getByRole('button', { name: '▶ Run' }).click()
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=console-line]')].some((l) => l.textContent?.includes('ok 200')))
+    await waitForConsoleText(page, 'ok 200')
     await page.getByRole('button', { name: '⚡ Offline 3 s' }).click()
-    await page.waitForFunction(() => document.querySelector('.status')?.getAttribute('data-status') === 'finished', undefined, { timeout: 30_000 })
+    expect(await waitForRunEnd(page)).toBe('finished')
     const lines = await consoleLines(page)
     const firstFail = lines.findIndex((l) => l.includes('failed Failed to fetch'))
     expect(firstFail).toBeGreaterThan(0)
@@ -83,9 +83,9 @@ describe('the learner breaks the network', () => {
     await setSpeed(page, 1)
     await replaceCode(page, "setInterval(async () => {\n  const body = await (await fetch('/api/messages?since=0')).json();\n  console.log('count', body.messages.length);\n}, 500);")
     await page.getByRole('button', { name: '▶ Run' }).click()
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=console-line]')].some((l) => l.textContent?.includes('count 1')))
+    await waitForConsoleText(page, 'count 1')
     await page.getByRole('button', { name: '⚡ Restart server' }).click()
-    await page.waitForFunction(() => document.querySelector('.status')?.getAttribute('data-status') === 'finished', undefined, { timeout: 30_000 })
+    expect(await waitForRunEnd(page)).toBe('finished')
     const counts = (await consoleLines(page)).map((l) => Number(l.split(' ').at(-1)))
     const afterRestart = counts.slice(counts.indexOf(1)).findIndex((c) => c === 0)
     expect(afterRestart).toBeGreaterThan(0) // the stored message is gone after the restart

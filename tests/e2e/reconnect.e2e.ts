@@ -3,7 +3,7 @@
 // stops it for good. Also: an EventSource pointed at a JSON endpoint fails as in a browser.
 import { describe, expect, it } from 'vitest'
 import { usePage } from './support/browser.ts'
-import { consoleLines, diagramLabels, openLesson, replaceCode, runToEnd, setSpeed } from './support/lesson-page.ts'
+import { consoleLines, diagramLabels, openLesson, replaceCode, runToEnd, setSpeed, waitForConsoleText, waitForRunEnd } from './support/lesson-page.ts'
 
 const session = usePage()
 
@@ -49,11 +49,11 @@ describe('dropping one connection from the inspector', () => {
     await setSpeed(page, 1)
     await replaceCode(page, "const es = new EventSource('/api/stream');\nes.onmessage = (e) => console.log(e.lastEventId);")
     await page.getByRole('button', { name: '▶ Run' }).click()
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid=console-line]').length >= 1)
+    await waitForConsoleText(page, '')
     await page.locator('svg[aria-label="Sequence diagram of the run"] .message').first().click()
     await page.getByRole('button', { name: '⚡ Drop connection c1' }).click()
     await setSpeed(page, 4)
-    await page.waitForFunction(() => document.querySelector('.status')?.getAttribute('data-status') === 'finished', undefined, { timeout: 30_000 })
+    expect(await waitForRunEnd(page)).toBe('finished')
     const ids = (await consoleLines(page)).map((l) => l.split(' ').at(-1))
     expect(ids).toEqual(['1', '2', '3', '4', '5', '6', '7', '8'])
     const diagram = await diagramLabels(page)

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { usePage } from './support/browser.ts'
-import { consoleLines, diagramLabels, openLesson, replaceCode, runToEnd, setSpeed } from './support/lesson-page.ts'
+import { consoleLines, diagramLabels, openLesson, replaceCode, runToEnd, setSpeed, waitForConsoleText, waitForRunEnd } from './support/lesson-page.ts'
 
 const session = usePage()
 
@@ -16,7 +16,7 @@ async function run(code: string, during?: () => Promise<void>) {
   if (during) {
     await page.getByRole('button', { name: '▶ Run' }).click()
     await during()
-    await page.waitForFunction(() => document.querySelector('.status')?.getAttribute('data-status') === 'finished', undefined, { timeout: 30_000 })
+    expect(await waitForRunEnd(page)).toBe('finished')
   } else {
     expect(await runToEnd(page)).toBe('finished')
   }
@@ -60,7 +60,7 @@ describe('WebSockets on the simulated wire', () => {
     const code = "let attempt = 0;\nfunction connect() {\n  const ws = new WebSocket('/chat');\n  const n = ++attempt;\n  ws.onopen = () => console.log('open', n);\n  ws.onerror = () => console.log('error', n);\n  ws.onclose = (e) => { console.log('close', n, e.code, e.wasClean); if (n < 2) setTimeout(connect, 500); };\n}\nconnect();"
     const { console, diagram } = await run(code, async () => {
       const { page } = session
-      await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=console-line]')].some((l) => l.textContent?.includes('open 1')))
+      await waitForConsoleText(page, 'open 1')
       await page.getByRole('button', { name: '⚡ Drop connections' }).click()
     })
     const lostAt = console.findIndex((l) => / error 1$/.test(l))

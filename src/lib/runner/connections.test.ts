@@ -39,7 +39,7 @@ describe('learner connections', () => {
     connections.opened(2, 'EventSource', 0)
     await Promise.all([connections.nextRequest(1), connections.nextRequest(2)])
     connections.streamEnded(1)
-    connections.failed(2)
+    connections.finish(2)
     connections.streamEnded(2)
     scheduler.runDue(DEFAULT_RETRY_MS)
     expect(await connections.nextRequest(1)).toMatchObject({ sentAt: DEFAULT_RETRY_MS, attempt: 2 })

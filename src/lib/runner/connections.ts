@@ -82,14 +82,11 @@ export class LearnerConnections {
     }, { key: conn, label: `c${conn} reconnects` })
   }
 
-  /** the EventSource failed for good (204, a wrong Content-Type …): the browser will not reconnect */
-  failed(conn: number): void {
-    const c = this.connections.get(conn)
-    if (c) c.finished = true
-  }
-
-  /** the learner's code closed it (es.close(), an abort) */
-  closed(conn: number): void {
+  /**
+   * No more requests on this connection: the learner's code closed it (es.close(), an abort), or the
+   * EventSource failed for good (204, a wrong Content-Type …) and the browser will not reconnect.
+   */
+  finish(conn: number): void {
     const c = this.connections.get(conn)
     if (c) c.finished = true
   }

@@ -107,10 +107,6 @@ export class LearnerRun implements RunWire {
     })
   }
 
-  get isOver(): boolean {
-    return this.ended
-  }
-
   async start(): Promise<void> {
     await this.link.request({ type: 'init', runId: this.options.runId, epochMs: SIM_EPOCH_MS }, 'ready')
     await this.link.request({ type: 'run', code: this.options.code }, 'started')
@@ -134,7 +130,7 @@ export class LearnerRun implements RunWire {
   }
 
   streamFailed(conn: number): void {
-    this.connections.failed(conn)
+    this.connections.finish(conn)
   }
 
   async expectSseType(conn: number, eventType: string): Promise<void> {
@@ -168,10 +164,6 @@ export class LearnerRun implements RunWire {
   goOffline(durationMs: number): void {
     if (this.ended) return
     this.sim.scheduler.at(this.sim.now, () => this.sim.goOffline(durationMs), { label: 'fault: offline, by the learner' })
-  }
-
-  get paused(): boolean {
-    return this.clock.paused
   }
 
   pause(): void {
@@ -226,7 +218,7 @@ export class LearnerRun implements RunWire {
         break
       case 'close': {
         const name = this.connections.currentName(m.conn)
-        this.connections.closed(m.conn)
+        this.connections.finish(m.conn)
         this.sim.scheduler.at(m.t, () => this.sim.exchange(name)?.closeByClient(m.reason), { key: m.conn })
         this.barrier.doneAll(crossing.all(`c${m.conn}`))
         break

@@ -36,16 +36,23 @@ export class Barrier {
    * Resolves when no blocker is left. After `timeoutMs` of real time it gives up, drops the blockers and
    * resolves with what was stuck, so a lost acknowledgement can never freeze a run for good.
    */
-  async settle(timeoutMs: number, setTimer: (fn: () => void, ms: number) => unknown = setTimeout): Promise<BarrierTimeout | null> {
+  async settle(
+    timeoutMs: number,
+    setTimer: (fn: () => void, ms: number) => unknown = setTimeout,
+    clearTimer: (handle: unknown) => void = (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  ): Promise<BarrierTimeout | null> {
     if (this.blockers.size === 0) return null
     let timedOut = false
+    let timer: unknown
     await new Promise<void>((resolve) => {
       this.waiters.push(resolve)
-      setTimer(() => {
+      timer = setTimer(() => {
         timedOut = this.blockers.size > 0
         resolve()
       }, timeoutMs)
     })
+    // settle runs several times per simulated instant: do not leave a timer behind each time
+    clearTimer(timer)
     if (!timedOut) return null
     const stuck = this.open
     this.blockers.clear()

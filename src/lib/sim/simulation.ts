@@ -162,10 +162,6 @@ export class Simulation {
     return n
   }
 
-  socket(conn: string): WsConnection | undefined {
-    return this.sockets.get(conn)
-  }
-
   get now(): number {
     return this.scheduler.now
   }

@@ -3,7 +3,7 @@
 // Browsers never show the handshake or frames to pages, so all of it is modelled from what the
 // connection did, exactly as RFC 6455 says it goes on the wire.
 import { formatRequestHead, formatResponseHead, httpDate, type Header } from './http1.ts'
-import { acceptFor, closePayload, encodeFrame, frame, isSendableCloseCode, makeKey, makeMaskKey, Opcode, opcodeName, readClosePayload, toHex, type Frame } from './websocket.ts'
+import { acceptFor, closePayload, encodeFrame, frame, makeKey, makeMaskKey, Opcode, opcodeName, readClosePayload, toHex, type Frame } from './websocket.ts'
 import type { SimScheduler } from './scheduler.ts'
 import type { Trace } from './trace.ts'
 import { SIM_EPOCH_MS } from './clock.ts'
@@ -223,5 +223,3 @@ export class WsConnection implements ServerSocket {
     this.ctx.scheduler.at(t, fn, { key: this.ctx.key, label: `${this.ctx.conn} websocket` })
   }
 }
-
-export { isSendableCloseCode }

@@ -37,15 +37,24 @@ export async function setSpeed(page: Page, speed: number): Promise<void> {
   await page.locator('.speed select').selectOption(String(speed))
 }
 
-/** press Run and wait until the run is over; returns the final status */
-export async function runToEnd(page: Page): Promise<string> {
-  await page.getByRole('button', { name: '▶ Run' }).click()
-  const status = page.locator('.status')
+/** wait until the run is over (finished, stopped, hung …); returns the final status */
+export async function waitForRunEnd(page: Page): Promise<string> {
   await page.waitForFunction(() => {
     const s = document.querySelector('.status')?.getAttribute('data-status')
     return s && !['idle', 'starting', 'running'].includes(s)
   }, undefined, { timeout: 30_000 })
-  return (await status.getAttribute('data-status')) ?? ''
+  return (await page.locator('.status').getAttribute('data-status')) ?? ''
+}
+
+/** press Run and wait until the run is over; returns the final status */
+export async function runToEnd(page: Page): Promise<string> {
+  await page.getByRole('button', { name: '▶ Run' }).click()
+  return waitForRunEnd(page)
+}
+
+/** wait until a line of the learner's console output contains `text` */
+export async function waitForConsoleText(page: Page, text: string): Promise<void> {
+  await page.waitForFunction((t) => [...document.querySelectorAll('[data-testid=console-line]')].some((l) => l.textContent?.includes(t)), text)
 }
 
 export async function consoleLines(page: Page): Promise<string[]> {
