@@ -19,6 +19,12 @@ export default ts.config(
     languageOptions: { parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'] } },
   },
   {
+    // learner code runs in a worker that also gives it `client` ({ name, index }): see docs/authoring
+    files: ['lessons/**/*.js', 'lessons/**/*.ts'],
+    ignores: ['lessons/**/checks.ts'],
+    languageOptions: { globals: { client: 'readonly' } },
+  },
+  {
     // the simulation core stays headless: no Svelte, msw, editor or DOM
     files: ['src/lib/sim/**/*.ts'],
     ignores: ['**/*.test.ts'],

@@ -10,6 +10,8 @@ export interface LoggedCall {
   /** simulated ms */
   t: number
   values: unknown[]
+  /** the learner client that logged it ("Bob"), when the lesson runs several */
+  client?: string
 }
 
 export interface RunRecord {
@@ -63,14 +65,19 @@ export class RunQuery {
     )
   }
 
-  /** the values of every console.log / info / … call, first argument first */
-  logged(): unknown[][] {
-    return this.record.console.map((c) => c.values)
+  /** console calls, all or only those of one client ("Bob") in a lesson with several */
+  private calls(client?: string): readonly LoggedCall[] {
+    return client === undefined ? this.record.console : this.record.console.filter((c) => c.client === client)
+  }
+
+  /** the values of every console.log / info / … call, first argument first (of one client, if named) */
+  logged(client?: string): unknown[][] {
+    return this.calls(client).map((c) => c.values)
   }
 
   /** each console call as one line of text, its values joined with spaces (as a console shows them) */
-  loggedLines(): string[] {
-    return this.record.console.map((c) => c.values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(' '))
+  loggedLines(client?: string): string[] {
+    return this.calls(client).map((c) => c.values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(' '))
   }
 
   /** which of the `expected` lines were never logged, and which were logged more than once */
@@ -80,9 +87,14 @@ export class RunQuery {
     return { missing: expected.filter((e) => count(e) === 0), repeated: expected.filter((e) => count(e) > 1) }
   }
 
-  /** a number the server kept, e.g. serverStat('empty'); 0 when the server does not count it */
+  /** a number the server kept, e.g. serverStat('empty'), summed over the instances; 0 when the server does not count it */
   serverStat(id: string): number {
-    return this.record.server.find((s) => s.id === id)?.value ?? 0
+    return this.record.server.filter((s) => s.id === id).reduce((sum, s) => sum + s.value, 0)
+  }
+
+  /** events on the pub/sub broker: what instances published, and each delivery */
+  brokerEvents(): Array<Extract<TraceEvent, { kind: 'pubsub.publish' | 'pubsub.deliver' }>> {
+    return this.record.trace.filter((e): e is Extract<TraceEvent, { kind: 'pubsub.publish' | 'pubsub.deliver' }> => e.kind === 'pubsub.publish' || e.kind === 'pubsub.deliver')
   }
 
   /** the largest number of requests waiting at the same time (sent, not yet answered or closed) */

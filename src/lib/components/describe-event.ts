@@ -28,6 +28,10 @@ export function eventLabel(e: TraceEvent): { main: string; detail: string } {
       return { main: 'connection failed', detail: e.reason.replace(/ in this simulation.*$/s, '') }
     case 'ws.frame':
       return { main: frameTitle(e), detail: `FIN=${e.fin ? 1 : 0} ${e.maskKey ? 'MASKED' : 'unmasked'} · ${e.payloadLength} B payload · ${e.bytes} B on the wire` }
+    case 'pubsub.publish':
+      return { main: `PUBLISH ${e.channel}`, detail: `${truncate(e.message, 40)} → ${e.receivers} subscriber${e.receivers === 1 ? '' : 's'}` }
+    case 'pubsub.deliver':
+      return { main: `message on ${e.channel}`, detail: truncate(e.message, 48) }
   }
 }
 
@@ -59,6 +63,10 @@ export function eventSentence(e: TraceEvent): string {
       if (e.opcodeName === 'ping') return 'The server pings the connection to check that it is still alive.'
       if (e.opcodeName === 'close') return `The ${e.from} sends a close frame: the closing handshake.`
       return `The ${e.from} sends a WebSocket frame${e.from === 'client' ? ', masked as every client frame must be' : ''}.`
+    case 'pubsub.publish':
+      return `${e.server ?? 'The server'} publishes on the broker's "${e.channel}" channel; the broker passes it to the ${e.receivers} instance${e.receivers === 1 ? '' : 's'} subscribed right now and keeps nothing.`
+    case 'pubsub.deliver':
+      return `The broker delivers the message to ${e.server ?? 'the server'}, which passes it on to its own clients.`
   }
 }
 

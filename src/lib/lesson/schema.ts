@@ -2,6 +2,9 @@
 // docs all come from this schema; unknown keys are errors (strict) and every field says what it is for.
 import { z } from 'zod'
 
+/** server instances a scenario may run */
+const MAX_INSTANCES = 4
+
 export const liveScoreServerSchema = z
   .strictObject({
     kind: z.literal('live-score').describe('A match ticker: GET /api/stream answers with an event stream of score updates.'),
@@ -70,9 +73,12 @@ export const scenarioSchema = z
         z.discriminatedUnion('kind', [
           z.strictObject({
             atMs: z.number().int().min(0).describe('When it happens, in simulated ms from the start of the run.'),
-            kind: z
-              .enum(['drop-connections', 'restart-server'])
-              .describe('drop-connections: every open connection is lost at once (a network path fails). restart-server: the connections are lost and the server forgets what it kept in memory.'),
+            kind: z.literal('drop-connections').describe('Every open connection is lost at once (a network path fails).'),
+          }),
+          z.strictObject({
+            atMs: z.number().int().min(0).describe('When it happens, in simulated ms from the start of the run.'),
+            kind: z.literal('restart-server').describe('A server instance restarts: its connections are lost and it forgets what it kept in memory.'),
+            server: z.number().int().min(1).max(MAX_INSTANCES).default(1).describe('Which instance restarts (1 is "Server 1"); at most `instances`.'),
           }),
           z.strictObject({
             atMs: z.number().int().min(0).describe('When the network goes down, in simulated ms from the start of the run.'),
@@ -83,6 +89,32 @@ export const scenarioSchema = z
       )
       .default([])
       .describe('Things that go wrong on a schedule during each run.'),
+    clients: z
+      .array(z.strictObject({ name: z.string().regex(/^[A-Za-z][\w ]{0,19}$/).describe('Shown on the client\'s lifeline and console lines; the code reads it as client.name.') }))
+      .min(1)
+      .max(4)
+      .default([{ name: 'You' }])
+      .describe('The learner clients that run at once, each a fresh worker running the learner\'s code (which can tell them apart by client.name). Their connections are named A1, B1 … when there are several.'),
+    instances: z.number().int().min(1).max(MAX_INSTANCES).default(1).describe('How many instances of the server run behind a load balancer; each keeps its own state (1: no load balancer).'),
+    balancer: z.enum(['round-robin', 'sticky']).default('round-robin').describe('How the load balancer spreads connections over the instances: round-robin gives each new connection the next instance in turn; sticky keeps each client on the instance its first connection reached.'),
+    broker: z
+      .strictObject({
+        latencyMs: z.number().int().min(0).max(1000).default(1).describe('One-way simulated ms between an instance and the broker.'),
+      })
+      .nullable()
+      .default(null)
+      .describe('A pub/sub broker between the instances, modelled on Redis PUBLISH/SUBSCRIBE (null: none). Instances publish what must reach every client; nothing is stored for absent subscribers.'),
+  })
+  .superRefine((scenario, ctx) => {
+    scenario.faults.forEach((fault, i) => {
+      if (fault.kind === 'restart-server' && fault.server > scenario.instances) {
+        ctx.addIssue({ code: 'custom', path: ['faults', i, 'server'], message: `There is no Server ${fault.server}: this scenario runs ${scenario.instances} instance${scenario.instances === 1 ? '' : 's'}` })
+      }
+    })
+    const names = scenario.clients.map((c) => c.name)
+    names.forEach((name, i) => {
+      if (names.indexOf(name) !== i) ctx.addIssue({ code: 'custom', path: ['clients', i, 'name'], message: `Two clients are called "${name}"` })
+    })
   })
   .describe('What runs when the learner presses Run.')
 

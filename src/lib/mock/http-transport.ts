@@ -1,6 +1,7 @@
 // Carries one learner request (fetch or EventSource) between the browser, through msw, and the
 // simulation: the real request enters the simulated wire at the time the learner's code made it, and
 // the simulated response reaches the browser when simulated time says it arrives.
+import { connName } from '../sim/conn-name.ts'
 import type { Header } from '../sim/http1.ts'
 import { crossing, TAG_HEADER, TAG_PARAM, type RunWire } from './run-wire.ts'
 
@@ -71,7 +72,7 @@ export async function answerRequest(request: Request, conn: number, wire: RunWir
     key: conn, sentAt: announced.sentAt, method: request.method, host: url.host, target: learnerTarget(url),
     headers, api: announced.api, attempt: announced.attempt, ...(body ? { body } : {}),
   })
-  const id = `c${conn}`
+  const id = connName(conn)
   // held the instant the head reaches the client in simulated time, until the learner's code has it
   exchange.onHeadDelivered(() => wire.barrier.hold(crossing.head(id)))
   wire.barrier.done(crossing.request(id))

@@ -2,6 +2,7 @@
 // announced by the worker; an EventSource's reconnections are not — the browser makes them by itself —
 // so the page decides when, in simulated time, each is sent (end of the stream + the logical retry)
 // and which Last-Event-ID it carries (the last id the stream delivered).
+import { connName } from '../sim/conn-name.ts'
 import type { Barrier } from '../sim/barrier.ts'
 import type { SimScheduler } from '../sim/scheduler.ts'
 import type { SseFields } from '../sim/sse.ts'
@@ -76,10 +77,10 @@ export class LearnerConnections {
     const c = this.connections.get(conn)
     if (!c || c.api !== 'EventSource' || c.finished) return
     // the worker's EventSource reports the end with an error event (readyState CONNECTING)
-    this.barrier.hold(crossing.end(`c${conn}`))
+    this.barrier.hold(crossing.end(connName(conn)))
     this.scheduler.at(this.scheduler.now + c.retryMs, () => {
       if (!c.finished && !this.ended) this.announce(conn, c, this.scheduler.now)
-    }, { key: conn, label: `c${conn} reconnects` })
+    }, { key: conn, label: `${connName(conn)} reconnects` })
   }
 
   /**
@@ -101,7 +102,7 @@ export class LearnerConnections {
   /** the name of the connection's current exchange on the simulated wire: c1, then c1.2 … after reconnects */
   currentName(conn: number): string {
     const attempt = this.connections.get(conn)?.attempt ?? 1
-    return attempt > 1 ? `c${conn}.${attempt}` : `c${conn}`
+    return connName(conn, attempt)
   }
 
   endAll(): void {
@@ -114,7 +115,7 @@ export class LearnerConnections {
   private announce(conn: number, c: Connection, sentAt: number): void {
     c.attempt++
     const announcement: Announcement = { sentAt, api: c.api, attempt: c.attempt, lastEventId: c.lastEventId }
-    this.barrier.hold(crossing.request(`c${conn}`))
+    this.barrier.hold(crossing.request(connName(conn)))
     const waiting = [...(this.pendingBeforeOpen.get(conn) ?? []), ...c.waiters.splice(0)]
     this.pendingBeforeOpen.delete(conn)
     const first = waiting.shift()

@@ -1,7 +1,6 @@
 // One run of the learner's code: a fresh worker, a fresh simulation, and one clock for both (RunClock
 // decides how time moves: live, paused, step by step) until the lesson's duration, Stop, or a hang.
 import { Barrier } from '../sim/barrier.ts'
-import { SIM_EPOCH_MS } from '../sim/clock.ts'
 import type { Simulation } from '../sim/simulation.ts'
 import type { Announcement, RunWire } from '../mock/run-wire.ts'
 import { crossing } from '../mock/run-wire.ts'
@@ -15,13 +14,18 @@ import { NetworkCaps } from './network-caps.ts'
 import { hintOnUnknownEndpoints } from './endpoint-hints.ts'
 import type { CodeLocation, ConsoleLevel, WorkerToPage } from './protocol.ts'
 import type { LogValue } from './log-value.ts'
-import { WorkerLink } from './worker-link.ts'
+import { ClientWorkers } from './client-workers.ts'
+import { connName } from '../sim/conn-name.ts'
 
 export interface ConsoleEntry {
   level: ConsoleLevel
   /** simulated ms */
   t: number
   args: LogValue[]
+  /** which learner client logged it ("Alice"), when the lesson runs several */
+  client?: string
+  /** that client's position: orders same-instant lines of several clients, whichever worker answered first */
+  clientIndex?: number
   /** a hint from Wirelab, not something the learner's code logged (checks ignore it) */
   hint?: boolean
 }
@@ -32,6 +36,8 @@ export interface LearnerError {
   message: string
   location: CodeLocation | null
   t: number
+  /** which learner client it happened in, when the lesson runs several */
+  client?: string
 }
 
 export type RunEnd = 'finished' | 'stopped' | 'error' | 'hung'
@@ -39,6 +45,8 @@ export type RunEnd = 'finished' | 'stopped' | 'error' | 'hung'
 export interface LearnerRunOptions {
   runId: string
   code: string
+  /** the learner clients, each running `code` (default: one, unnamed) */
+  clients?: readonly string[]
   sim: Simulation
   /** simulated ms after which the run ends by itself */
   durationMs: number
@@ -63,7 +71,7 @@ export class LearnerRun implements RunWire {
   readonly barrier = new Barrier()
   readonly sim: Simulation
   readonly noiseMs: number
-  private readonly link: WorkerLink
+  private readonly workers: ClientWorkers
   private readonly connections: LearnerConnections
   private readonly sockets: WebSocketBridge
   private readonly sseTypes = new Map<number, Set<string>>()
@@ -77,19 +85,17 @@ export class LearnerRun implements RunWire {
     this.noiseMs = options.noiseMs ?? 0
     this.connections = new LearnerConnections(this.sim.scheduler, this.barrier)
     this.caps = new NetworkCaps(options.limits?.requestsPerSecond, options.limits?.openConnections)
-    const worker = new Worker(new URL('./worker/learner-worker.ts', import.meta.url), { type: 'module', name: `wirelab-run-${options.runId}` })
-    this.link = new WorkerLink(worker, {
+    this.workers = new ClientWorkers({
+      runId: options.runId,
+      names: options.clients?.length ? options.clients : [''],
       watchdogMs: WATCHDOG_MS,
-      onMessage: (m) => this.onWorkerMessage(m),
-      onHang: () => this.hang(),
-    })
-    worker.addEventListener('error', (event) => {
-      event.preventDefault()
-      this.fail(`The runner could not start: ${event.message || 'the worker script failed to load'}.`)
+      onMessage: (m, client) => this.onWorkerMessage(m, client),
+      onHang: (client) => this.hang(client),
+      onLoadError: (message) => this.fail(`The runner could not start: ${message}.`),
     })
     hintOnUnknownEndpoints(this.sim, (t, text) => this.options.onConsole({ level: 'info', t, args: [{ type: 'string', value: text }], hint: true }))
-    this.sockets = new WebSocketBridge(this.sim, this.barrier, (m) => this.link.send(m), location.origin)
-    const driver = new ClockDriver(this.sim.scheduler, this.barrier, this.link, {
+    this.sockets = new WebSocketBridge(this.sim, this.barrier, (m) => this.workers.send(m.conn, m), location.origin)
+    const driver = new ClockDriver(this.sim.scheduler, this.barrier, this.workers.driven, {
       settleTimeoutMs: SETTLE_TIMEOUT_MS,
       onStuck: ({ stuck }) => console.warn(`[wirelab] gave up waiting for ${stuck.join(', ')}`),
       // a MessageChannel macrotask, not setTimeout(0): nested timeouts are clamped to 4 ms by browsers
@@ -108,8 +114,7 @@ export class LearnerRun implements RunWire {
   }
 
   async start(): Promise<void> {
-    await this.link.request({ type: 'init', runId: this.options.runId, epochMs: SIM_EPOCH_MS }, 'ready')
-    await this.link.request({ type: 'run', code: this.options.code }, 'started')
+    await this.workers.start(this.options.code)
     await this.clock.start()
   }
 
@@ -139,7 +144,7 @@ export class LearnerRun implements RunWire {
     if (known.has(eventType) || this.ended) return
     known.add(eventType)
     const token = ++this.tokens
-    await this.link.request({ type: 'expect-sse-type', conn, eventType, token }, 'sse-type-ready', (m) => m.token === token)
+    await this.workers.linkFor(conn).request({ type: 'expect-sse-type', conn, eventType, token }, 'sse-type-ready', (m) => m.token === token)
   }
 
   /** the learner pulls the plug: every open connection is lost now (a fault in the trace) */
@@ -154,10 +159,10 @@ export class LearnerRun implements RunWire {
     this.sim.scheduler.at(this.sim.now, () => this.sim.dropConnection(conn), { label: `fault: ${conn} dropped by the learner` })
   }
 
-  /** the learner restarts the server: its connections close and its memory is lost */
-  restartServer(): void {
+  /** the learner restarts server instance `instance` (1-based): its connections close and its memory is lost */
+  restartServer(instance = 1): void {
     if (this.ended) return
-    this.sim.scheduler.at(this.sim.now, () => this.sim.restartServer(), { label: 'fault: server restarted by the learner' })
+    this.sim.scheduler.at(this.sim.now, () => this.sim.restartServer(instance), { label: 'fault: server restarted by the learner' })
   }
 
   /** the learner takes the network down for `durationMs` of simulated time */
@@ -179,32 +184,34 @@ export class LearnerRun implements RunWire {
     return this.clock.step()
   }
 
-  private onWorkerMessage(m: WorkerToPage): void {
+  private onWorkerMessage(m: WorkerToPage, clientIndex: number): void {
     if (this.ended) return
+    const name = this.workers.nameOf(clientIndex)
+    const client = name ? { client: name } : {}
     switch (m.type) {
       case 'console':
-        this.options.onConsole({ level: m.level, t: m.t, args: m.args })
+        this.options.onConsole({ level: m.level, t: m.t, args: m.args, ...client, clientIndex })
         break
       case 'error':
-        this.options.onError({ phase: m.phase, name: m.name, message: m.message, location: m.location, t: m.t })
+        this.options.onError({ phase: m.phase, name: m.name, message: m.message, location: m.location, t: m.t, ...client })
         break
       case 'connect':
-        if (this.overCap(m.t)) return
+        if (this.overCap(m.t, client)) return
         this.connections.opened(m.conn, m.api, m.t)
         break
       case 'response-delivered':
-        this.barrier.done(crossing.head(`c${m.conn}`))
+        this.barrier.done(crossing.head(connName(m.conn)))
         break
       case 'es-error':
         // the stream ended (the browser will reconnect) or the connection failed
-        this.barrier.done(crossing.head(`c${m.conn}`))
-        this.barrier.done(crossing.end(`c${m.conn}`))
+        this.barrier.done(crossing.head(connName(m.conn)))
+        this.barrier.done(crossing.end(connName(m.conn)))
         break
       case 'es-delivered':
-        for (let n = 1; n <= m.count; n++) this.barrier.done(crossing.event(`c${m.conn}`, n))
+        for (let n = 1; n <= m.count; n++) this.barrier.done(crossing.event(connName(m.conn), n))
         break
       case 'ws-connect':
-        if (this.overCap(m.t)) return
+        if (this.overCap(m.t, client)) return
         this.sockets.connect(m)
         break
       case 'ws-send':
@@ -220,25 +227,26 @@ export class LearnerRun implements RunWire {
         const name = this.connections.currentName(m.conn)
         this.connections.finish(m.conn)
         this.sim.scheduler.at(m.t, () => this.sim.exchange(name)?.closeByClient(m.reason), { key: m.conn })
-        this.barrier.doneAll(crossing.all(`c${m.conn}`))
+        this.barrier.doneAll(crossing.all(connName(m.conn)))
         break
       }
     }
   }
 
   /** stop a run whose code floods the network; true when it was stopped */
-  private overCap(t: number): boolean {
+  private overCap(t: number, client: { client?: string }): boolean {
     const problem = this.caps.opened(t, this.sim.openConnectionCount() + this.connections.inFlight)
     if (!problem) return false
-    this.options.onError({ phase: 'limit', name: 'Stopped', location: null, t, message: problem })
+    this.options.onError({ phase: 'limit', name: 'Stopped', location: null, t, message: problem, ...client })
     this.end('error')
     return true
   }
 
-  private hang(): void {
+  private hang(clientIndex: number): void {
     if (this.ended) return
+    const name = this.workers.nameOf(clientIndex)
     this.options.onError({
-      phase: 'hang', name: 'Stopped', location: null, t: this.sim.now,
+      phase: 'hang', name: 'Stopped', location: null, t: this.sim.now, ...(name ? { client: name } : {}),
       message: `Your code ran for more than ${WATCHDOG_MS / 1000} s without pausing, so the run was stopped. Look for a loop that never ends (while (true) { … } or a for loop whose condition never becomes false).`,
     })
     this.end('hung')
@@ -253,7 +261,7 @@ export class LearnerRun implements RunWire {
   private end(why: RunEnd): void {
     if (this.ended) return
     this.ended = true
-    this.link.terminate()
+    this.workers.terminate()
     const reason = why === 'finished' ? 'The run reached its end: the page closed the connection' : why === 'stopped' ? 'Stop was pressed: the page closed the connection' : 'The run was stopped: the page closed the connection'
     this.sim.closeAll(reason)
     this.connections.endAll()

@@ -10,7 +10,8 @@ export interface CodeLocation {
 }
 
 export type PageToWorker =
-  | { type: 'init'; runId: string; epochMs: number }
+  /** `connBase`: the worker numbers its connections from here; `client`: who it is, for the learner's code */
+  | { type: 'init'; runId: string; epochMs: number; connBase: number; client: { name: string; index: number } }
   | { type: 'run'; code: string }
   | { type: 'advance'; to: number }
   | { type: 'expect-sse-type'; conn: number; eventType: string; token: number }

@@ -2,6 +2,7 @@
 // only the page's), so the learner realm gets a WebSocket class that posts here, and this bridge
 // connects it to the simulated server on the simulated clock. Every event handed to the worker holds
 // simulated time until the worker says its listeners ran (the barrier).
+import { connName } from '../sim/conn-name.ts'
 import type { Barrier } from '../sim/barrier.ts'
 import type { Simulation } from '../sim/simulation.ts'
 import type { WsClientListener, WsConnection } from '../sim/ws-connection.ts'
@@ -16,7 +17,7 @@ export class WebSocketBridge {
   constructor(
     private readonly sim: Simulation,
     private readonly barrier: Barrier,
-    private readonly post: (message: PageToWorker) => void,
+    private readonly post: (message: Extract<PageToWorker, { type: 'ws-event' }>) => void,
     private readonly origin: string,
   ) {}
 
@@ -34,11 +35,11 @@ export class WebSocketBridge {
 
   send(m: Msg<'ws-send'>): void {
     const data = typeof m.data === 'string' ? m.data : new Uint8Array(m.data)
-    this.sim.scheduler.at(m.t, () => this.sockets.get(m.conn)?.clientSend(data), { key: m.conn, label: `c${m.conn} ws send` })
+    this.sim.scheduler.at(m.t, () => this.sockets.get(m.conn)?.clientSend(data), { key: m.conn, label: `${connName(m.conn)} ws send` })
   }
 
   close(m: Msg<'ws-close'>): void {
-    this.sim.scheduler.at(m.t, () => this.sockets.get(m.conn)?.clientClose(m.code, m.reason), { key: m.conn, label: `c${m.conn} ws close` })
+    this.sim.scheduler.at(m.t, () => this.sockets.get(m.conn)?.clientClose(m.code, m.reason), { key: m.conn, label: `${connName(m.conn)} ws close` })
   }
 
   ack(m: Msg<'ws-ack'>): void {
@@ -53,4 +54,4 @@ export class WebSocketBridge {
   }
 }
 
-const key = (conn: number, n: number) => `c${conn}/ws/${n}`
+const key = (conn: number, n: number) => `${connName(conn)}/ws/${n}`

@@ -1,5 +1,6 @@
-// One run's simulated world: the clock's schedule, the network between the learner's client and the
-// simulated server, and the trace of everything that crossed it.
+// One run's simulated world: the clock's schedule, the network between the learner's clients and the
+// simulated server instances (behind a load balancer when there are several, with an optional pub/sub
+// broker between them), and the trace of everything that crossed it.
 import { HttpExchange } from './exchange.ts'
 import { WsConnection, type WsClientListener } from './ws-connection.ts'
 import { Network } from './network.ts'
@@ -8,6 +9,8 @@ import { seededRandom } from './random.ts'
 import { SimScheduler } from './scheduler.ts'
 import { Trace } from './trace.ts'
 import type { ServerContext, ServerStat, SimServer } from './servers/types.ts'
+import { Broker } from './broker.ts'
+import { clientIndexOf, connName } from './conn-name.ts'
 
 /** a request the learner's code made, as the transport saw it */
 export interface ClientRequest {
@@ -27,7 +30,14 @@ export interface ClientRequest {
   attempt?: number
 }
 
-export type ScheduledFault = { atMs: number; kind: 'drop-connections' | 'restart-server' } | { atMs: number; kind: 'offline'; durationMs: number }
+export type ScheduledFault =
+  | { atMs: number; kind: 'drop-connections' }
+  /** `server`: which instance restarts, 1-based (default 1) */
+  | { atMs: number; kind: 'restart-server'; server?: number }
+  | { atMs: number; kind: 'offline'; durationMs: number }
+
+/** how the load balancer spreads new connections over the instances */
+export type BalancerPolicy = 'round-robin' | 'sticky'
 
 export interface SimulationOptions {
   /** host[:port] of the simulated server (the page's own); requests to any other host fail */
@@ -37,8 +47,15 @@ export interface SimulationOptions {
   latencyMs: number
   /** up to this many simulated ms added to each message's latency, from the seed (default 0) */
   jitterMs?: number
-  /** builds the server from the shared clock and seeded randomness */
+  /** builds one server instance from the shared clock, seeded randomness and its broker connection */
   createServer: (ctx: ServerContext) => SimServer
+  /** server instances behind the load balancer (default 1: no load balancer) */
+  instances?: number
+  balancer?: BalancerPolicy
+  /** a pub/sub broker between the instances, with this one-way latency (null: none) */
+  broker?: { latencyMs: number } | null
+  /** the learner clients' names, in client order (default: one unnamed client) */
+  clients?: readonly string[]
   faults?: readonly ScheduledFault[]
   /** a proxy in front of the server cuts connections silent for this long (null: no proxy) */
   proxyIdleTimeoutMs?: number | null
@@ -49,8 +66,16 @@ export interface SimulationOptions {
 export class Simulation {
   readonly scheduler = new SimScheduler()
   readonly trace = new Trace()
-  readonly server: SimServer
+  /** the server instances: Server 1, Server 2 … */
+  readonly servers: SimServer[]
   readonly network: Network
+  readonly broker: Broker | null
+  private readonly balancer: BalancerPolicy
+  private readonly clientNames: readonly string[]
+  private nextInstance = 0
+  private readonly stickyInstance = new Map<number, number>()
+  /** which instance (0-based) each connection reached */
+  private readonly connInstance = new Map<string, number>()
   readonly host: string
   private readonly proxyIdleTimeoutMs: number | null
   private readonly serverDelayMs: number
@@ -65,8 +90,16 @@ export class Simulation {
     this.host = options.host
     this.proxyIdleTimeoutMs = options.proxyIdleTimeoutMs ?? null
     this.serverDelayMs = options.serverDelayMs ?? 0
-    // one stream of random numbers for the server, another for the wire (keys, masks)
-    this.server = options.createServer({ scheduler: this.scheduler, random: seededRandom(options.seed) })
+    this.balancer = options.balancer ?? 'round-robin'
+    this.clientNames = options.clients ?? ['']
+    this.broker = options.broker ? new Broker(this.scheduler, this.trace, options.broker.latencyMs) : null
+    // one stream of random numbers per instance, all from the same seed (they live in the same world:
+    // the same match, the same inbox), another for the wire (keys, masks)
+    const count = Math.max(1, options.instances ?? 1)
+    this.servers = Array.from({ length: count }, (_, i) => {
+      const name = instanceName(i, count)
+      return options.createServer({ scheduler: this.scheduler, random: seededRandom(options.seed), name, instance: i + 1, pubsub: this.broker?.clientFor(name) ?? null })
+    })
     this.random = seededRandom(options.seed ^ 0x5bd1e995)
     for (const fault of options.faults ?? []) {
       this.scheduler.at(fault.atMs, () => this.fault(fault), { label: `fault: ${fault.kind}` })
@@ -111,17 +144,55 @@ export class Simulation {
 
   fault(fault: ScheduledFault): void {
     if (fault.kind === 'offline') this.goOffline(fault.durationMs)
-    else if (fault.kind === 'restart-server') this.restartServer()
+    else if (fault.kind === 'restart-server') this.restartServer(fault.server ?? 1)
     else this.dropConnections()
   }
 
-  /** the server process restarts: its connections close and its memory is lost */
-  restartServer(): void {
+  /** the first server instance, the only one in most lessons */
+  get server(): SimServer {
+    return this.servers[0]!
+  }
+
+  /** "the server", or "Server 2" when there are several */
+  instanceLabel(instance: number): string {
+    return this.servers.length > 1 ? instanceName(instance - 1, this.servers.length) : 'the server'
+  }
+
+  /** server instance `instance` (1-based) restarts: its connections close and its memory is lost */
+  restartServer(instance = 1): void {
     const t = this.now
-    const lost = this.server.restart?.() ?? 'nothing (it kept no state)'
-    this.trace.append({ kind: 'fault', t, arrives: t, conn: '', from: 'network', to: 'network', bytes: 0, description: `The server restarts: its connections close and it loses ${lost}.` })
-    for (const exchange of this.exchanges.values()) exchange.lose('The connection was lost: the server restarted')
-    for (const socket of this.sockets.values()) socket.lose('The connection was lost: the server restarted')
+    const index = Math.min(Math.max(instance, 1), this.servers.length) - 1
+    const lost = this.servers[index]!.restart?.() ?? 'nothing (it kept no state)'
+    const name = this.instanceLabel(index + 1)
+    const server = this.servers.length > 1 ? { server: name } : {}
+    this.trace.append({ kind: 'fault', t, arrives: t, conn: '', from: 'network', to: 'network', bytes: 0, ...server, description: `${name[0]!.toUpperCase()}${name.slice(1)} restarts: its connections close and it loses ${lost}.` })
+    const why = `The connection was lost: ${name} restarted`
+    for (const [conn, exchange] of this.exchanges) if (this.connInstance.get(conn) === index) exchange.lose(why)
+    for (const [conn, socket] of this.sockets) if (this.connInstance.get(conn) === index) socket.lose(why)
+  }
+
+  /**
+   * The load balancer picks the instance for a new connection (when there is more than one) and the
+   * trace learns which client and instance the connection joins. Returns the instance and, with a
+   * load balancer, why it was chosen.
+   */
+  private route(conn: string, key: number): { server: SimServer; why?: string } {
+    const client = clientIndexOf(key)
+    const clientName = this.clientNames.length > 1 ? this.clientNames[client] : undefined
+    let index = 0
+    let why: string | undefined
+    if (this.servers.length > 1) {
+      const pinned = this.balancer === 'sticky' ? this.stickyInstance.get(client) : undefined
+      index = pinned ?? this.nextInstance++ % this.servers.length
+      if (this.balancer === 'sticky') this.stickyInstance.set(client, index)
+      const name = instanceName(index, this.servers.length)
+      why = pinned !== undefined
+        ? `The load balancer sends ${conn} to ${name}: sticky sessions keep ${clientName ?? 'this client'} on the instance it first reached.`
+        : `The load balancer sends ${conn} to ${name}: ${this.balancer === 'sticky' ? 'the first connection of this client goes to the next instance in turn, and later ones stick to it' : 'round-robin, each new connection goes to the next instance in turn'}.`
+    }
+    this.connInstance.set(conn, index)
+    this.trace.bindConnection(conn, { ...(clientName ? { client: clientName } : {}), ...(this.servers.length > 1 ? { server: instanceName(index, this.servers.length) } : {}) })
+    return { server: this.servers[index]!, ...(why ? { why } : {}) }
   }
 
   /** every open connection is lost at once, as when a server restarts or a network path fails */
@@ -137,19 +208,21 @@ export class Simulation {
    * the server accepts or refuses it, and the client side hears of it through `client`.
    */
   openWebSocket(request: { key: number; sentAt: number; host: string; target: string; origin: string; protocols: string[] }, client: WsClientListener): WsConnection {
-    const conn = `c${request.key}`
+    const conn = connName(request.key)
     const socket = new WsConnection({ scheduler: this.scheduler, trace: this.trace, network: this.network, conn, key: request.key, random: this.random }, client)
     this.sockets.set(conn, socket)
     this.scheduler.at(request.sentAt, () => {
       const unreachable = this.unreachable(request.host)
       if (unreachable) {
+        this.bindClient(conn, request.key)
         socket.state = 'closed'
         this.trace.append({ kind: 'conn.error', t: this.now, arrives: this.now, conn, from: 'client', to: 'client', bytes: 0, reason: unreachable })
         client.error()
         client.close(1006, '', false)
         return
       }
-      socket.handshake(request, (s) => this.server.acceptWebSocket?.(request.target, request.protocols, s) ?? null, this.serverDelayMs)
+      const { server, why } = this.route(conn, request.key)
+      socket.handshake({ ...request, ...(why ? { route: why } : {}) }, (s) => server.acceptWebSocket?.(request.target, request.protocols, s) ?? null, this.serverDelayMs)
     }, { key: request.key, label: `${conn} WebSocket handshake` })
     return socket
   }
@@ -171,31 +244,41 @@ export class Simulation {
    * the server one latency later, in the order of `key` for requests sent at the same instant.
    */
   receive(request: ClientRequest): HttpExchange {
-    const conn = (request.attempt ?? 1) > 1 ? `c${request.key}.${request.attempt}` : `c${request.key}`
+    const conn = connName(request.key, request.attempt)
     const exchange = new HttpExchange({ scheduler: this.scheduler, trace: this.trace, network: this.network, proxyIdleTimeoutMs: this.proxyIdleTimeoutMs, conn, key: request.key })
     this.exchanges.set(conn, exchange)
     this.scheduler.at(request.sentAt, () => {
       const unreachable = this.unreachable(request.host)
-      if (unreachable) return exchange.failToConnect(unreachable)
+      if (unreachable) {
+        this.bindClient(conn, request.key)
+        return exchange.failToConnect(unreachable)
+      }
+      const { server, why } = this.route(conn, request.key)
       exchange.sent = true
       const arrives = this.network.arrival(conn, 'up', request.sentAt)
       const wire = formatRequestHead(request.method, request.target, request.headers)
       this.trace.append({
         kind: 'http.request', t: request.sentAt, arrives, conn, from: 'client', to: 'server', bytes: wire.length,
-        method: request.method, target: request.target, headers: request.headers, wire, api: request.api,
+        method: request.method, target: request.target, headers: request.headers, wire, api: request.api, ...(why ? { route: why } : {}),
       })
       this.scheduler.at(arrives + this.serverDelayMs, () => {
         exchange.startIdleTimer()
         const headers = new Map(request.headers.map((h) => [h.name.toLowerCase(), h.value]))
-        this.server.handle({ method: request.method, target: request.target, headers, body: request.body ?? '' }, exchange)
+        server.handle({ method: request.method, target: request.target, headers, body: request.body ?? '' }, exchange)
       }, { key: request.key, label: `${conn} request arrives` })
     }, { key: request.key, label: `${conn} request sent` })
     return exchange
   }
 
-  /** what the server counted (requests served, empty answers …) */
+  /** a connection that never reached an instance still belongs to its client */
+  private bindClient(conn: string, key: number): void {
+    if (this.clientNames.length > 1) this.trace.bindConnection(conn, { client: this.clientNames[clientIndexOf(key)]! })
+  }
+
+  /** what the server instances counted (requests served, empty answers …), each stat naming its instance when there are several */
   serverStats(): ServerStat[] {
-    return this.server.stats?.() ?? []
+    if (this.servers.length === 1) return this.server.stats?.() ?? []
+    return this.servers.flatMap((server, i) => (server.stats?.() ?? []).map((stat) => ({ ...stat, server: instanceName(i, this.servers.length) })))
   }
 
   exchange(conn: string): HttpExchange | undefined {
@@ -207,4 +290,9 @@ export class Simulation {
     for (const exchange of this.exchanges.values()) exchange.closeByClient(reason)
     for (const socket of this.sockets.values()) if (socket.state !== 'closed') socket.lose(reason)
   }
+}
+
+/** "Server 1", "Server 2" … ("Server" alone when there is one) */
+export function instanceName(index: number, count: number): string {
+  return count > 1 ? `Server ${index + 1}` : 'Server'
 }

@@ -3,10 +3,16 @@
 import type { Header } from './http1.ts'
 import type { SseFields } from './sse.ts'
 
-export const TRACE_FORMAT_VERSION = 1
+export const TRACE_FORMAT_VERSION = 2
+/** older versions this one reads unchanged (version 2 only added optional fields and kinds) */
+const READABLE_VERSIONS: readonly number[] = [1, 2]
 
-/** who sends or receives: 'client' (the learner's code), 'server' (the simulated server), or the 'network' between them (faults) */
-export type ActorId = 'client' | 'server' | 'network'
+/**
+ * who sends or receives: 'client' (the learner's code), 'server' (a simulated server instance), the
+ * pub/sub 'broker' between instances, or the 'network' between them (faults). Which client and which
+ * instance is in `client` and `server` when a lesson has several.
+ */
+export type ActorId = 'client' | 'server' | 'network' | 'broker'
 
 interface TraceEventBase {
   /** 1, 2, 3 … in the order events were appended */
@@ -21,9 +27,13 @@ interface TraceEventBase {
   to: ActorId
   /** bytes it takes on the wire (HTTP/1.1 framing included) */
   bytes: number
+  /** the learner client at this end of the connection ("Alice"), when the lesson runs several */
+  client?: string
+  /** the server instance at the other end ("Server 2"), when the lesson runs several behind a load balancer */
+  server?: string
 }
 
-export interface HttpRequestEvent extends TraceEventBase {
+export interface HttpRequestEvent extends TraceEventBase, HttpRequestRoute {
   kind: 'http.request'
   method: string
   /** the request target as the learner's code asked for it */
@@ -92,13 +102,37 @@ export interface FaultEvent extends TraceEventBase {
   description: string
 }
 
+export interface HttpRequestRoute {
+  /** how the load balancer chose the instance, in plain words */
+  route?: string
+}
+
+/** a server instance publishes to a channel of the pub/sub broker (Redis PUBLISH) */
+export interface PubSubPublishEvent extends TraceEventBase {
+  kind: 'pubsub.publish'
+  channel: string
+  message: string
+  /** the command as RESP, as a Redis client would send it */
+  wire: string
+  /** how many subscribers the broker delivers it to (Redis answers this number) */
+  receivers: number
+}
+
+/** the broker delivers a published message to one subscribed instance (a Redis "message" push) */
+export interface PubSubDeliverEvent extends TraceEventBase {
+  kind: 'pubsub.deliver'
+  channel: string
+  message: string
+  wire: string
+}
+
 export interface ConnCloseEvent extends TraceEventBase {
   kind: 'conn.close'
   /** in plain words, e.g. "The learner's code called es.close()" */
   reason: string
 }
 
-export type TraceEvent = HttpRequestEvent | HttpResponseEvent | HttpHeldEvent | SseEventEvent | ConnCloseEvent | ConnErrorEvent | FaultEvent | WsFrameEvent
+export type TraceEvent = HttpRequestEvent | HttpResponseEvent | HttpHeldEvent | SseEventEvent | ConnCloseEvent | ConnErrorEvent | FaultEvent | WsFrameEvent | PubSubPublishEvent | PubSubDeliverEvent
 export type TraceEventKind = TraceEvent['kind']
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
@@ -110,8 +144,8 @@ export interface TraceJson {
   events: TraceEvent[]
 }
 
-const KINDS: ReadonlySet<string> = new Set<TraceEventKind>(['http.request', 'http.response', 'http.held', 'sse.event', 'conn.close', 'conn.error', 'fault', 'ws.frame'])
-const ACTORS: ReadonlySet<string> = new Set<ActorId>(['client', 'server', 'network'])
+const KINDS: ReadonlySet<string> = new Set<TraceEventKind>(['http.request', 'http.response', 'http.held', 'sse.event', 'conn.close', 'conn.error', 'fault', 'ws.frame', 'pubsub.publish', 'pubsub.deliver'])
+const ACTORS: ReadonlySet<string> = new Set<ActorId>(['client', 'server', 'network', 'broker'])
 
 /** checks the fields every event has; kind-specific fields are trusted to the version number */
 function baseProblem(e: unknown, seq: number): string | null {
@@ -121,20 +155,27 @@ function baseProblem(e: unknown, seq: number): string | null {
   if (typeof r.kind !== 'string' || !KINDS.has(r.kind)) return `unknown kind ${JSON.stringify(r.kind)}`
   for (const key of ['t', 'arrives', 'bytes']) if (typeof r[key] !== 'number' || !Number.isFinite(r[key])) return `"${key}" must be a number`
   if (typeof r.conn !== 'string') return '"conn" must be a string'
-  if (!ACTORS.has(String(r.from)) || !ACTORS.has(String(r.to))) return '"from" and "to" must be client, server or network'
+  if (!ACTORS.has(String(r.from)) || !ACTORS.has(String(r.to))) return '"from" and "to" must be client, server, broker or network'
   return null
 }
 
 export class Trace {
   private readonly list: TraceEvent[] = []
   private readonly listeners = new Set<(event: TraceEvent) => void>()
+  private readonly actors = new Map<string, { client?: string; server?: string }>()
 
   get events(): readonly TraceEvent[] {
     return this.list
   }
 
+  /** every later event on connection `conn` names this client and server instance */
+  bindConnection(conn: string, actors: { client?: string; server?: string }): void {
+    this.actors.set(conn, { ...this.actors.get(conn), ...actors })
+  }
+
   append(event: NewTraceEvent): TraceEvent {
-    const full = { ...event, seq: this.list.length + 1 } as TraceEvent
+    const actors = event.conn === '' ? undefined : this.actors.get(event.conn)
+    const full = { ...actors, ...event, seq: this.list.length + 1 } as TraceEvent
     this.list.push(full)
     for (const listener of this.listeners) listener(full)
     return full
@@ -157,7 +198,7 @@ export class Trace {
     if (typeof json !== 'object' || json === null) throw new Error('A trace must be a JSON object')
     const { format, version, events } = json as Partial<TraceJson>
     if (format !== 'wirelab-trace') throw new Error('Not a Wirelab trace (missing "format": "wirelab-trace")')
-    if (version !== TRACE_FORMAT_VERSION) throw new Error(`Trace format version ${String(version)} is not supported (this Wirelab reads version ${TRACE_FORMAT_VERSION})`)
+    if (typeof version !== 'number' || !READABLE_VERSIONS.includes(version)) throw new Error(`Trace format version ${String(version)} is not supported (this Wirelab reads versions ${READABLE_VERSIONS.join(' and ')})`)
     if (!Array.isArray(events)) throw new Error('A trace needs an "events" array')
     const trace = new Trace()
     events.forEach((e: unknown, i) => {

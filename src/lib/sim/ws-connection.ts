@@ -64,7 +64,7 @@ export class WsConnection implements ServerSocket {
   }
 
   /** the client's opening handshake (§4.1); `accept` decides at the server, one latency later */
-  handshake(request: { host: string; target: string; origin: string; protocols: string[] }, accept: (socket: ServerSocket) => { protocol: string } | null, serverDelayMs = 0): void {
+  handshake(request: { host: string; target: string; origin: string; protocols: string[]; route?: string }, accept: (socket: ServerSocket) => { protocol: string } | null, serverDelayMs = 0): void {
     const { scheduler, trace, conn } = this.ctx
     this.started = true
     const key = makeKey(this.ctx.random)
@@ -74,7 +74,7 @@ export class WsConnection implements ServerSocket {
     const wire = formatRequestHead('GET', request.target, headers)
     const t = scheduler.now
     const arrives = this.arrival('up')
-    trace.append({ kind: 'http.request', t, arrives, conn, from: 'client', to: 'server', bytes: wire.length, method: 'GET', target: request.target, headers, wire, api: 'WebSocket' })
+    trace.append({ kind: 'http.request', t, arrives, conn, from: 'client', to: 'server', bytes: wire.length, method: 'GET', target: request.target, headers, wire, api: 'WebSocket', ...(request.route ? { route: request.route } : {}) })
     this.at(arrives + serverDelayMs, () => {
       const accepted = accept(this)
       if (!accepted) return this.refuse()

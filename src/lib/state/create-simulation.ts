@@ -16,6 +16,10 @@ export function createSimulation(scenario: Scenario, host: string): Simulation {
     faults: scenario.faults,
     proxyIdleTimeoutMs: scenario.proxyIdleTimeoutMs,
     serverDelayMs: scenario.serverDelayMs,
+    instances: scenario.instances,
+    balancer: scenario.balancer,
+    broker: scenario.broker,
+    clients: scenario.clients.map((c) => c.name),
     createServer: (ctx) => {
       switch (server.kind) {
         case 'live-score':

@@ -33,6 +33,10 @@ export class LessonSession {
   serverStats = $state.raw<ServerStat[]>([])
   selectedSeq = $state<number | null>(null)
   saveProblem = $state<string | null>(null)
+  /** the pub/sub broker between server instances, for the next run (lessons with several instances) */
+  brokerOn = $state(false)
+  /** whether the run on screen has a broker (brokerOn may change before the next Run) */
+  brokerInRun = $state(false)
   /** a problem that kept the run from starting at all (not the learner's fault) */
   runnerProblem = $state<string | null>(null)
 
@@ -43,7 +47,7 @@ export class LessonSession {
   private frameQueued = false
   /** copies the running simulation's trace and counters into the view state */
   private copyRun: (() => void) | null = null
-  private current: { stop(): void; pause(): void; resume(): void; step(): Promise<number | null>; dropConnections(): void; dropConnection(conn: string): void; goOffline(ms: number): void; restartServer(): void } | null = null
+  private current: { stop(): void; pause(): void; resume(): void; step(): Promise<number | null>; dropConnections(): void; dropConnection(conn: string): void; goOffline(ms: number): void; restartServer(instance?: number): void } | null = null
   private saveTimer: ReturnType<typeof setTimeout> | null = null
 
   constructor(
@@ -52,6 +56,13 @@ export class LessonSession {
     private readonly store: CodeStore,
   ) {
     this.code = store.load(lesson.slug) ?? lesson.starter
+    this.brokerOn = lesson.meta.scenario.broker !== null
+    this.brokerInRun = this.brokerOn
+  }
+
+  /** the server instances behind the load balancer (1: none) */
+  get instances(): number {
+    return this.lesson.meta.scenario.instances
   }
 
   get durationMs(): number {
@@ -99,7 +110,10 @@ export class LessonSession {
     try {
       const [{ LearnerRun }, { createSimulation }, host] = await loadRunner()
       await host.ensureMockStarted()
-      const sim = createSimulation(this.lesson.meta.scenario, location.host)
+      const scenario = this.lesson.meta.scenario
+      const broker = this.brokerOn ? (scenario.broker ?? { latencyMs: 1 }) : null
+      this.brokerInRun = broker !== null
+      const sim = createSimulation({ ...scenario, broker }, location.host)
       this.copyRun = () => {
         this.trace = sim.trace.events.slice()
         this.serverStats = sim.serverStats()
@@ -108,6 +122,7 @@ export class LessonSession {
       let unregister = () => {}
       const run = new LearnerRun({
         runId, code: this.code, sim, durationMs: this.durationMs,
+        clients: scenario.clients.length > 1 ? scenario.clients.map((c) => c.name) : undefined,
         speed: () => this.speed,
         startPaused: this.startPaused,
         limits: this.lesson.meta.scenario.limits,
@@ -152,9 +167,9 @@ export class LessonSession {
     this.current?.dropConnection(conn)
   }
 
-  /** a fault on demand: the server restarts and forgets what it kept in memory */
-  restartServer(): void {
-    this.current?.restartServer()
+  /** a fault on demand: a server instance (1-based) restarts and forgets what it kept in memory */
+  restartServer(instance = 1): void {
+    this.current?.restartServer(instance)
   }
 
   /** a fault on demand: the network is down for a while */
@@ -214,13 +229,15 @@ export class LessonSession {
     this.copyRun?.()
     if (this.pendingConsole.length === 0) return
     const all = [...this.consoleEntries, ...this.pendingConsole.splice(0)]
+    // several clients log in whatever order their workers answer: show (and check) them in time, then client, order
+    if (this.lesson.meta.scenario.clients.length > 1) all.sort((a, b) => a.t - b.t || (a.clientIndex ?? 0) - (b.clientIndex ?? 0))
     const over = Math.max(0, all.length - MAX_CONSOLE)
     this.droppedConsole += over
     this.consoleEntries = over ? all.slice(over) : all
   }
 
   private evaluate(): void {
-    const console: LoggedCall[] = this.consoleEntries.filter((e) => !e.hint).map((e) => ({ level: e.level, t: e.t, values: e.args.map(logValueToData) }))
+    const console: LoggedCall[] = this.consoleEntries.filter((e) => !e.hint).map((e) => ({ level: e.level, t: e.t, values: e.args.map(logValueToData), ...(e.client ? { client: e.client } : {}) }))
     const errors = this.errors.map((e) => `${e.name}: ${e.message}`)
     this.results = evaluateChecks(this.checks, { trace: this.trace, console, errors, server: this.serverStats })
   }

@@ -54,6 +54,9 @@ scope.addEventListener('unhandledrejection', (event) => {
 
 function init(message: Extract<PageToWorker, { type: 'init' }>): void {
   clock = installLearnerClock(globalThis, message.epochMs)
+  connections = message.connBase
+  // which client this is ("Alice"), for lessons that run the same code as several clients
+  Object.defineProperty(globalThis, 'client', { value: Object.freeze({ ...message.client }), enumerable: true })
   const simNow = () => clock?.now() ?? 0
   captureConsole(console, simNow, post)
   const shared = { runId: message.runId, nextConnection: () => ++connections, simNow, post, baseUrl: scope.location.href }

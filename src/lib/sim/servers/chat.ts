@@ -1,6 +1,8 @@
 // "Chat": a WebSocket endpoint at /chat. Every text message a client sends is broadcast, as JSON, to
 // every client connected to this server; scripted users post on a schedule; a heartbeat ping keeps
-// idle connections alive. HTTP requests get 404 with a hint.
+// idle connections alive. HTTP requests get 404 with a hint. Behind a load balancer each instance
+// knows only its own clients: with a pub/sub broker it publishes every message on the "chat" channel
+// and broadcasts what the broker delivers (its own messages included), so every client hears it.
 import type { ResponseWriter } from '../exchange.ts'
 import type { ServerSocket } from '../ws-connection.ts'
 import { plural, type ServerContext, type ServerRequest, type ServerStat, type SimServer } from './types.ts'
@@ -12,6 +14,8 @@ export interface ChatOptions {
   pingIntervalMs: number | null
 }
 
+const CHANNEL = 'chat'
+
 export class ChatServer implements SimServer {
   readonly endpoints = ['WebSocket /chat']
   private readonly clients = new Set<ServerSocket>()
@@ -22,7 +26,9 @@ export class ChatServer implements SimServer {
     private readonly ctx: ServerContext,
     private readonly options: ChatOptions,
   ) {
-    for (const line of options.script) ctx.scheduler.at(line.atMs, () => this.broadcast({ type: 'chat', from: line.from, text: line.text }), { label: 'chat: a scripted message' })
+    // the scripted users are connected to the first instance
+    if (ctx.instance === 1) for (const line of options.script) ctx.scheduler.at(line.atMs, () => this.post({ type: 'chat', from: line.from, text: line.text }), { label: 'chat: a scripted message' })
+    ctx.pubsub?.subscribe(CHANNEL, (message) => this.broadcast(message))
   }
 
   stats(): ServerStat[] {
@@ -49,7 +55,7 @@ export class ChatServer implements SimServer {
     socket.onMessage((data) => {
       this.received++
       const text = typeof data === 'string' ? data : `(${data.length} bytes of binary data)`
-      this.broadcast({ type: 'chat', from: socket.conn, text })
+      this.post({ type: 'chat', from: socket.conn, text })
     })
     socket.onClose(() => this.clients.delete(socket))
     if (this.options.pingIntervalMs !== null) this.heartbeat(socket, this.options.pingIntervalMs)
@@ -65,8 +71,15 @@ export class ChatServer implements SimServer {
     }, { label: 'chat: heartbeat' })
   }
 
-  private broadcast(message: { type: string; from: string; text: string }): void {
+  /** a new chat message: straight to this instance's clients, or through the broker to every instance's */
+  private post(message: { type: string; from: string; text: string }): void {
+    const json = JSON.stringify(message)
+    if (this.ctx.pubsub) this.ctx.pubsub.publish(CHANNEL, json)
+    else this.broadcast(json)
+  }
+
+  private broadcast(json: string): void {
     this.broadcasts++
-    for (const client of this.clients) client.send(JSON.stringify(message))
+    for (const client of this.clients) client.send(json)
   }
 }

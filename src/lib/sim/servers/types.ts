@@ -1,6 +1,7 @@
 import type { ResponseWriter } from '../exchange.ts'
 import type { SimScheduler } from '../scheduler.ts'
 import type { ServerSocket } from '../ws-connection.ts'
+import type { PubSubClient } from '../broker.ts'
 
 /** a request as it reaches a simulated server */
 export interface ServerRequest {
@@ -18,6 +19,8 @@ export interface ServerStat {
   /** what is counted, singular and plural: ['request served', 'requests served'] */
   label: [one: string, other: string]
   value: number
+  /** the instance that counted it, when the lesson runs several ("Server 2") */
+  server?: string
 }
 
 /** "1 message", "3 messages" */
@@ -30,9 +33,22 @@ export function formatStat(stat: ServerStat): string {
   return plural(stat.value, stat.label[0], stat.label[1])
 }
 
+/** "Server: 3 requests served · 1 empty answer", one group per instance when there are several */
+export function formatStats(stats: readonly ServerStat[]): string {
+  const groups = new Map<string, ServerStat[]>()
+  for (const stat of stats) groups.set(stat.server ?? 'Server', [...(groups.get(stat.server ?? 'Server') ?? []), stat])
+  return [...groups].map(([server, list]) => `${server}: ${list.map(formatStat).join(' · ')}`).join(' | ')
+}
+
 export interface ServerContext {
   scheduler: SimScheduler
   random: () => number
+  /** "Server" alone, or "Server 1", "Server 2" … behind a load balancer */
+  name: string
+  /** 1-based position among the instances */
+  instance: number
+  /** this instance's connection to the pub/sub broker, when the lesson has one */
+  pubsub: PubSubClient | null
 }
 
 /** a simulated server: plain logic on the simulated clock, no knowledge of msw or the browser */
