@@ -9,6 +9,19 @@ export interface TimelineTick {
   label: string
   /** which way it travelled: down = to the client */
   direction: 'up' | 'down'
+  /** events that arrived at the same instant the same way share one tick (a replay burst) */
+  count: number
+}
+
+/** one tick per instant and direction: a burst of 1000 replayed events is one tick, not 1000 */
+function addTick(row: TimelineRow, tick: Omit<TimelineTick, 'count'>): void {
+  const last = row.ticks.at(-1)
+  if (last && last.t === tick.t && last.direction === tick.direction) {
+    last.count++
+    last.label = `${last.count} messages at once, from ${last.label.replace(/^\d+ messages at once, from /, '')}`
+    return
+  }
+  row.ticks.push({ ...tick, count: 1 })
 }
 
 export interface TimelineRow {
@@ -52,9 +65,9 @@ export function timelineRows(events: readonly TraceEvent[]): TimelineRow[] {
       row.streaming = e.streaming
       if (!e.streaming) row.end = e.arrives
     } else if (e.kind === 'sse.event') {
-      row.ticks.push({ seq: e.seq, t: e.arrives, label: e.fields.id !== undefined ? `event id ${e.fields.id}` : 'event', direction: 'down' })
+      addTick(row, { seq: e.seq, t: e.arrives, label: e.fields.id !== undefined ? `event id ${e.fields.id}` : 'event', direction: 'down' })
     } else if (e.kind === 'ws.frame') {
-      row.ticks.push({ seq: e.seq, t: e.arrives, label: `${e.opcodeName} frame from the ${e.from}`, direction: e.from === 'client' ? 'up' : 'down' })
+      addTick(row, { seq: e.seq, t: e.arrives, label: `${e.opcodeName} frame from the ${e.from}`, direction: e.from === 'client' ? 'up' : 'down' })
       if (e.opcodeName === 'close' && row.end === null && e.from === 'server') row.end = e.arrives
     } else if (e.kind === 'conn.close' && row.end === null) {
       row.end = e.from === 'client' ? e.t : e.arrives

@@ -1,6 +1,7 @@
 // Carries one learner request (fetch or EventSource) between the browser, through msw, and the
 // simulation: the real request enters the simulated wire at the time the learner's code made it, and
 // the simulated response reaches the browser when simulated time says it arrives.
+import { afterMacrotask } from '../runner/macrotask.ts'
 import { connName } from '../sim/conn-name.ts'
 import type { Header } from '../sim/http1.ts'
 import { crossing, TAG_HEADER, TAG_PARAM, type RunWire } from './run-wire.ts'
@@ -95,6 +96,25 @@ export async function answerRequest(request: Request, conn: number, wire: RunWir
   let chain = Promise.resolve()
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
+      // Blocks written in one burst travel to the browser as one real chunk: every chunk is a message
+      // to the service worker, and a catch-up replay of 1000 events was four times slower one by one.
+      // The trace still shows each block as its own HTTP chunk; the EventSource dispatches each event
+      // as its own task either way.
+      let batch: Uint8Array[] = []
+      const flush = () => {
+        if (batch.length === 0) return
+        const parts = batch
+        batch = []
+        try {
+          controller.enqueue(parts.length === 1 ? parts[0]! : concat(parts))
+        } catch {
+          // the learner's code closed the stream meanwhile
+        }
+      }
+      const write = (bytes: Uint8Array) => {
+        batch.push(bytes)
+        if (batch.length === 1) afterMacrotask(flush)
+      }
       controller.enqueue(encoder.encode(REAL_RETRY_BLOCK))
       exchange.onChunk((chunk) => {
         const bytes = encoder.encode(chunk.fields.retry === undefined ? chunk.text : chunk.text.replace(/^retry: \d+$/m, `retry: ${REAL_RETRY_MS}`))
@@ -104,13 +124,26 @@ export async function answerRequest(request: Request, conn: number, wire: RunWir
           wire.barrier.hold(crossing.event(id, n))
           chain = chain.then(() => wire.expectSseType(conn, type))
         }
-        chain = chain.then(() => jitter(wire)).then(() => controller.enqueue(bytes)).catch(() => undefined)
+        chain = chain.then(() => jitter(wire)).then(() => write(bytes)).catch(() => undefined)
       })
       exchange.onEnd(() => {
         if (isEventSource && exchange.endedByServer) wire.streamEnded(conn)
-        chain = chain.then(() => controller.close()).catch(() => undefined)
+        chain = chain.then(() => {
+          flush()
+          controller.close()
+        }).catch(() => undefined)
       })
     },
   })
   return new Response(stream, init)
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
+  let at = 0
+  for (const part of parts) {
+    out.set(part, at)
+    at += part.length
+  }
+  return out
 }

@@ -75,6 +75,8 @@ export class LearnerRun implements RunWire {
   private readonly connections: LearnerConnections
   private readonly sockets: WebSocketBridge
   private readonly sseTypes = new Map<number, Set<string>>()
+  /** per EventSource, how many events the worker has acknowledged so far */
+  private readonly acked = new Map<number, number>()
   private tokens = 0
   private ended = false
   private readonly clock: RunClock
@@ -208,7 +210,8 @@ export class LearnerRun implements RunWire {
         this.barrier.done(crossing.end(connName(m.conn)))
         break
       case 'es-delivered':
-        for (let n = 1; n <= m.count; n++) this.barrier.done(crossing.event(connName(m.conn), n))
+        for (let n = (this.acked.get(m.conn) ?? 0) + 1; n <= m.count; n++) this.barrier.done(crossing.event(connName(m.conn), n))
+        this.acked.set(m.conn, Math.max(m.count, this.acked.get(m.conn) ?? 0))
         break
       case 'ws-connect':
         if (this.overCap(m.t, client)) return

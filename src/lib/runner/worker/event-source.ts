@@ -6,7 +6,6 @@
 import { TAG_PARAM, type WorkerMessage } from '../protocol.ts'
 import { afterMacrotask } from '../macrotask.ts'
 
-
 export interface EventSourceDeps {
   Native: typeof EventSource
   runId: string
@@ -31,6 +30,7 @@ export function createLearnerEventSource(deps: EventSourceDeps): LearnerEventSou
     readonly #url: string
     readonly #acked = new Set<string>()
     #delivered = 0
+    #ackQueued = false
 
     constructor(url: string | URL, init?: EventSourceInit) {
       const conn = deps.nextConnection()
@@ -57,8 +57,15 @@ export function createLearnerEventSource(deps: EventSourceDeps): LearnerEventSou
       // registered first, so it runs before the learner's listeners; the ack waits for a macrotask so
       // that it reaches the page only after their code (and its promise chains) has run
       super.addEventListener(eventType, () => {
-        const count = ++this.#delivered
-        afterMacrotask(() => post({ type: 'es-delivered', conn: this.#conn, count }))
+        ++this.#delivered
+        // one ack for every event dispatched before it fires: each dispatch is its own task, so by then
+        // the learner's handlers (and their promise chains) for all of them have run
+        if (this.#ackQueued) return
+        this.#ackQueued = true
+        afterMacrotask(() => {
+          this.#ackQueued = false
+          post({ type: 'es-delivered', conn: this.#conn, count: this.#delivered })
+        })
       })
     }
 

@@ -39,6 +39,13 @@ describe('live-score server', () => {
     expect(sim.serverStats().find((s) => s.id === 'replayed')!.value).toBe(3)
   })
 
+  it('also resumes from ?lastEventId=, as EventSource polyfills ask', () => {
+    const sim = liveScore()
+    sim.receive({ ...stream(3950), target: '/api/stream?lastEventId=2' })
+    sim.scheduler.runDue(4500)
+    expect(events(sim, 'c1').map((e) => `${e.fields.id}@${e.t}`)).toEqual(['3@4000', '4@4000'])
+  })
+
   it('ends the streams at the final whistle and answers 204 afterwards', () => {
     const sim = liveScore({ updates: 2 })
     sim.receive(stream(0))

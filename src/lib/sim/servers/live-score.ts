@@ -2,7 +2,8 @@
 // changes and every open stream gets the update as an SSE event with an `id:`, so a reconnecting
 // EventSource can send Last-Event-ID and get what it missed replayed. After the final whistle the
 // server ends the streams and answers new ones with 204 No Content, which tells EventSource to stop.
-//   GET /api/stream   text/event-stream
+//   GET /api/stream   text/event-stream; ?lastEventId=N resumes like the Last-Event-ID header (what
+//                     EventSource polyfills send, since they cannot set that header)
 //   GET /api/score    the current score as JSON (not an event stream: an EventSource fails on it)
 import type { EventStreamWriter, ResponseWriter } from '../exchange.ts'
 import { plural, type ServerContext, type ServerRequest, type ServerStat, type SimServer } from './types.ts'
@@ -63,7 +64,7 @@ export class LiveScoreServer implements SimServer {
     if (path === '/api/score') return response.respond(200, JSON.stringify(this.score))
     if (path !== '/api/stream') return response.respond(404, JSON.stringify({ error: `No such endpoint. This server offers: ${this.endpoints.join(', ')}` }))
     if (this.over) return response.respondEmpty(204)
-    this.open(response, request.headers.get('last-event-id'))
+    this.open(response, request.headers.get('last-event-id') ?? new URLSearchParams(request.target.split('?')[1] ?? '').get('lastEventId') ?? undefined)
   }
 
   private open(response: ResponseWriter, lastEventId: string | undefined): void {
