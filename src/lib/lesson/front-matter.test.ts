@@ -36,6 +36,14 @@ describe('lesson front matter', () => {
     expect(result.problems[0]!.message).toMatch(/expected number/)
   })
 
+  it('reports a problem inside a list of servers at the item that has it', () => {
+    const list = valid.replace('    kind: live-score', '    - kind: live-score\n    - kind: chat\n      pingIntervalMs: soon')
+    const result = parseLessonMarkdown(list, 'lesson.md')
+    expect(result.ok === false && result.problems.map((p) => `${p.line}:${p.column} ${p.path}`)).toEqual(['10:23 scenario.server.1.pingIntervalMs'])
+    const twice = parseLessonMarkdown(valid.replace('    kind: live-score', '    - kind: chat\n    - kind: chat'), 'lesson.md')
+    expect(twice.ok === false && twice.problems[0]!.message).toBe('Each kind of server may appear once: their endpoints would clash')
+  })
+
   it('reports a missing field where its parent is, and broken YAML and a missing fence clearly', () => {
     const missing = parseLessonMarkdown(valid.replace('summary: Short.\n', ''), 'lesson.md')
     expect(missing.ok === false && missing.problems[0]).toMatchObject({ path: 'summary', line: 2 })

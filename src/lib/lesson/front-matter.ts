@@ -29,9 +29,21 @@ export function parseLessonMarkdown(source: string, file: string): FrontMatterRe
   })
   if (problems.length > 0) return { ok: false, problems }
   const parsed = lessonFrontMatterSchema.safeParse(doc.toJS())
-  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => toProblem(issue, doc, lineCounter, file)) }
+  if (!parsed.success) return { ok: false, problems: parsed.error.issues.flatMap(unwrapUnion).map((issue) => toProblem(issue, doc, lineCounter, file)) }
   const bodyLine = match[0].split('\n').length
   return { ok: true, meta: parsed.data, body: source.slice(match[0].length), bodyLine }
+}
+
+/**
+ * A field that takes one of several shapes (one server or a list of servers) fails as a whole with
+ * "Invalid input". Report instead what went wrong inside the shape the author wrote: the branch
+ * whose issues are not just "wrong type" at the field itself.
+ */
+function unwrapUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issue]
+  const matching = issue.errors.filter((branch) => !branch.every((inner) => inner.code === 'invalid_type' && inner.path.length === 0))
+  if (matching.length !== 1) return [issue]
+  return matching[0]!.flatMap((inner) => unwrapUnion({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue))
 }
 
 function toProblem(issue: z.core.$ZodIssue, doc: Document, lineCounter: LineCounter, file: string): LessonProblem {

@@ -52,9 +52,23 @@ export const chatServerSchema = z
 
 export const serverSchema = z.discriminatedUnion('kind', [liveScoreServerSchema, inboxServerSchema, chatServerSchema]).describe('Which simulated server answers the learner, and how it behaves.')
 
+export const serversSchema = z
+  .union([
+    serverSchema,
+    z
+      .array(serverSchema)
+      .min(2)
+      .max(3)
+      .refine((list) => new Set(list.map((server) => server.kind)).size === list.length, 'Each kind of server may appear once: their endpoints would clash')
+      .describe('Several servers in one process on one host (e.g. an inbox, a live score and a chat): each request goes to the one that offers its path.'),
+  ])
+  .describe('Which simulated server answers the learner, and how it behaves; a list combines several kinds on one host.')
+
+export type ServerConfig = z.infer<typeof serverSchema>
+
 export const scenarioSchema = z
   .strictObject({
-    server: serverSchema,
+    server: serversSchema,
     latencyMs: z.number().int().min(0).max(5000).default(50).describe('One-way network latency between client and server, in simulated milliseconds.'),
     jitterMs: z.number().int().min(0).max(5000).default(0).describe('Up to this many simulated ms added at random (from the seed) to each message\'s latency; messages on one connection still arrive in order.'),
     durationMs: z.number().int().min(500).max(600_000).default(5500).describe('How long one run lasts, in simulated milliseconds; checks are evaluated when it ends.'),

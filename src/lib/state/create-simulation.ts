@@ -1,5 +1,7 @@
 // A lesson's scenario (front matter) becomes a fresh simulated world for one run.
-import type { Scenario } from '../lesson/schema.ts'
+import type { Scenario, ServerConfig } from '../lesson/schema.ts'
+import type { ServerContext, SimServer } from '../sim/servers/types.ts'
+import { CombinedServer } from '../sim/servers/combined.ts'
 import { Simulation } from '../sim/simulation.ts'
 import { LiveScoreServer } from '../sim/servers/live-score.ts'
 import { InboxServer } from '../sim/servers/inbox.ts'
@@ -20,15 +22,17 @@ export function createSimulation(scenario: Scenario, host: string): Simulation {
     balancer: scenario.balancer,
     broker: scenario.broker,
     clients: scenario.clients.map((c) => c.name),
-    createServer: (ctx) => {
-      switch (server.kind) {
-        case 'live-score':
-          return new LiveScoreServer(ctx, server)
-        case 'inbox':
-          return new InboxServer(ctx, server)
-        case 'chat':
-          return new ChatServer(ctx, server)
-      }
-    },
+    createServer: (ctx) => (Array.isArray(server) ? new CombinedServer(server.map((part) => createServer(ctx, part))) : createServer(ctx, server)),
   })
+}
+
+function createServer(ctx: ServerContext, server: ServerConfig): SimServer {
+  switch (server.kind) {
+    case 'live-score':
+      return new LiveScoreServer(ctx, server)
+    case 'inbox':
+      return new InboxServer(ctx, server)
+    case 'chat':
+      return new ChatServer(ctx, server)
+  }
 }

@@ -66,7 +66,9 @@ export class LessonSession {
   }
 
   get durationMs(): number {
-    return this.lesson.meta.scenario.durationMs
+    // ?wirelab-duration=N ends runs after N simulated ms at most: a test knob, like wirelab-noise
+    const cap = Number(/[?&]wirelab-duration=(\d+)/.exec(location.search)?.[1] ?? Infinity)
+    return Math.min(this.lesson.meta.scenario.durationMs, cap)
   }
 
   /** the learner typed: keep it, and save it shortly after they pause */

@@ -1,0 +1,11 @@
+// Everything polled every second: it works, but it costs. Watch the server's counters.
+let last = 0;
+
+setInterval(async () => {
+  const inbox = await (await fetch(`/api/messages?since=${last}`)).json();
+  for (const message of inbox.messages) console.log(`${message.from}: ${message.text}`);
+  last = inbox.last;
+
+  const score = await (await fetch('/api/score')).json();
+  console.log(`score ${score.home}-${score.away}`);
+}, 1000);
