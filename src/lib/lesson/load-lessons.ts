@@ -55,12 +55,13 @@ export function loadLessons(root: string, cwd = process.cwd()): LoadResult {
     }
     const starter = read(meta.starter, 'starter')
     const solution = read(meta.solution, 'solution')
+    const types = meta.types === null ? '' : read(meta.types, 'types')
     const checksFile = join(dir, 'checks.ts')
     files.push(checksFile)
     if (!existsSync(checksFile)) problems.push({ file: rel('checks.ts'), line: 1, column: 1, path: '', message: 'missing checks.ts (every lesson needs at least one automatic check)' })
-    if (starter === null || solution === null || !existsSync(checksFile)) continue
+    if (starter === null || solution === null || types === null || !existsSync(checksFile)) continue
     const html = markdown.parse(parsed.body, { async: false })
-    lessons.push({ slug, meta, html, starter, solution, dir, checksFile })
+    lessons.push({ slug, meta, html, starter, solution, types, language: meta.starter.endsWith('.ts') ? 'typescript' : 'javascript', dir, checksFile })
   }
   const byOrder = new Map<number, string>()
   for (const lesson of lessons) {

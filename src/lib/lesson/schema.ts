@@ -142,6 +142,7 @@ export const lessonFrontMatterSchema = z
     protocol: protocolSchema,
     starter: z.string().regex(/^[\w.-]+\.(js|ts)$/).default('starter.js').describe('File in the lesson folder holding the code the learner starts from.'),
     solution: z.string().regex(/^[\w.-]+\.(js|ts)$/).default('solution.js').describe('File in the lesson folder holding a solution that passes every check.'),
+    types: z.string().regex(/^[\w.-]+\.d\.ts$/).nullable().default(null).describe('File in the lesson folder with TypeScript declarations of the lesson\'s messages (e.g. `interface ChatMessage { … }`): the editor\'s completion, hover and diagnostics know them. null: none.'),
     scenario: scenarioSchema,
   })
   .describe('Front matter of lessons/<NN-slug>/lesson.md.')

@@ -17,4 +17,8 @@ export interface LessonContent {
   html: string
   starter: string
   solution: string
+  /** TypeScript declarations of the lesson's messages, for the editor ('' for none) */
+  types: string
+  /** the language the learner writes: from the starter file's extension */
+  language: 'javascript' | 'typescript'
 }

@@ -33,8 +33,8 @@ export function wirelabLessons(options: { dir: string }): Plugin {
       const slug = id.slice(`\0${LESSON_PREFIX}`.length)
       const lesson = result.lessons.find((l) => l.slug === slug)
       if (!lesson) throw new Error(`No lesson "${slug}"`)
-      const { meta, html, starter, solution } = lesson
-      return `export { default as checks } from ${JSON.stringify(lesson.checksFile)}\nexport const lesson = ${JSON.stringify({ slug, meta, html, starter, solution })}\n`
+      const { meta, html, starter, solution, types, language } = lesson
+      return `export { default as checks } from ${JSON.stringify(lesson.checksFile)}\nexport const lesson = ${JSON.stringify({ slug, meta, html, starter, solution, types, language })}\n`
     },
     watchChange(file) {
       if (result?.files.includes(file)) result = null

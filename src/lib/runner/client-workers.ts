@@ -45,10 +45,10 @@ export class ClientWorkers {
   }
 
   /** set every worker up, then start the code in each, in client order */
-  async start(code: string): Promise<void> {
+  async start(code: string, language: 'javascript' | 'typescript'): Promise<void> {
     const { runId, names } = this.options
     await Promise.all(this.links.map((link, i) => link.request({ type: 'init', runId, epochMs: SIM_EPOCH_MS, connBase: connBase(i, names.length), client: { name: names[i]!, index: i } }, 'ready')))
-    for (const link of this.links) await link.request({ type: 'run', code }, 'started')
+    for (const link of this.links) await link.request({ type: 'run', code, language }, 'started')
   }
 
   /** send to the worker that owns connection `conn` */

@@ -14,6 +14,7 @@ import { NetworkCaps } from './network-caps.ts'
 import { hintOnUnknownEndpoints } from './endpoint-hints.ts'
 import type { CodeLocation, ConsoleLevel, WorkerToPage } from './protocol.ts'
 import type { LogValue } from './log-value.ts'
+import type { UiOperation } from './output-model.ts'
 import { ClientWorkers } from './client-workers.ts'
 import { connName } from '../sim/conn-name.ts'
 
@@ -26,6 +27,8 @@ export interface ConsoleEntry {
   client?: string
   /** that client's position: orders same-instant lines of several clients, whichever worker answered first */
   clientIndex?: number
+  /** numbered by the page as lines arrive (the console's Clear hides lines up to a number) */
+  seq?: number
   /** a hint from Wirelab, not something the learner's code logged (checks ignore it) */
   hint?: boolean
 }
@@ -45,6 +48,8 @@ export type RunEnd = 'finished' | 'stopped' | 'error' | 'hung'
 export interface LearnerRunOptions {
   runId: string
   code: string
+  /** TypeScript is stripped of its types before it runs (default javascript) */
+  language?: 'javascript' | 'typescript'
   /** the learner clients, each running `code` (default: one, unnamed) */
   clients?: readonly string[]
   sim: Simulation
@@ -58,6 +63,8 @@ export interface LearnerRunOptions {
   /** caps on the learner's traffic (defaults: 50 requests per simulated second, 20 open connections) */
   limits?: { requestsPerSecond: number; openConnections: number }
   onConsole: (entry: ConsoleEntry) => void
+  /** the learner's code changed the Output pane (client: its name in a lesson with several, else '') */
+  onUi: (client: string, operation: UiOperation, t: number) => void
   onError: (error: LearnerError) => void
   onProgress: (now: number) => void
   onEnd: (why: RunEnd) => void
@@ -116,7 +123,7 @@ export class LearnerRun implements RunWire {
   }
 
   async start(): Promise<void> {
-    await this.workers.start(this.options.code)
+    await this.workers.start(this.options.code, this.options.language ?? 'javascript')
     await this.clock.start()
   }
 
@@ -193,6 +200,9 @@ export class LearnerRun implements RunWire {
     switch (m.type) {
       case 'console':
         this.options.onConsole({ level: m.level, t: m.t, args: m.args, ...client, clientIndex })
+        break
+      case 'ui':
+        this.options.onUi(name ?? '', m.operation, m.t)
         break
       case 'error':
         this.options.onError({ phase: m.phase, name: m.name, message: m.message, location: m.location, t: m.t, ...client })

@@ -1,5 +1,6 @@
 // Messages between the page (which owns simulated time) and the learner's worker.
 import type { LogValue } from './log-value.ts'
+import type { UiOperation } from './output-model.ts'
 
 export type ConsoleLevel = 'log' | 'info' | 'warn' | 'error' | 'debug'
 
@@ -12,7 +13,7 @@ export interface CodeLocation {
 export type PageToWorker =
   /** `connBase`: the worker numbers its connections from here; `client`: who it is, for the learner's code */
   | { type: 'init'; runId: string; epochMs: number; connBase: number; client: { name: string; index: number } }
-  | { type: 'run'; code: string }
+  | { type: 'run'; code: string; language: 'javascript' | 'typescript' }
   | { type: 'advance'; to: number }
   | { type: 'expect-sse-type'; conn: number; eventType: string; token: number }
   /** something happened on a learner WebSocket; the worker acknowledges `n` once its listeners ran */
@@ -37,6 +38,8 @@ export type WorkerToPage = WorkerMessageBase &
     | { type: 'started' }
     | { type: 'advanced' }
     | { type: 'console'; level: ConsoleLevel; t: number; args: LogValue[] }
+    /** the learner's code used the ui helper (the Output pane) */
+    | { type: 'ui'; t: number; operation: UiOperation }
     | { type: 'error'; phase: 'syntax' | 'runtime' | 'rejection'; name: string; message: string; location: CodeLocation | null; t: number }
     /** the learner's code opened a connection (sent a request) at simulated time t */
     | { type: 'connect'; conn: number; api: RequestApi; t: number; method: string; url: string }

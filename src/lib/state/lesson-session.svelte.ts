@@ -7,6 +7,7 @@ import type { TraceEvent } from '../sim/trace.ts'
 import type { ServerStat } from '../sim/servers/types.ts'
 import type { ConsoleEntry, LearnerError, RunEnd } from '../runner/learner-run.ts'
 import { logValueToData } from '../runner/log-value.ts'
+import { applyUi, emptyOutput, type OutputView, type UiOperation } from '../runner/output-model.ts'
 import type { CodeStore } from './code-store.ts'
 
 export type RunStatus = 'idle' | 'starting' | 'running' | RunEnd
@@ -26,6 +27,12 @@ export class LessonSession {
   /** start each run paused, to follow it step by step */
   startPaused = $state(false)
   consoleEntries = $state.raw<ConsoleEntry[]>([])
+  /** lines up to this number were cleared from the console pane by the learner */
+  consoleClearedAt = $state(0)
+  /** console lines received in this run, numbered from 1 */
+  private consoleSeq = 0
+  /** the Output pane, per client ('' in a lesson with one client) */
+  outputs = $state.raw<Array<{ client: string; view: OutputView }>>([])
   droppedConsole = $state(0)
   errors = $state.raw<LearnerError[]>([])
   trace = $state.raw<readonly TraceEvent[]>([])
@@ -99,6 +106,9 @@ export class LessonSession {
     this.flush()
     this.status = 'starting'
     this.consoleEntries = []
+    this.consoleSeq = 0
+    this.consoleClearedAt = 0
+    this.outputs = []
     this.pendingConsole = []
     this.droppedConsole = 0
     this.errors = []
@@ -123,7 +133,7 @@ export class LessonSession {
       sim.trace.subscribe(() => this.queueFrame())
       let unregister = () => {}
       const run = new LearnerRun({
-        runId, code: this.code, sim, durationMs: this.durationMs,
+        runId, code: this.code, language: this.lesson.language, sim, durationMs: this.durationMs,
         clients: scenario.clients.length > 1 ? scenario.clients.map((c) => c.name) : undefined,
         speed: () => this.speed,
         startPaused: this.startPaused,
@@ -131,6 +141,7 @@ export class LessonSession {
         // ?wirelab-noise=30 delays the transport randomly by up to 30 ms: the determinism tests use it
         noiseMs: Number(/[?&]wirelab-noise=(\d+)/.exec(location.search)?.[1] ?? 0),
         onConsole: (entry) => this.addConsole(entry),
+        onUi: (client, operation, t) => this.applyUi(client, operation, t),
         onError: (error) => (this.errors = [...this.errors, error]),
         onProgress: (now) => (this.simNow = now),
         onEnd: (why) => {
@@ -210,8 +221,21 @@ export class LessonSession {
     this.selectedSeq = seq
   }
 
+  /** empty the console pane; the checks still read every line of the run */
+  clearConsole(): void {
+    this.flushFrame()
+    this.consoleClearedAt = this.consoleSeq
+  }
+
+  private applyUi(client: string, operation: UiOperation, t: number): void {
+    const i = this.outputs.findIndex((o) => o.client === client)
+    const previous = i >= 0 ? this.outputs[i]!.view : emptyOutput()
+    const next = { client, view: applyUi(previous, operation, t) }
+    this.outputs = i >= 0 ? this.outputs.map((o, j) => (j === i ? next : o)) : [...this.outputs, next].sort((a, b) => a.client.localeCompare(b.client))
+  }
+
   private addConsole(entry: ConsoleEntry): void {
-    this.pendingConsole.push(entry)
+    this.pendingConsole.push({ ...entry, seq: ++this.consoleSeq })
     this.queueFrame()
   }
 

@@ -1,12 +1,13 @@
 // The learner realm: a fresh dedicated worker per run. It keeps the browser's real fetch and
 // EventSource (intercepted by the service worker), fakes timers, and runs the learner's code.
-import type { PageToWorker, WorkerMessage, WorkerToPage } from '../protocol.ts'
-import { locateInStack, findSyntaxError, wrapLearnerCode } from './learner-code.ts'
+import type { CodeLocation, PageToWorker, WorkerMessage, WorkerToPage } from '../protocol.ts'
+import { locateInStack, findSyntaxError, wrapLearnerCode, LEARNER_FILE } from './learner-code.ts'
 import { installLearnerClock, type LearnerClock } from './learner-clock.ts'
 import { createLearnerEventSource, type LearnerEventSourceClass } from './event-source.ts'
 import { createLearnerFetch } from './fetch.ts'
 import { createLearnerWebSocket, type LearnerWebSocketClass } from './websocket.ts'
 import { captureConsole } from './console-capture.ts'
+import { createUi } from './ui.ts'
 import { afterMacrotask, nextMacrotask } from '../macrotask.ts'
 
 /** the parts of a dedicated worker's global scope used here (the DOM lib has no worker types) */
@@ -24,6 +25,8 @@ let LearnerEventSource: LearnerEventSourceClass | null = null
 let LearnerWebSocket: LearnerWebSocketClass | null = null
 let didIo = false
 let connections = 0
+/** a place in the code that runs → the same place in what the learner wrote (TypeScript loses its types) */
+let toSource = (location: CodeLocation): CodeLocation => location
 
 /** messages that put something on the wire: the clock stops right after the instant that sent one */
 const IO_MESSAGES = new Set<WorkerMessage['type']>(['connect', 'close', 'ws-connect', 'ws-send', 'ws-close'])
@@ -39,7 +42,7 @@ function reportError(phase: 'runtime' | 'rejection', error: unknown): void {
     type: 'error', phase, t: clock?.now() ?? 0,
     name: isError ? error.name : 'Uncaught',
     message: isError ? error.message : String(error),
-    location: isError ? locateInStack(error.stack) : null,
+    location: isError ? mapLocation(locateInStack(error.stack)) : null,
   })
 }
 
@@ -58,6 +61,7 @@ function init(message: Extract<PageToWorker, { type: 'init' }>): void {
   // which client this is ("Alice"), for lessons that run the same code as several clients
   Object.defineProperty(globalThis, 'client', { value: Object.freeze({ ...message.client }), enumerable: true })
   const simNow = () => clock?.now() ?? 0
+  Object.defineProperty(globalThis, 'ui', { value: createUi((operation) => post({ type: 'ui', t: simNow(), operation })), enumerable: true })
   captureConsole(console, simNow, post)
   const shared = { runId: message.runId, nextConnection: () => ++connections, simNow, post, baseUrl: scope.location.href }
   LearnerEventSource = createLearnerEventSource({ Native: EventSource, ...shared })
@@ -69,13 +73,28 @@ function init(message: Extract<PageToWorker, { type: 'init' }>): void {
   post({ type: 'ready' })
 }
 
-async function run(code: string): Promise<void> {
-  const problem = findSyntaxError(code)
-  if (problem) {
-    post({ type: 'error', phase: 'syntax', name: 'SyntaxError', message: problem.message, location: problem.location, t: 0 })
+function mapLocation(location: CodeLocation | null): CodeLocation | null {
+  return location && toSource(location)
+}
+
+/** the code as JavaScript, or why it cannot run (TypeScript is stripped first, in its own chunk) */
+async function compile(code: string, language: 'javascript' | 'typescript'): Promise<{ js: string } | { message: string; location: CodeLocation }> {
+  if (language === 'javascript') return findSyntaxError(code) ?? { js: code }
+  const { stripTypes } = await import('./strip-types.ts')
+  const stripped = stripTypes(code, LEARNER_FILE)
+  if (!('js' in stripped)) return stripped
+  toSource = stripped.toSource
+  const problem = findSyntaxError(stripped.js)
+  return problem ? { message: problem.message, location: stripped.toSource(problem.location) } : { js: stripped.js }
+}
+
+async function run(code: string, language: 'javascript' | 'typescript'): Promise<void> {
+  const compiled = await compile(code, language).catch((error: unknown) => ({ message: `the TypeScript could not be compiled (${String(error)})`, location: { line: 1, column: 1 } }))
+  if (!('js' in compiled)) {
+    post({ type: 'error', phase: 'syntax', name: 'SyntaxError', message: compiled.message, location: compiled.location, t: 0 })
   } else {
     try {
-      const start = (0, eval)(wrapLearnerCode(code)) as () => Promise<void>
+      const start = (0, eval)(wrapLearnerCode(compiled.js)) as () => Promise<void>
       start().catch((error: unknown) => reportError('runtime', error))
     } catch (error) {
       reportError('runtime', error)
@@ -92,7 +111,7 @@ scope.addEventListener('message', (event) => {
       init(message)
       break
     case 'run':
-      void run(message.code)
+      void run(message.code, message.language)
       break
     case 'advance':
       didIo = false
