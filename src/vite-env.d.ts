@@ -5,3 +5,10 @@ declare module 'virtual:wirelab/lessons' {
   export const lessonIndex: import('./lib/lesson/types.ts').LessonSummary[]
   export const lessonLoaders: Record<string, () => Promise<{ lesson: import('./lib/lesson/types.ts').LessonContent; checks: import('./lib/checks/index.ts').LessonCheck[] }>>
 }
+
+// monaco-editor ships no types for its TypeScript mode's entry; these two are what typescript-service.ts calls
+declare module 'monaco-editor/languages/features/typescript/tsMode.js' {
+  import type { LanguageServiceDefaults } from 'monaco-editor/languages/features/typescript/register.js'
+  export function setupJavaScript(defaults: LanguageServiceDefaults): void
+  export function setupTypeScript(defaults: LanguageServiceDefaults): void
+}

@@ -46,10 +46,10 @@ describe('editing the code', () => {
     await expect.poll(() => editorText(session.page)).toContain('JSON.parse(e.data)')
   })
 
-  it('Show solution replaces the code after a confirm', async () => {
+  it('Show solution replaces the code after the comparison', async () => {
     await replaceCode(session.page, '// scratch')
     await session.page.getByRole('button', { name: 'Show solution' }).click()
-    await session.page.locator('dialog[open]').getByRole('button', { name: 'Show solution' }).click()
+    await session.page.locator('dialog[open]').getByRole('button', { name: 'Use the solution' }).click()
     await expect.poll(() => editorText(session.page)).toContain('const score = JSON.parse(e.data);')
   })
 })

@@ -23,10 +23,19 @@ import 'monaco-editor/editor/contrib/wordHighlighter/browser/wordHighlighter.js'
 import 'monaco-editor/editor/contrib/wordOperations/browser/wordOperations.js'
 import 'monaco-editor/editor/common/standaloneStrings.js'
 import 'monaco-editor/languages/definitions/javascript/register.js'
+import 'monaco-editor/languages/definitions/typescript/register.js'
 import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker'
 
+/** set when the TypeScript language service has loaded (typescript-service.ts) */
+let createTypeScriptWorker: (() => Worker) | null = null
+
+export function useTypeScriptWorker(create: () => Worker): void {
+  createTypeScriptWorker = create
+}
+
 ;(self as unknown as { MonacoEnvironment: unknown }).MonacoEnvironment = {
-  getWorker: () => new EditorWorker(),
+  getWorker: (_moduleId: string, label: string) =>
+    (label === 'typescript' || label === 'javascript') && createTypeScriptWorker ? createTypeScriptWorker() : new EditorWorker(),
 }
 
 export { monaco }

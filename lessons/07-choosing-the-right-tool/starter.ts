@@ -1,11 +1,12 @@
 // Everything polled every second: it works, but it costs. Watch the server's counters.
+// The message types (InboxAnswer, ScoreUpdate, ChatMessage) are declared for this lesson: hover them.
 let last = 0;
 
 setInterval(async () => {
-  const inbox = await (await fetch(`/api/messages?since=${last}`)).json();
+  const inbox: InboxAnswer = await (await fetch(`/api/messages?since=${last}`)).json();
   for (const message of inbox.messages) console.log(`${message.from}: ${message.text}`);
   last = inbox.last;
 
-  const score = await (await fetch('/api/score')).json();
+  const score: ScoreUpdate = await (await fetch('/api/score')).json();
   console.log(`score ${score.home}-${score.away}`);
 }, 1000);

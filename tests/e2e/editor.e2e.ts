@@ -1,0 +1,102 @@
+// The editor helps: Ctrl+Enter runs, Escape then Tab leaves it, the text size changes, completion
+// knows the learner realm (ui, client, EventSource) and the lesson's message types, TypeScript runs
+// with errors at the learner's own lines, and "Show solution" shows a diff before replacing anything.
+import { describe, expect, it } from 'vitest'
+import { usePage } from './support/browser.ts'
+import { consoleLines, editorText, openLesson, replaceCode, runToEnd, setSpeed, waitForRunEnd } from './support/lesson-page.ts'
+
+const session = usePage()
+
+/** type at the end of the code and return the labels the suggestion widget offers */
+async function suggestionsAfter(text: string): Promise<string[]> {
+  const { page } = session
+  await page.keyboard.press('ControlOrMeta+End')
+  await page.keyboard.type(text)
+  await page.keyboard.press('Control+Space')
+  const rows = page.locator('.suggest-widget .monaco-list-row')
+  await rows.first().waitFor({ timeout: 15_000 })
+  return rows.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? el.textContent ?? ''))
+}
+
+describe('the editor', () => {
+  it('runs on Ctrl+Enter', async () => {
+    const { page } = session
+    await openLesson(page, '01-sse-first-stream')
+    await setSpeed(page, Infinity)
+    await replaceCode(page, "console.log('ran by keyboard');")
+    await page.keyboard.press('ControlOrMeta+Enter')
+    expect(await waitForRunEnd(page)).toBe('finished')
+    expect(await consoleLines(page)).toEqual(['0.000 s ran by keyboard'])
+  })
+
+  it('is not a keyboard trap: Escape then Tab moves focus to the Run button, Shift+Tab goes back before it', async () => {
+    const { page } = session
+    await page.locator('.monaco-editor .view-lines').click()
+    await page.keyboard.press('Tab') // indents: Tab belongs to the editor
+    expect(await page.evaluate(() => document.activeElement?.closest('.monaco-editor') !== null)).toBe(true)
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('▶ Run')
+    await page.locator('.monaco-editor .view-lines').click()
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Shift+Tab')
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Larger text')
+  })
+
+  it('makes the text larger and smaller, and keeps the size', async () => {
+    const { page } = session
+    const size = () => page.locator('.monaco-editor .view-line').first().evaluate((el) => getComputedStyle(el).fontSize)
+    const before = await size()
+    await page.getByRole('button', { name: 'Larger text' }).click()
+    await expect.poll(size).not.toBe(before)
+    const larger = await size()
+    expect(parseFloat(larger)).toBeGreaterThan(parseFloat(before))
+    await page.reload()
+    await page.locator('.monaco-editor .view-line').first().waitFor()
+    await expect.poll(size).toBe(larger)
+    await page.getByRole('button', { name: 'Smaller text' }).click()
+    await expect.poll(size).toBe(before)
+  })
+
+  it('completes the ui helper and the browser APIs of the learner realm', async () => {
+    const { page } = session
+    await replaceCode(page, 'const es = new EventSource("/api/stream");\n')
+    expect(await suggestionsAfter('ui.')).toEqual(expect.arrayContaining([expect.stringContaining('scoreboard'), expect.stringContaining('chat')]))
+    await page.keyboard.press('Escape')
+    await replaceCode(page, 'const es = new EventSource("/api/stream");\n')
+    expect(await suggestionsAfter('es.')).toEqual(expect.arrayContaining([expect.stringContaining('onmessage'), expect.stringContaining('close')]))
+  })
+
+  it("knows a TypeScript lesson's message types, and runs TypeScript with errors at the learner's own line", async () => {
+    const { page } = session
+    await openLesson(page, '07-choosing-the-right-tool')
+    await setSpeed(page, Infinity)
+    await replaceCode(page, 'const m: ChatMessage = { type: "chat", from: "a", text: "b" };\n')
+    expect(await suggestionsAfter('m.')).toEqual(expect.arrayContaining([expect.stringContaining('from'), expect.stringContaining('text'), expect.stringContaining('type')]))
+    // types are stripped before the run; the throw is on line 3, after type annotations that move columns:
+    // "go" is at column 60 of the TypeScript, far left of where it is in the stripped JavaScript
+    await replaceCode(page, 'type Id = number;\nconst id: Id = 7;\nconst broken: { go(): void } | null = null as any; broken!.go();\n')
+    expect(await runToEnd(page)).toBe('finished')
+    const errors = await page.locator('[data-testid=console-error]').allInnerTexts()
+    expect(errors.join('\n')).toMatch(/Uncaught TypeError: Cannot read properties of null \(reading 'go'\) \(line 3, column 60\)/)
+  })
+
+  it('Show solution first compares, then replaces only when asked, and Ctrl+Z brings the code back', async () => {
+    const { page } = session
+    await openLesson(page, '01-sse-first-stream')
+    await replaceCode(page, '// my attempt')
+    await page.getByRole('button', { name: 'Show solution' }).click()
+    const diff = page.getByTestId('solution-diff')
+    await diff.locator('.view-line').first().waitFor()
+    const texts = () => diff.locator('.view-line').allTextContents().then((lines) => lines.map((l) => l.replace(/\u00a0/g, ' ')))
+    await expect.poll(texts).toEqual(expect.arrayContaining(['// my attempt', expect.stringContaining('JSON.parse(e.data)')]))
+    await page.locator('dialog[open]').getByRole('button', { name: 'Keep my code' }).click()
+    expect(await editorText(page)).toBe('// my attempt')
+    await page.getByRole('button', { name: 'Show solution' }).click()
+    await page.locator('dialog[open]').getByRole('button', { name: 'Use the solution' }).click()
+    await expect.poll(() => editorText(page)).toContain('JSON.parse(e.data)')
+    await page.locator('.monaco-editor .view-lines').first().click()
+    await page.keyboard.press('ControlOrMeta+Z')
+    await expect.poll(() => editorText(page)).toBe('// my attempt')
+  })
+})
