@@ -48,6 +48,7 @@ const lazy = [
   ['Monaco editor (core + JS highlighting)', closure(findKey((k) => k.endsWith('components/editor/monaco.ts') || k.endsWith('javascript/javascript.js')), new Set([...lessonPageKeys()]))],
   ['msw (service worker client + handlers)', closure(['src/lib/mock/start-mock.ts'], new Set(lessonPageKeys()))],
   ['runner (clock, simulation, worker link)', closure(findKey((k) => /runner\/(learner-run|protocol)\.ts$|create-simulation\.ts$/.test(k)), new Set(lessonPageKeys()))],
+  ['TypeScript language service (after the editor is usable)', closure(findKey((k) => k.endsWith('components/editor/typescript-service.ts')), new Set([...lessonPageKeys(), ...closure(findKey((k) => k.endsWith('components/editor/monaco.ts')), new Set(lessonPageKeys()))]))],
   ['mermaid (all chunks it may load)', new Set(Object.values(manifest).map((e) => e.file).filter((f) => !home.has(f) && !lessonPage.has(f) && isMermaid(f)))],
 ]
 function lessonPageKeys() {
@@ -56,10 +57,10 @@ function lessonPageKeys() {
   return seen
 }
 function isMermaid(file) {
-  return !/monaco|start-mock|learner|protocol|create-simulation|editor\.worker|javascript-|codicon|LessonPage|index-|01-/.test(file) && file.endsWith('.js')
+  return !/monaco|start-mock|learner|protocol|create-simulation|editor\.worker|ts\.worker|typescript|javascript-|codicon|LessonPage|index-|0\d-|strip-types|SolutionDiff/.test(file) && file.endsWith('.js')
 }
 // workers are emitted as assets, not manifest chunks
-const workers = ['learner-worker', 'editor.worker'].map((prefix) => [prefix, 'assets/' + readdirSync(join(dist, 'assets')).find((f) => f.startsWith(prefix))])
+const workers = ['learner-worker', 'editor.worker', 'ts.worker'].map((prefix) => [prefix, 'assets/' + readdirSync(join(dist, 'assets')).find((f) => f.startsWith(prefix))])
 
 // ---- timings in Chromium ----
 const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' })
@@ -89,6 +90,31 @@ for (let i = 0; i < RUNS; i++) {
   await page.getByRole('button', { name: '▶ Run' }).click()
   await page.waitForFunction(() => window.__firstEventAt !== undefined, undefined, { timeout: 30_000 })
   runTimes.push(await page.evaluate(() => window.__firstEventAt - window.__runAt))
+  await context.close()
+}
+// first TypeScript completion: from clicking the lesson to the suggestion list offering EventSource's members
+const completionTimes = []
+for (let i = 0; i < Math.min(RUNS, 5); i++) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } })
+  const page = await context.newPage()
+  await page.goto(base)
+  await page.locator('.lesson-link').first().waitFor()
+  await page.evaluate(() => addEventListener('click', (e) => ((window).__clickAt = e.timeStamp), { capture: true, once: true }))
+  await page.locator('.lesson-link').first().click()
+  await page.locator('.monaco-editor .view-lines').click()
+  await page.keyboard.press('Control+End')
+  await page.keyboard.type('\nes.')
+  let found = null
+  for (let attempt = 0; attempt < 100 && found === null; attempt++) {
+    await page.keyboard.press('Control+Space')
+    found = await page
+      .waitForFunction(() => [...document.querySelectorAll('.suggest-widget .monaco-list-row')].some((r) => r.getAttribute('aria-label')?.startsWith('onmessage')) ? performance.now() : null, undefined, { timeout: 100, polling: 10 })
+      .then((h) => h.jsonValue())
+      .catch(() => null)
+    if (found === null) await page.keyboard.press('Escape')
+  }
+  if (found === null) throw new Error('no TypeScript completion within 10 s')
+  completionTimes.push(found - (await page.evaluate(() => window.__clickAt)))
   await context.close()
 }
 await browser.close()
@@ -176,6 +202,7 @@ const rows = [
   ...lazy.map(([name, files]) => [`  lazy: ${name}`, `${kb(sum(files, gz))} (raw ${kb(sum(files, raw))})`, '', '']),
   ...workers.map(([name, file]) => [`  worker: ${name}`, `${kb(gz(file))} (raw ${kb(raw(file))})`, '', '']),
   [`Click lesson → editor usable (median of ${RUNS} cold runs)`, ms(median(editorTimes)), '≤ 1000 ms', verdict(median(editorTimes), 1000)],
+  [`Click lesson → first TypeScript completion (median of ${completionTimes.length} cold runs)`, ms(median(completionTimes)), '≤ 2500 ms', verdict(median(completionTimes), 2500)],
   [`Click Run → first trace event, first run (median of ${RUNS})`, ms(median(runTimes)), '≤ 150 ms (issue 4)', verdict(median(runTimes), 150)],
   [`SSE events/s, whole path (worker → SW → msw → simulation → trace), a burst of ${EVENTS} at one instant`, `${median(burst).toFixed(0)} /s`, '≥ ½ of bare msw', `${verdict(-median(burst), -median(bare) / 2)}, ratio ${(median(burst) / median(bare)).toFixed(2)}`],
   [`SSE events/s, whole path, one event per instant (100 ms apart), skip ahead`, `${median(ours).toFixed(0)} /s`, '', `ratio ${(median(ours) / median(bare)).toFixed(2)} (a round trip per instant)`],
@@ -188,5 +215,5 @@ const line = (r) => `| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')}
 console.log(line(['what', 'measured', 'goal', '']))
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`)
 rows.forEach((r) => console.log(line(r)))
-console.log(`\nall runs (ms): editor ${editorTimes.map((t) => t.toFixed(0)).join(', ')}; run→first event ${runTimes.map((t) => t.toFixed(0)).join(', ')}`)
+console.log(`\nall runs (ms): editor ${editorTimes.map((t) => t.toFixed(0)).join(', ')}; first completion ${completionTimes.map((t) => t.toFixed(0)).join(', ')}; run→first event ${runTimes.map((t) => t.toFixed(0)).join(', ')}`)
 console.log(`SSE /s burst ${burst.map((x) => x.toFixed(0)).join(', ')}; one per instant ${ours.map((x) => x.toFixed(0)).join(', ')}; bare msw ${bare.map((x) => x.toFixed(0)).join(', ')}; held long polls (ms) ${held.join(', ')}`)

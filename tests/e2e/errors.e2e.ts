@@ -44,13 +44,45 @@ describe('learner code that is broken', () => {
     expect(await markedLine(session.page)).toBe('  console.log(score.home.toFixed(1), score.team.name);')
   })
 
-  it('an endless loop is stopped with a plain message, and the page stays usable', async () => {
+  it('an endless loop is stopped with a plain message, and the page keeps painting meanwhile', async () => {
     await replaceCode(session.page, 'let n = 0;\nwhile (true) { n++; }\n')
+    // record the page's frame times while the worker spins
+    await session.page.evaluate(() => {
+      const w = window as unknown as { frames_: number[] }
+      w.frames_ = []
+      const tick = (t: number) => {
+        w.frames_.push(t)
+        if (w.frames_.length < 10_000) requestAnimationFrame(tick)
+      }
+      requestAnimationFrame(tick)
+    })
     const started = Date.now()
     expect(await runToEnd(session.page)).toBe('hung')
     expect(Date.now() - started).toBeLessThan(8000)
+    const gaps = await session.page.evaluate(() => {
+      const f = (window as unknown as { frames_: number[] }).frames_
+      return f.slice(1).map((t, i) => t - f[i]!)
+    })
+    // more than two seconds of frames, none of them held up by the spinning worker
+    expect(gaps.reduce((a, b) => a + b, 0)).toBeGreaterThan(2000)
+    expect(Math.max(...gaps)).toBeLessThan(250)
     const [error] = await consoleErrors(session.page)
     expect(error).toContain('Your code ran for more than 2 s without pausing, so the run was stopped.')
+  })
+
+  it('infinite recursion is reported as a stack overflow at its line', async () => {
+    await replaceCode(session.page, "console.log('start');\nfunction down(n) { return down(n + 1) + 1; }\ndown(0);\n")
+    expect(await runToEnd(session.page)).toBe('finished')
+    const [error] = await consoleErrors(session.page)
+    expect(error).toMatch(/Uncaught RangeError: Maximum call stack size exceeded \(line 2, column \d+\)$/)
+  })
+
+  it('an unhandled promise rejection is reported with its line', async () => {
+    await replaceCode(session.page, "async function load() {\n  throw new Error('the feed is empty');\n}\nload();\n")
+    expect(await runToEnd(session.page)).toBe('finished')
+    const [error] = await consoleErrors(session.page)
+    expect(error).toMatch(/Unhandled promise rejection: Error: the feed is empty \(line 2, column 9\)$/)
+    expect(await markedLine(session.page)).toBe("  throw new Error('the feed is empty');")
   })
 
   it('a polling loop with no pause is stopped at the request-rate cap, with a message naming it', async () => {

@@ -24,6 +24,8 @@ const SKIP_FRAME_BUDGET_MS = 30
 export class RunClock {
   private isPaused: boolean
   private stepping = false
+  /** false until the learner's code has started: a step before that would move time under code that has not run yet */
+  private started = false
 
   constructor(private readonly o: RunClockOptions) {
     this.isPaused = o.startPaused
@@ -45,6 +47,7 @@ export class RunClock {
   async start(): Promise<void> {
     // what the code did at once (its first requests) shows before the first step
     if (this.isPaused && !this.o.isOver()) await this.o.driver.runTo(0, this.o.isOver)
+    this.started = true
     if (!this.o.isOver()) void this.live()
   }
 
@@ -54,7 +57,7 @@ export class RunClock {
    * Returns the new simulated time, or null when nothing moved.
    */
   async step(): Promise<number | null> {
-    if (this.o.isOver() || !this.isPaused || this.stepping) return null
+    if (this.o.isOver() || !this.isPaused || this.stepping || !this.started) return null
     this.stepping = true
     try {
       const next = this.o.driver.nextInstant()
