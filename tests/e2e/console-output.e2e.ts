@@ -44,6 +44,7 @@ describe('console and output', () => {
     ].join('\n'))
     expect(await runToEnd(page)).toBe('finished')
     await page.getByRole('tab', { name: 'Output' }).click()
+    await page.getByTestId('output-list').waitFor()
     expect(await page.getByTestId('output-list').locator('li').allTextContents()).toEqual(['update 1', 'update 2', 'update 3', 'update 4', 'update 5'])
     expect((await page.getByTestId('scoreboard').innerText()).replace(/\s+/g, ' ')).toMatch(/^Lions \d+ – \d+ Tigers minute \d+$/)
     expect((await page.getByTestId('output-chat').innerText()).replace(/\s+/g, ' ')).toBe('0.000 s Ann kick-off!')
