@@ -7,6 +7,7 @@ import type { TraceEvent } from '../sim/trace.ts'
 import type { ServerStat } from '../sim/servers/types.ts'
 import type { ConsoleEntry, LearnerError, RunEnd } from '../runner/learner-run.ts'
 import { logValueToData } from '../runner/log-value.ts'
+import { Playback } from './playback.svelte.ts'
 import { applyUi, emptyOutput, type OutputView, type UiOperation } from '../runner/output-model.ts'
 import type { CodeStore } from './code-store.ts'
 
@@ -47,6 +48,9 @@ export class LessonSession {
   /** a problem that kept the run from starting at all (not the learner's fault) */
   runnerProblem = $state<string | null>(null)
 
+  /** the replay cursor all views read (null: show everything, following the run) */
+  readonly playback = new Playback(() => this.trace)
+
   readonly selected = $derived(this.trace.find((e) => e.seq === this.selectedSeq) ?? null)
   readonly running = $derived(this.status === 'starting' || this.status === 'running')
 
@@ -56,6 +60,9 @@ export class LessonSession {
   private copyRun: (() => void) | null = null
   private current: { stop(): void; pause(): void; resume(): void; step(): Promise<number | null>; dropConnections(): void; dropConnection(conn: string): void; goOffline(ms: number): void; restartServer(instance?: number): void } | null = null
   private saveTimer: ReturnType<typeof setTimeout> | null = null
+  /** a deep link's step, shown when the run it started ends */
+  private replayStep: number | null = null
+  private speedBeforeReplay = 1
 
   constructor(
     readonly lesson: LessonContent,
@@ -101,6 +108,15 @@ export class LessonSession {
       .catch(() => undefined)
   }
 
+  /** a link to a step: run the code again at skip-ahead speed (same code, same trace), then show that step */
+  async replayTo(step: number): Promise<void> {
+    if (this.running) return
+    this.replayStep = step
+    this.speedBeforeReplay = this.speed
+    this.speed = Infinity
+    await this.run()
+  }
+
   async run(): Promise<void> {
     this.stop()
     this.flush()
@@ -113,6 +129,7 @@ export class LessonSession {
     this.droppedConsole = 0
     this.errors = []
     this.trace = []
+    this.playback.follow()
     this.results = null
     this.selectedSeq = null
     this.simNow = 0
@@ -152,6 +169,11 @@ export class LessonSession {
           this.status = why
           this.current = null
           this.evaluate()
+          if (this.replayStep !== null) {
+            this.speed = this.speedBeforeReplay
+            this.playback.goTo(this.replayStep)
+            this.replayStep = null
+          }
         },
       })
       unregister = host.registerRun(runId, run)

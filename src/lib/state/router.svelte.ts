@@ -1,12 +1,16 @@
 // Hash routes, so the site works from any static host with no server rewrites:
-// "#/" is the lesson list, "#/lesson/<slug>" a lesson.
+// "#/" is the lesson list, "#/lesson/<slug>" a lesson, "#/lesson/<slug>/step/<n>" a lesson with its
+// run replayed to step n (the run is made again: the same code gives the same trace).
 
-export type Route = { page: 'home' } | { page: 'lesson'; slug: string }
+export type Route = { page: 'home' } | { page: 'lesson'; slug: string; step: number | null }
 
 export function parseRoute(hash: string): Route {
-  const match = /^#\/lesson\/([\w-]+)/.exec(hash)
-  return match ? { page: 'lesson', slug: match[1]! } : { page: 'home' }
+  const match = /^#\/lesson\/([\w-]+)(?:\/step\/(\d+))?/.exec(hash)
+  return match ? { page: 'lesson', slug: match[1]!, step: match[2] === undefined ? null : Number(match[2]) } : { page: 'home' }
 }
+
+/** the link to a step of a lesson's run */
+export const stepHref = (slug: string, step: number) => `#/lesson/${slug}/step/${step}`
 
 export class Router {
   route = $state<Route>(parseRoute(location.hash))

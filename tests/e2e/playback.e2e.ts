@@ -1,0 +1,58 @@
+// Replay of a finished run: the same cursor drives the diagram, the timeline, the caption and the
+// address; the keyboard works; a link to a step opens at that step.
+import { describe, expect, it } from 'vitest'
+import { baseURL, usePage } from './support/browser.ts'
+import { diagramLabels, openLesson, runToEnd, setSpeed, waitForRunEnd } from './support/lesson-page.ts'
+
+const session = usePage()
+const caption = () => session.page.getByTestId('caption').textContent()
+const position = () => session.page.getByTestId('replay-position').textContent()
+
+describe('replaying a run', () => {
+  it('steps back and forth with the keyboard; diagram, caption and address follow the cursor', async () => {
+    const { page } = session
+    await openLesson(page, '03-long-polling')
+    await setSpeed(page, Infinity)
+    expect(await caption()).toBe('Replay a run step by step once it has ended.')
+    expect(await runToEnd(page)).toBe('finished')
+    const all = await diagramLabels(page)
+    expect(await position()).toBe(`${all.length} / ${all.length}`)
+    await page.locator('body').click({ position: { x: 5, y: 5 } })
+    await page.keyboard.press('Home')
+    expect(await position()).toBe(`0 / ${all.length}`)
+    expect(await caption()).toBe('Start of the run: nothing has been sent yet.')
+    expect(await diagramLabels(page)).toEqual([])
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('ArrowRight')
+    expect(await diagramLabels(page)).toEqual(all.slice(0, 2))
+    expect(await caption()).toBe(`${all[1]!.split(':')[0]} — The server answers 200 OK.`)
+    expect(page.url()).toMatch(/#\/lesson\/03-long-polling\/step\/2$/)
+    await page.keyboard.press('ArrowLeft')
+    const [, target] = /^0\.000 s: GET (\S+)/.exec(all[0]!)!
+    expect(await caption()).toBe(`0.000 s — The client sends GET ${target}.`)
+    await page.keyboard.press('End')
+    expect(await diagramLabels(page)).toEqual(all)
+  })
+
+  it('plays to the end by itself, and the scrub bar jumps', async () => {
+    const { page } = session
+    await page.getByRole('button', { name: 'First step (Home)' }).click()
+    await page.getByRole('combobox', { name: 'Replay speed' }).selectOption('4')
+    await page.getByRole('button', { name: 'Play replay (Space)' }).click()
+    const total = (await position())!.split(' / ')[1]
+    await expect.poll(position, { timeout: 15_000 }).toBe(`${total} / ${total}`)
+    await page.getByRole('slider', { name: 'Replay position' }).fill('3')
+    expect(await position()).toBe(`3 / ${total}`)
+    expect((await diagramLabels(page)).length).toBe(3)
+  })
+
+  it('a link to a step makes the run again and opens at that step', async () => {
+    const { page } = session
+    await page.goto(`${baseURL()}#/lesson/03-long-polling/step/4`)
+    await page.reload()
+    expect(await waitForRunEnd(page)).toBe('finished')
+    await expect.poll(position).toMatch(/^4 \/ \d+$/)
+    expect((await diagramLabels(page)).length).toBe(4)
+    expect(await caption()).toMatch(/^\d+\.\d{3} s — /)
+  })
+})
