@@ -48,11 +48,40 @@ describe('replaying a run', () => {
 
   it('a link to a step makes the run again and opens at that step', async () => {
     const { page } = session
+    // a fresh load of the link (not a hash change on the open page)
+    await page.goto('about:blank')
     await page.goto(`${baseURL()}#/lesson/03-long-polling/step/4`)
-    await page.reload()
     expect(await waitForRunEnd(page)).toBe('finished')
     await expect.poll(position).toMatch(/^4 \/ \d+$/)
     expect((await diagramLabels(page)).length).toBe(4)
     expect(await caption()).toMatch(/^\d+\.\d{3} s — /)
+  })
+})
+
+describe('exporting a run', () => {
+  it('copies Mermaid text, saves trace JSON, and the saved trace opens again for replay', async () => {
+    const { page } = session
+    await openLesson(page, '01-sse-first-stream')
+    await setSpeed(page, Infinity)
+    expect(await runToEnd(page)).toBe('finished')
+    const diagram = await diagramLabels(page)
+    await page.getByText('Export / open').click()
+    await page.getByRole('button', { name: 'Copy as Mermaid' }).click()
+    await expect.poll(() => page.getByTestId('export-status').textContent()).toBe('Mermaid text copied.')
+    const mermaid = await page.evaluate(() => navigator.clipboard.readText())
+    expect(mermaid.split('\n').slice(0, 4)).toEqual(['sequenceDiagram', '    participant P0 as Client (your code)', '    participant P1 as Server (simulated)', '    P0->>P1: 0.000 s GET /api/stream — Accept: text/event-stream'])
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Trace JSON' }).click()])
+    expect(download.suggestedFilename()).toBe('01-sse-first-stream-trace.json')
+    const file = await download.path()
+    // a fresh page opens the file and replays the same run
+    await page.reload()
+    await page.locator('.monaco-editor .view-lines').waitFor()
+    await page.getByText('Export / open').click()
+    await page.getByLabel('Open a trace…').setInputFiles(file)
+    expect(await page.locator('.status').textContent()).toBe('Replaying an opened trace')
+    expect(await position()).toBe(`0 / ${diagram.length}`)
+    await page.locator('body').click({ position: { x: 5, y: 5 } })
+    await page.keyboard.press('End')
+    expect(await diagramLabels(page)).toEqual(diagram)
   })
 })

@@ -11,7 +11,8 @@ import { Playback } from './playback.svelte.ts'
 import { applyUi, emptyOutput, type OutputView, type UiOperation } from '../runner/output-model.ts'
 import type { CodeStore } from './code-store.ts'
 
-export type RunStatus = 'idle' | 'starting' | 'running' | RunEnd
+/** 'imported': a trace file opened for replay, not a run of this page */
+export type RunStatus = 'idle' | 'starting' | 'running' | 'imported' | RunEnd
 
 const MAX_CONSOLE = 1000
 
@@ -106,6 +107,20 @@ export class LessonSession {
     void loadRunner()
       .then(([, , host]) => host.ensureMockStarted())
       .catch(() => undefined)
+  }
+
+  /** replay a saved trace: no run, no checks; the views and the replay controls read it */
+  loadTrace(events: TraceEvent[]): void {
+    this.stop()
+    this.trace = events
+    this.consoleEntries = []
+    this.errors = []
+    this.results = null
+    this.serverStats = []
+    this.selectedSeq = null
+    this.simNow = events.reduce((max, e) => Math.max(max, e.arrives), 0)
+    this.status = 'imported'
+    this.playback.goTo(0)
   }
 
   /** a link to a step: run the code again at skip-ahead speed (same code, same trace), then show that step */
