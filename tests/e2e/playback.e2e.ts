@@ -85,3 +85,31 @@ describe('exporting a run', () => {
     expect(await diagramLabels(page)).toEqual(diagram)
   })
 })
+
+describe('the event list', () => {
+  it('filters by kind, direction, connection and text, and a row opens the inspector', async () => {
+    const { page } = session
+    await openLesson(page, '07-choosing-the-right-tool')
+    await setSpeed(page, Infinity)
+    expect(await runToEnd(page)).toBe('finished')
+    await page.getByRole('tab', { name: 'Events' }).click()
+    const count = () => page.getByTestId('event-count').textContent()
+    const total = Number((await count())!.split(' of ')[1])
+    expect(total).toBeGreaterThan(100)
+    await page.getByLabel('Kind').selectOption('problems')
+    await expect.poll(count).toMatch(/^\d+ of /)
+    const rows = () => page.getByTestId('event-row').allInnerTexts()
+    expect((await rows()).some((r) => r.includes('⚡ fault'))).toBe(true)
+    await page.getByLabel('Kind').selectOption('all')
+    await page.getByLabel('Direction').selectOption('up')
+    await page.getByLabel('Search').fill('/api/score')
+    const score = await rows()
+    expect(score.length).toBeGreaterThan(30)
+    expect(score.every((r) => r.includes('GET /api/score'))).toBe(true)
+    await page.getByTestId('event-row').first().click()
+    await expect.poll(() => page.getByTestId('wire-text').textContent()).toMatch(/^GET \/api\/score HTTP\/1\.1\r\n/)
+    // back in the list, the filters are as they were
+    await page.getByRole('tab', { name: 'Events' }).click()
+    expect(await page.getByLabel('Search').inputValue()).toBe('/api/score')
+  })
+})
