@@ -40,21 +40,21 @@ describe('the editor', () => {
     await page.locator('.monaco-editor .view-lines').click()
     await page.keyboard.press('Escape')
     await page.keyboard.press('Shift+Tab')
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Larger text')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('A+ larger text')
   })
 
   it('makes the text larger and smaller, and keeps the size', async () => {
     const { page } = session
     const size = () => page.locator('.monaco-editor .view-line').first().evaluate((el) => getComputedStyle(el).fontSize)
     const before = await size()
-    await page.getByRole('button', { name: 'Larger text' }).click()
+    await page.getByRole('button', { name: 'A+ larger text' }).click()
     await expect.poll(size).not.toBe(before)
     const larger = await size()
     expect(parseFloat(larger)).toBeGreaterThan(parseFloat(before))
     await page.reload()
     await page.locator('.monaco-editor .view-line').first().waitFor()
     await expect.poll(size).toBe(larger)
-    await page.getByRole('button', { name: 'Smaller text' }).click()
+    await page.getByRole('button', { name: 'A− smaller text' }).click()
     await expect.poll(size).toBe(before)
   })
 

@@ -68,5 +68,6 @@ export async function checkStates(page: Page): Promise<Array<{ id: string; state
 }
 
 export async function diagramLabels(page: Page): Promise<string[]> {
-  return page.locator('svg[aria-label="Sequence diagram of the run"] .message').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''))
+  // "0.050 s: 200 OK …, from server to client" (the accessible name is the same without the colon)
+  return page.locator('svg[aria-label="Sequence diagram of the run"] .message').evaluateAll((els) => els.map((el) => el.getAttribute('data-label') ?? ''))
 }
