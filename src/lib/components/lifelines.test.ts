@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { eventEnds, lifelineXs, lifelinesFor } from './lifelines.ts'
+import { eventEnds, heldSpans, lifelineXs, lifelinesFor, travelled } from './lifelines.ts'
 import type { TraceEvent } from '../sim/trace.ts'
 
 const base = { seq: 1, t: 0, arrives: 50, bytes: 10, conn: 'B1' }
@@ -24,5 +24,18 @@ describe('sequence diagram lifelines', () => {
     const values = [...lifelineXs(lifelinesFor({ clients: ['Alice', 'Bob'], instances: 2, broker: false }), 400).values()]
     expect(values[0]).toBe(110)
     for (let i = 1; i < values.length; i++) expect(values[i]! - values[i - 1]!).toBeCloseTo(120)
+  })
+})
+
+describe('held requests and messages in flight', () => {
+  const ev = (kind: string, conn: string, t = 0, arrives = t) => ({ seq: 1, t, arrives, bytes: 0, conn, kind, from: 'server', to: 'client' }) as TraceEvent
+  it('spans a held request from the hold to its answer, or to now while it is still held', () => {
+    const events = [ev('http.request', 'c1'), ev('http.held', 'c1'), ev('sse.event', 'c2'), ev('http.response', 'c1'), ev('http.held', 'c3')]
+    expect(heldSpans(events).map((s) => [s.conn, s.start, s.end])).toEqual([['c1', 1, 3], ['c3', 4, null]])
+  })
+
+  it('moves a message along its arrow with simulated time', () => {
+    const e = ev('sse.event', 'c1', 100, 150)
+    expect([travelled(e, 100), travelled(e, 125), travelled(e, 150), travelled(e, null)]).toEqual([0, 0.5, 1, 1])
   })
 })

@@ -46,3 +46,26 @@ export function lifelineXs(lines: readonly Lifeline[], width: number): Map<strin
   const step = lines.length > 1 ? (right - left) / (lines.length - 1) : 0
   return new Map(lines.map((l, i) => [l.id, left + i * step]))
 }
+
+/** rows during which the server holds a request (long polling): from the hold to its answer or close, or still open (end null) */
+export function heldSpans(events: readonly TraceEvent[]): Array<{ start: number; end: number | null; conn: string; server: string | undefined }> {
+  const spans: Array<{ start: number; end: number | null; conn: string; server: string | undefined }> = []
+  const open = new Map<string, (typeof spans)[number]>()
+  events.forEach((e, i) => {
+    if (e.kind === 'http.held') {
+      const span = { start: i, end: null, conn: e.conn, server: e.server }
+      spans.push(span)
+      open.set(e.conn, span)
+    } else if ((e.kind === 'http.response' || e.kind === 'conn.close') && open.has(e.conn)) {
+      open.get(e.conn)!.end = i
+      open.delete(e.conn)
+    }
+  })
+  return spans
+}
+
+/** how far along its arrow a message is at simulated time `now` (1: arrived) */
+export function travelled(e: TraceEvent, now: number | null): number {
+  if (now === null || e.arrives <= e.t || now >= e.arrives) return 1
+  return Math.max(0, Math.min(1, (now - e.t) / (e.arrives - e.t)))
+}
