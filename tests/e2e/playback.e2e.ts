@@ -78,7 +78,7 @@ describe('exporting a run', () => {
     await page.locator('.monaco-editor .view-lines').waitFor()
     await page.getByText('Export / open').click()
     await page.getByLabel('Open a trace…').setInputFiles(file)
-    expect(await page.locator('.status').textContent()).toBe('Replaying an opened trace')
+    await expect.poll(() => page.locator('.status').textContent()).toBe('Replaying an opened trace')
     expect(await position()).toBe(`0 / ${diagram.length}`)
     await page.locator('body').click({ position: { x: 5, y: 5 } })
     await page.keyboard.press('End')
