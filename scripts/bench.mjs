@@ -136,8 +136,55 @@ const ours = []
 const burst = []
 const bare = []
 const held = []
+let replay = null
+/**
+ * Replay costs on the finished burst run (over 1000 messages): one step back or forward with the
+ * diagram, the timeline and the caption updating (state change, DOM update and layout, measured
+ * synchronously after Svelte flushes), a scrub from the end to the start, and mermaid drawing the same
+ * run as SVG (the reference: what re-rendering with mermaid on every step would cost).
+ */
+async function measureReplay(page) {
+  const messages = await page.evaluate(() => Number(document.querySelector('[data-testid=replay-position]').textContent.split(' / ')[1]))
+  const steps = await page.evaluate(async () => {
+    const press = async (key) => {
+      const t0 = performance.now()
+      window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }))
+      await Promise.resolve()
+      await new Promise((r) => queueMicrotask(r))
+      void document.body.offsetHeight // layout included
+      return performance.now() - t0
+    }
+    const position = () => document.querySelector('[data-testid=replay-position]').textContent
+    await press('End')
+    const end = position()
+    const times = []
+    for (let i = 0; i < 40; i++) times.push(await press(i % 2 ? 'ArrowRight' : 'ArrowLeft'))
+    await press('ArrowLeft')
+    if (position() === end) throw new Error('the arrow keys did not move the replay')
+    const slider = document.querySelector('input[aria-label="Replay position"]')
+    const t0 = performance.now()
+    slider.value = '0'
+    slider.dispatchEvent(new Event('input', { bubbles: true }))
+    await Promise.resolve()
+    await new Promise((r) => queueMicrotask(r))
+    void document.body.offsetHeight
+    const scrub = performance.now() - t0
+    return { times, scrub, shown: document.querySelector('[data-testid=replay-position]').textContent }
+  })
+  if (!steps.shown.startsWith('0 / ')) throw new Error(`the scrub did not reach the start: ${steps.shown}`)
+  // mermaid: the SVG export draws the same run; the second time mermaid is loaded, so it is the render alone
+  await page.getByText('Export / open').click()
+  const mermaidTimes = []
+  for (let i = 0; i < 2; i++) {
+    const t0 = await page.evaluate(() => performance.now())
+    await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('button', { name: 'SVG' }).click()])
+    mermaidTimes.push((await page.evaluate(() => performance.now())) - t0)
+  }
+  const sorted = [...steps.times].sort((a, b) => a - b)
+  return { messages, median: sorted[Math.floor(sorted.length / 2)], p95: sorted[Math.floor(sorted.length * 0.95)], scrub: steps.scrub, mermaid: mermaidTimes[1] }
+}
 /** runs a bench lesson at skip-ahead speed; `marks`: console texts whose first appearance is timed (real ms, frame accurate) */
-async function runLesson(slug, marks = []) {
+async function runLesson(slug, marks = [], after = null) {
   const context = await benchBrowser.newContext({ viewport: { width: 1400, height: 1000 } })
   const page = await context.newPage()
   await page.goto(`${benchBase}#/lesson/${slug}`)
@@ -158,8 +205,9 @@ async function runLesson(slug, marks = []) {
   const elapsed = Date.now() - start
   const lines = await page.locator('[data-testid=console-line]').allInnerTexts()
   const timed = await page.evaluate(() => window.__marks)
+  const extra = after ? await after(page) : null
   await context.close()
-  return { elapsed, lines, marks: timed }
+  return { elapsed, lines, marks: timed, extra }
 }
 for (let i = 0; i < 3; i++) {
   const sse = await runLesson('01-sse-throughput')
@@ -172,7 +220,8 @@ for (let i = 0; i < 3; i++) {
   bare.push(EVENTS / ((await page.evaluate(() => window.benchResult)) / 1000))
   await context.close()
   // a burst: 1000 events at one simulated instant (a catch-up replay), the time of the same run without them subtracted
-  const full = await runLesson('03-sse-burst', ['burst starts', '1000 events'])
+  const full = await runLesson('03-sse-burst', ['burst starts', '1000 events'], i === 0 ? measureReplay : null)
+  if (full.extra) replay = full.extra
   if (!full.lines.some((l) => l.includes('1000 events'))) throw new Error(`the SSE burst run did not deliver 1000 events: ${full.lines.join(' | ')}`)
   burst.push(EVENTS / ((full.marks['1000 events'] - full.marks['burst starts']) / 1000))
   const polls = await runLesson('02-held-long-polls')
@@ -208,6 +257,10 @@ const rows = [
   [`SSE events/s, whole path, one event per instant (100 ms apart), skip ahead`, `${median(ours).toFixed(0)} /s`, '', `ratio ${(median(ours) / median(bare)).toFixed(2)} (a round trip per instant)`],
   [`SSE events/s, bare msw sse() → EventSource in a worker (reference, a burst)`, `${median(bare).toFixed(0)} /s`, '', ''],
   [`100 concurrent held long polls: Run → all 100 answered, skip ahead`, ms(median(held)), '', 'all 100 held, all answered'],
+  [`Replay of ${replay.messages} messages: one step, both views (median)`, `${replay.median.toFixed(2)} ms`, '≤ 3 ms', verdict(replay.median, 3)],
+  [`Replay: one step (p95)`, `${replay.p95.toFixed(2)} ms`, '≤ 16 ms', verdict(replay.p95, 16)],
+  [`Replay: scrub from the end to the start`, ms(replay.scrub), '≤ 50 ms', verdict(replay.scrub, 50)],
+  [`Reference: mermaid drawing the same ${replay.messages} messages as SVG`, ms(replay.mermaid), '', `${(replay.mermaid / replay.median).toFixed(0)}× one step`],
   [`Trace append at 100 000 events (per event, 1 subscriber)`, `${appendUs.toFixed(2)} µs`, '', ''],
 ]
 const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c].length), ['what', 'measured', 'goal', ''][c].length))

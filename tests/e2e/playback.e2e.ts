@@ -13,7 +13,7 @@ describe('replaying a run', () => {
     const { page } = session
     await openLesson(page, '03-long-polling')
     await setSpeed(page, Infinity)
-    expect(await caption()).toBe('Replay a run step by step once it has ended.')
+    expect(await page.locator('.replay-hint').textContent()).toContain('Run your code: then you can replay it step by step')
     expect(await runToEnd(page)).toBe('finished')
     const all = await diagramLabels(page)
     expect(await position()).toBe(`${all.length} / ${all.length}`)
@@ -26,7 +26,7 @@ describe('replaying a run', () => {
     await page.keyboard.press('ArrowRight')
     expect(await diagramLabels(page)).toEqual(all.slice(0, 2))
     expect(await caption()).toBe(`${all[1]!.split(':')[0]} — The server answers 200 OK.`)
-    expect(page.url()).toMatch(/#\/lesson\/03-long-polling\/step\/2$/)
+    await expect.poll(() => page.url()).toMatch(/#\/lesson\/03-long-polling\/step\/2$/)
     await page.keyboard.press('ArrowLeft')
     const [, target] = /^0\.000 s: GET (\S+)/.exec(all[0]!)!
     expect(await caption()).toBe(`0.000 s — The client sends GET ${target}.`)
@@ -76,6 +76,7 @@ describe('exporting a run', () => {
     // a fresh page opens the file and replays the same run
     await page.reload()
     await page.locator('.monaco-editor .view-lines').waitFor()
+    await page.getByRole('button', { name: 'Open a trace…' }).click()
     await page.getByText('Export / open').click()
     await page.getByLabel('Open a trace…').setInputFiles(file)
     await expect.poll(() => page.locator('.status').textContent()).toBe('Replaying an opened trace')
