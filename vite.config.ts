@@ -27,6 +27,8 @@ export default defineConfig({
     manifest: true,
     chunkSizeWarningLimit: 5000,
     // npm run bench also builds its reference page (a bare msw sse() handler)
+    // lessons:check --run builds a course into its own folder, so the main build is left alone
+    ...(process.env.WIRELAB_OUT_DIR ? { outDir: process.env.WIRELAB_OUT_DIR } : {}),
     ...(process.env.WIRELAB_BENCH ? { outDir: '.bench/dist', rolldownOptions: { input: { main: 'index.html', baseline: 'bench/sse-baseline.html' } } } : {}),
   },
 })

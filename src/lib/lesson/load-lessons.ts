@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { Marked } from 'marked'
 import { parseLessonMarkdown, type LessonProblem } from './front-matter.ts'
+import { checkLessonText } from './content-rules.ts'
 import type { LessonContent, LessonSummary } from './types.ts'
 
 export interface LoadedLesson extends LessonContent {
@@ -25,6 +26,7 @@ export function loadLessons(root: string, cwd = process.cwd()): LoadResult {
   const problems: LessonProblem[] = []
   const lessons: LoadedLesson[] = []
   const files: string[] = []
+  const texts: Array<{ body: string; bodyLine: number; file: string }> = []
   if (!existsSync(root)) return { lessons, files, problems: [{ file: relative(cwd, root) || root, line: 1, column: 1, path: '', message: 'the lessons folder does not exist' }] }
   for (const slug of readdirSync(root).sort()) {
     const dir = join(root, slug)
@@ -46,6 +48,7 @@ export function loadLessons(root: string, cwd = process.cwd()): LoadResult {
       continue
     }
     const { meta } = parsed
+    texts.push({ body: parsed.body, bodyLine: parsed.bodyLine, file: rel('lesson.md') })
     const read = (name: string, field: string): string | null => {
       const file = join(dir, name)
       files.push(file)
@@ -69,6 +72,9 @@ export function loadLessons(root: string, cwd = process.cwd()): LoadResult {
     if (other) problems.push({ file: relative(cwd, join(lesson.dir, 'lesson.md')), line: 2, column: 1, path: 'order', message: `order ${lesson.meta.order} is already used by ${other}` })
     else byOrder.set(lesson.meta.order, lesson.slug)
   }
+  // the text rules need every slug (links between lessons), so they run once all folders are read
+  const slugs = new Set(readdirSync(root).filter((name) => SLUG.test(name)))
+  for (const text of texts) problems.push(...checkLessonText(text.body, text.bodyLine, text.file, slugs))
   lessons.sort((a, b) => a.meta.order - b.meta.order)
   return { lessons, problems, files }
 }
