@@ -2,9 +2,9 @@
 // Vite plugin (build and dev server) and by the tests.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { Marked } from 'marked'
 import { parseLessonMarkdown, type LessonProblem } from './front-matter.ts'
 import { checkLessonText } from './content-rules.ts'
+import { renderMarkdown } from './markdown.ts'
 import type { LessonContent, LessonSummary } from './types.ts'
 
 export interface LoadedLesson extends LessonContent {
@@ -20,7 +20,6 @@ export interface LoadResult {
 }
 
 const SLUG = /^\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/
-const markdown = new Marked({ gfm: true })
 
 export function loadLessons(root: string, cwd = process.cwd()): LoadResult {
   const problems: LessonProblem[] = []
@@ -63,7 +62,7 @@ export function loadLessons(root: string, cwd = process.cwd()): LoadResult {
     files.push(checksFile)
     if (!existsSync(checksFile)) problems.push({ file: rel('checks.ts'), line: 1, column: 1, path: '', message: 'missing checks.ts (every lesson needs at least one automatic check)' })
     if (starter === null || solution === null || types === null || !existsSync(checksFile)) continue
-    const html = markdown.parse(parsed.body, { async: false })
+    const html = renderMarkdown(parsed.body)
     lessons.push({ slug, meta, html, starter, solution, types, language: meta.starter.endsWith('.ts') ? 'typescript' : 'javascript', dir, checksFile })
   }
   const byOrder = new Map<number, string>()

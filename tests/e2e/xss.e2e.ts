@@ -1,0 +1,96 @@
+// Lesson text from other people: known XSS payloads go through the real pipeline (Markdown rendered as
+// at build time, then the page's sanitiser) into a live page in Chromium; none may run code or load
+// anything from another site.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createServer, type ViteDevServer } from 'vite'
+import type { Browser } from 'playwright-core'
+import { freshPage, launchChromium } from './support/browser.ts'
+
+const PAYLOADS = [
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '<img src="javascript:alert(1)">',
+  '<svg onload=alert(1)>',
+  '<svg><script>alert(1)</script></svg>',
+  '<body onload=alert(1)>',
+  '<iframe src="javascript:alert(1)"></iframe>',
+  '<iframe srcdoc="<script>parent.alert(1)</script>"></iframe>',
+  '<a href="javascript:alert(1)">click</a>',
+  '[click](javascript:alert(1))',
+  '[click](JaVaScRiPt:alert(1))',
+  '<a href="jav&#x09;ascript:alert(1)">tab</a>',
+  '<details open ontoggle=alert(1)>',
+  '<input autofocus onfocus=alert(1)>',
+  '<video><source onerror=alert(1)></video>',
+  '<object data="javascript:alert(1)"></object>',
+  '<embed src="javascript:alert(1)">',
+  '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
+  '<form action="javascript:alert(1)"><button>go</button></form>',
+  '<div style="background:url(javascript:alert(1))">x</div>',
+  '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+  '<base href="javascript:alert(1)//">',
+  '<img src="https://attacker.example/beacon.png">',
+  '![beacon](https://attacker.example/beacon2.png)',
+  '<link rel="stylesheet" href="https://attacker.example/x.css">',
+  '"><img src=x onerror=alert(1)>',
+  '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
+]
+
+let server: ViteDevServer
+let browser: Browser
+
+beforeAll(async () => {
+  server = await createServer({ server: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'warn' })
+  await server.listen()
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+describe('lesson text from other people', () => {
+  it(`runs none of ${PAYLOADS.length} XSS payloads and loads nothing from another site`, async () => {
+    const { page } = await freshPage(browser)
+    const origin = new URL(server.resolvedUrls!.local[0]!).origin
+    const foreign: string[] = []
+    page.on('request', (r) => {
+      if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) foreign.push(r.url())
+    })
+    let dialogs = 0
+    page.on('dialog', (d) => {
+      dialogs++
+      void d.dismiss()
+    })
+    await page.goto(origin + '/')
+    await page.locator('.lesson-link').first().waitFor()
+    // the real modules, as the dev server serves them: build-time Markdown, then the page's sanitiser
+    await page.addScriptTag({
+      type: 'module',
+      content: "import { renderMarkdown } from '/src/lib/lesson/markdown.ts'; import { sanitizeLessonHtml } from '/src/lib/lesson/sanitize.ts'; window.__render = (md) => sanitizeLessonHtml(renderMarkdown(md));",
+    })
+    await page.waitForFunction(() => typeof (window as unknown as { __render?: unknown }).__render === 'function')
+    const shown = await page.evaluate(async (payloads) => {
+      const w = window as unknown as { __xss: number; alert: () => void }
+      w.__xss = 0
+      w.alert = () => (w.__xss += 1)
+      const render = (window as unknown as { __render: (md: string) => string }).__render
+      const host = document.createElement('div')
+      document.body.append(host)
+      for (const payload of payloads) {
+        const box = document.createElement('div')
+        box.innerHTML = render(`Some text.\n\n${payload}\n`)
+        host.append(box)
+      }
+      // give handlers, autofocus and loads their chance
+      for (const el of host.querySelectorAll<HTMLElement>('a, details, input')) el.focus()
+      await new Promise((r) => setTimeout(r, 800))
+      return { xss: w.__xss, html: host.innerHTML }
+    }, PAYLOADS)
+    expect(shown.xss).toBe(0)
+    expect(dialogs).toBe(0)
+    expect(foreign).toEqual([])
+    expect(shown.html).not.toMatch(/<script|onerror=|onload=|javascript:|<iframe|<object|<embed|<form|<base|<meta/i)
+    expect(shown.html).toContain('Some text.')
+  })
+})
