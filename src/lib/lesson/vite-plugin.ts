@@ -16,8 +16,21 @@ export function wirelabLessons(options: { dir: string }): Plugin {
     }
     return loaded
   }
+  let building = false
   return {
     name: 'wirelab-lessons',
+    configResolved(config) {
+      building = config.command === 'build'
+    },
+    // a build also refuses TypeScript errors in starters, solutions and checks (as lessons:check
+    // does); the dev server skips that pass to start fast
+    async buildStart() {
+      if (!building) return
+      result = load()
+      const { typecheckLessons } = await import('./typecheck.ts')
+      const problems = typecheckLessons(result.lessons)
+      if (problems.length) throw new Error(`Invalid lessons in ${options.dir}:\n${problems.map(formatProblem).join('\n')}`)
+    },
     resolveId(id) {
       if (id === INDEX_ID || id.startsWith(LESSON_PREFIX)) return `\0${id}`
       return undefined
