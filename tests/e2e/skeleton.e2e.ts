@@ -13,9 +13,11 @@ describe('a new learner opens the SSE lesson and runs the starter', () => {
     await session.page.goto(baseURL())
     await expect.poll(() => session.page.locator('h1').textContent()).toBe('Wirelab')
     const links = await session.page.locator('.lesson-link').allTextContents()
-    // every lesson in lessons/, in their order; the SSE skeleton lesson first
-    expect(links.map((l) => l.trim())).toEqual(loadLessons(resolve('lessons')).lessons.map((l) => l.meta.title))
-    expect(links[0]).toBe('Server-Sent Events: your first stream')
+    // every lesson in lessons/, grouped by the parts of lessons/_parts.yml, each part in lesson order
+    const { lessons, parts } = loadLessons(resolve('lessons'))
+    expect(await session.page.locator('main h2').allTextContents()).toEqual(parts.map((p) => p.title))
+    expect(links.map((l) => l.trim())).toEqual(parts.flatMap((p) => lessons.filter((l) => l.meta.part === p.title).map((l) => l.meta.title)))
+    expect(links).toContain('Server-Sent Events: your first stream')
   })
 
   it('opens it: text with a rendered mermaid diagram, the starter in Monaco, buttons and panes', async () => {

@@ -17,7 +17,21 @@ export type FrontMatterResult = { ok: true; meta: LessonFrontMatter; body: strin
 
 const FENCE = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/
 
-export function parseLessonMarkdown(source: string, file: string): FrontMatterResult {
+/** the defaults a lesson inherits from its part (null when it names no part; a string: why the part is wrong) */
+export type Inherit = (part: unknown) => Record<string, unknown> | string | null
+
+/** `base` with `own` on top: objects merge field by field, anything else in `own` wins */
+export function mergeDefaults(base: Record<string, unknown>, own: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base }
+  for (const [key, value] of Object.entries(own)) {
+    const under = out[key]
+    const plain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+    out[key] = plain(under) && plain(value) ? mergeDefaults(under, value) : value
+  }
+  return out
+}
+
+export function parseLessonMarkdown(source: string, file: string, inherit: Inherit = () => null): FrontMatterResult {
   const match = FENCE.exec(source)
   if (!match) return { ok: false, problems: [{ file, line: 1, column: 1, path: '', message: 'lesson.md must start with front matter between two "---" lines' }] }
   const yamlText = match[1]!
@@ -28,10 +42,34 @@ export function parseLessonMarkdown(source: string, file: string): FrontMatterRe
     return { file, line: pos.line + 1, column: pos.col, path: '', message: `YAML: ${e.message.split('\n')[0]}` }
   })
   if (problems.length > 0) return { ok: false, problems }
-  const parsed = lessonFrontMatterSchema.safeParse(doc.toJS())
+  const own: unknown = doc.toJS()
+  const defaults = typeof own === 'object' && own !== null ? inherit((own as Record<string, unknown>).part) : null
+  if (typeof defaults === 'string') {
+    const pos = locate(doc, lineCounter, ['part'], false)
+    return { ok: false, problems: [{ file, ...pos, path: 'part', message: defaults }] }
+  }
+  const parsed = lessonFrontMatterSchema.safeParse(defaults ? mergeDefaults(defaults, own as Record<string, unknown>) : own)
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.flatMap(unwrapUnion).map((issue) => toProblem(issue, doc, lineCounter, file)) }
   const bodyLine = match[0].split('\n').length
   return { ok: true, meta: parsed.data, body: source.slice(match[0].length), bodyLine }
+}
+
+/** a YAML file validated against a schema, every problem at its line and column */
+export function parseYamlFile<T>(text: string, file: string, schema: z.ZodType<T>): { ok: true; data: T } | { ok: false; problems: LessonProblem[] } {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false })
+  if (doc.errors.length) {
+    return { ok: false, problems: doc.errors.map((e) => ({ file, ...shift(lineCounter.linePos(e.pos[0])), path: '', message: `YAML: ${e.message.split('\n')[0]}` })) }
+  }
+  const parsed = schema.safeParse(doc.toJS())
+  if (parsed.success) return { ok: true, data: parsed.data }
+  const problems = parsed.error.issues.flatMap(unwrapUnion).map((issue) => toProblem(issue, doc, lineCounter, file))
+  // a file of its own starts at line 1 (front matter starts after its "---" line)
+  return { ok: false, problems: problems.map((p) => ({ ...p, line: p.line - 1 })) }
+}
+
+function shift(pos: { line: number; col: number }): { line: number; column: number } {
+  return { line: pos.line, column: pos.col }
 }
 
 /**

@@ -29,6 +29,7 @@ describe('the broken-lesson corpus', () => {
     const files: Record<string, string> = { ...GOOD_FILES, ...(c.md ? { 'lesson.md': c.md } : {}), ...c.files }
     for (const name of c.remove ?? []) delete files[name]
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)
+    if (c.parts) writeFileSync(join(root, 'course', '_parts.yml'), c.parts)
     try {
       const { lessons, problems } = loadLessons(join(root, 'course'), root)
       const all = [...problems, ...typecheckLessons(lessons, root)].map(formatProblem).map((p) => p.replace('course/01-a-lesson/', ''))
@@ -37,6 +38,25 @@ describe('the broken-lesson corpus', () => {
       rmSync(root, { recursive: true, force: true })
     }
   }, 30_000)
+})
+
+describe('parts', () => {
+  it('a lesson inherits its part\'s defaults; its own fields win, objects merge field by field', () => {
+    const root = mkdtempSync(join(tmpdir(), 'wirelab-parts-'))
+    const dir = join(root, 'course', '01-a-lesson')
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(join(root, 'course', '_parts.yml'), 'parts:\n  - title: Streams\n    defaults:\n      protocol: sse\n      scenario:\n        latencyMs: 80\n        seed: 9\n')
+    for (const [name, text] of Object.entries(GOOD_FILES)) writeFileSync(join(dir, name), text)
+    writeFileSync(join(dir, 'lesson.md'), '---\ntitle: A\nsummary: S.\norder: 1\npart: Streams\nscenario:\n  server:\n    kind: live-score\n  seed: 3\n---\nText.\n')
+    try {
+      const { lessons, problems, parts } = loadLessons(join(root, 'course'), root)
+      expect(problems.map(formatProblem)).toEqual([])
+      expect(parts.map((p) => p.title)).toEqual(['Streams'])
+      expect([lessons[0]!.meta.protocol, lessons[0]!.meta.scenario.latencyMs, lessons[0]!.meta.scenario.seed, lessons[0]!.meta.part]).toEqual(['sse', 80, 3, 'Streams'])
+    } finally {
+      rmSync(root, { recursive: true, force: true })
+    }
+  })
 })
 
 describe('random front matter', () => {

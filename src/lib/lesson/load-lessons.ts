@@ -2,7 +2,8 @@
 // Vite plugin (build and dev server) and by the tests.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { parseLessonMarkdown, type LessonProblem } from './front-matter.ts'
+import { parseLessonMarkdown, parseYamlFile, type Inherit, type LessonProblem } from './front-matter.ts'
+import { courseSchema, type Course } from './schema.ts'
 import { checkLessonText } from './content-rules.ts'
 import { renderMarkdown } from './markdown.ts'
 import type { LessonContent, LessonSummary } from './types.ts'
@@ -14,6 +15,8 @@ export interface LoadedLesson extends LessonContent {
 
 export interface LoadResult {
   lessons: LoadedLesson[]
+  /** the course's parts from _parts.yml, in order ([] without that file) */
+  parts: Course['parts']
   problems: LessonProblem[]
   /** every file read, for the dev server to watch */
   files: string[]
@@ -26,7 +29,8 @@ export function loadLessons(root: string, cwd = process.cwd()): LoadResult {
   const lessons: LoadedLesson[] = []
   const files: string[] = []
   const texts: Array<{ body: string; bodyLine: number; file: string }> = []
-  if (!existsSync(root)) return { lessons, files, problems: [{ file: relative(cwd, root) || root, line: 1, column: 1, path: '', message: 'the lessons folder does not exist' }] }
+  if (!existsSync(root)) return { lessons, files, parts: [], problems: [{ file: relative(cwd, root) || root, line: 1, column: 1, path: '', message: 'the lessons folder does not exist' }] }
+  const { parts, inherit } = readParts(root, cwd, files, problems)
   for (const slug of readdirSync(root).sort()) {
     const dir = join(root, slug)
     if (!statSync(dir).isDirectory() || slug.startsWith('.') || slug.startsWith('_')) continue
@@ -41,7 +45,7 @@ export function loadLessons(root: string, cwd = process.cwd()): LoadResult {
       problems.push({ file: rel('lesson.md'), line: 1, column: 1, path: '', message: 'missing lesson.md' })
       continue
     }
-    const parsed = parseLessonMarkdown(readFileSync(mdFile, 'utf8'), rel('lesson.md'))
+    const parsed = parseLessonMarkdown(readFileSync(mdFile, 'utf8'), rel('lesson.md'), inherit)
     if (!parsed.ok) {
       problems.push(...parsed.problems)
       continue
@@ -75,12 +79,33 @@ export function loadLessons(root: string, cwd = process.cwd()): LoadResult {
   const slugs = new Set(readdirSync(root).filter((name) => SLUG.test(name)))
   for (const text of texts) problems.push(...checkLessonText(text.body, text.bodyLine, text.file, slugs))
   lessons.sort((a, b) => a.meta.order - b.meta.order)
-  return { lessons, problems, files }
+  return { lessons, problems, files, parts }
+}
+
+/** lessons/_parts.yml: the course's parts and the defaults their lessons inherit */
+function readParts(root: string, cwd: string, files: string[], problems: LessonProblem[]): { parts: Course['parts']; inherit: Inherit } {
+  const file = join(root, '_parts.yml')
+  files.push(file)
+  const none = (part: unknown) => (part === undefined || part === null ? null : `there is no ${relative(cwd, file)} to define part ${JSON.stringify(part)}`)
+  if (!existsSync(file)) return { parts: [], inherit: none }
+  const parsed = parseYamlFile(readFileSync(file, 'utf8'), relative(cwd, file), courseSchema)
+  if (!parsed.ok) {
+    problems.push(...parsed.problems)
+    return { parts: [], inherit: () => null }
+  }
+  const { parts } = parsed.data
+  const byTitle = new Map(parts.map((p) => [p.title, p]))
+  const inherit: Inherit = (part) => {
+    if (part === undefined || part === null) return null
+    const found = typeof part === 'string' ? byTitle.get(part) : undefined
+    return found ? found.defaults : `part ${JSON.stringify(part)} is not one of the parts in ${relative(cwd, file)}: ${parts.map((p) => JSON.stringify(p.title)).join(', ')}`
+  }
+  return { parts, inherit }
 }
 
 export function summarise(lesson: LessonContent): LessonSummary {
-  const { title, summary, order, protocol } = lesson.meta
-  return { slug: lesson.slug, title, summary, order, protocol }
+  const { title, summary, order, protocol, part } = lesson.meta
+  return { slug: lesson.slug, title, summary, order, protocol, part }
 }
 
 export function formatProblem(p: LessonProblem): string {

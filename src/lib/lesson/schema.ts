@@ -142,11 +142,29 @@ export const lessonFrontMatterSchema = z
     protocol: protocolSchema,
     starter: z.string().regex(/^[\w.-]+\.(js|ts)$/).default('starter.js').describe('File in the lesson folder holding the code the learner starts from.'),
     solution: z.string().regex(/^[\w.-]+\.(js|ts)$/).default('solution.js').describe('File in the lesson folder holding a solution that passes every check.'),
+    part: z.string().min(1).max(80).nullable().default(null).describe('Title of the part (from lessons/_parts.yml) this lesson belongs to: the home page groups lessons by part, and the lesson inherits the part\'s `defaults`. null: no part.'),
     types: z.string().regex(/^[\w.-]+\.d\.ts$/).nullable().default(null).describe('File in the lesson folder with TypeScript declarations of the lesson\'s messages (e.g. `interface ChatMessage { … }`): the editor\'s completion, hover and diagnostics know them. null: none.'),
     scenario: scenarioSchema,
   })
   .describe('Front matter of lessons/<NN-slug>/lesson.md.')
 
 export type LessonFrontMatter = z.infer<typeof lessonFrontMatterSchema>
+
+export const courseSchema = z
+  .strictObject({
+    parts: z
+      .array(
+        z.strictObject({
+          title: z.string().min(1).max(80).describe('The part\'s title, shown above its lessons; lessons name it in their `part` field.'),
+          summary: z.string().max(300).default('').describe('A sentence under the title on the home page.'),
+          defaults: z.record(z.string(), z.unknown()).default({}).describe('Front matter every lesson of the part starts from (e.g. `protocol`, or `scenario:` settings such as `latencyMs`); a lesson\'s own fields win, objects merge field by field.'),
+        }),
+      )
+      .min(1)
+      .describe('The parts of the course, in the order the home page shows them.'),
+  })
+  .describe('lessons/_parts.yml: the course\'s parts (sections) and the settings their lessons inherit.')
+
+export type Course = z.infer<typeof courseSchema>
 export type Scenario = z.infer<typeof scenarioSchema>
 export type Protocol = z.infer<typeof protocolSchema>

@@ -7,6 +7,8 @@ export interface LessonSummary {
   summary: string
   order: number
   protocol: Protocol
+  /** the part of the course it belongs to (null: none) */
+  part: string | null
 }
 
 /** everything a lesson page needs, produced at build time from the lesson's files */

@@ -41,7 +41,8 @@ export function wirelabLessons(options: { dir: string }): Plugin {
       for (const file of result.files) this.addWatchFile(file)
       if (id === `\0${INDEX_ID}`) {
         const loaders = result.lessons.map((l) => `  ${JSON.stringify(l.slug)}: () => import(${JSON.stringify(LESSON_PREFIX + l.slug)}),`).join('\n')
-        return `export const lessonIndex = ${JSON.stringify(result.lessons.map(summarise))}\nexport const lessonLoaders = {\n${loaders}\n}\n`
+        const parts = result.parts.map((p) => ({ title: p.title, summary: p.summary }))
+        return `export const lessonIndex = ${JSON.stringify(result.lessons.map(summarise))}\nexport const lessonParts = ${JSON.stringify(parts)}\nexport const lessonLoaders = {\n${loaders}\n}\n`
       }
       const slug = id.slice(`\0${LESSON_PREFIX}`.length)
       const lesson = result.lessons.find((l) => l.slug === slug)
