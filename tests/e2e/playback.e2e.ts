@@ -114,3 +114,27 @@ describe('the event list', () => {
     expect(await page.getByLabel('Search').inputValue()).toBe('/api/score')
   })
 })
+
+describe('the network timeline', () => {
+  it('zooms in on the time axis and pans by scrolling; Fit shows the whole run again', async () => {
+    const { page } = session
+    await openLesson(page, '02-short-polling')
+    await setSpeed(page, Infinity)
+    expect(await runToEnd(page)).toBe('finished')
+    const svg = page.locator('svg[aria-label="Network timeline"]')
+    const width = () => svg.evaluate((el) => el.getBoundingClientRect().width)
+    const axis = () => svg.locator('text.axis').allTextContents()
+    const before = await width()
+    const coarse = await axis()
+    await page.getByRole('button', { name: 'Zoom in' }).click()
+    await page.getByRole('button', { name: 'Zoom in' }).click()
+    expect(await page.getByTestId('timeline-zoom').textContent()).toBe('4×')
+    expect(Math.round(await width())).toBe(Math.round(before * 4))
+    expect((await axis()).length).toBeGreaterThan(coarse.length)
+    const frame = page.getByRole('region', { name: 'Network timeline, scrollable when zoomed' })
+    await frame.evaluate((el) => (el.scrollLeft = 300))
+    expect(await frame.evaluate((el) => el.scrollLeft)).toBe(300)
+    await page.getByRole('button', { name: 'Fit' }).click()
+    expect(Math.round(await width())).toBe(Math.round(before))
+  })
+})
