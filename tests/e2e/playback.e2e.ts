@@ -32,6 +32,8 @@ describe('replaying a run', () => {
     expect(await caption()).toBe(`0.000 s — The client sends GET ${target}.`)
     await page.keyboard.press('End')
     expect(await diagramLabels(page)).toEqual(all)
+    // this lesson leaves out the Output pane (front matter: panes)
+    expect(await page.getByRole('tab').allTextContents()).toEqual(['Console', 'Events', 'Inspector'])
   })
 
   it('plays to the end by itself, and the scrub bar jumps', async () => {

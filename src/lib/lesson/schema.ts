@@ -142,6 +142,11 @@ export const lessonFrontMatterSchema = z
     protocol: protocolSchema,
     starter: z.string().regex(/^[\w.-]+\.(js|ts)$/).default('starter.js').describe('File in the lesson folder holding the code the learner starts from.'),
     solution: z.string().regex(/^[\w.-]+\.(js|ts)$/).default('solution.js').describe('File in the lesson folder holding a solution that passes every check.'),
+    panes: z
+      .array(z.enum(['diagram', 'timeline', 'console', 'output', 'events', 'inspector']))
+      .min(1)
+      .default(['diagram', 'timeline', 'console', 'output', 'events', 'inspector'])
+      .describe('Which panes the lesson page shows, e.g. leave out `output` in a lesson that never uses the ui helper. The console is where errors appear: keep it unless you have a reason.'),
     part: z.string().min(1).max(80).nullable().default(null).describe('Title of the part (from lessons/_parts.yml) this lesson belongs to: the home page groups lessons by part, and the lesson inherits the part\'s `defaults`. null: no part.'),
     types: z.string().regex(/^[\w.-]+\.d\.ts$/).nullable().default(null).describe('File in the lesson folder with TypeScript declarations of the lesson\'s messages (e.g. `interface ChatMessage { … }`): the editor\'s completion, hover and diagnostics know them. null: none.'),
     scenario: scenarioSchema,
