@@ -14,6 +14,10 @@ describe('two clients, two servers, a broker', () => {
   it('shows a lifeline per client, the load balancer, each instance and the broker', async () => {
     const { page } = session
     await openLesson(page, '06-scaling-websockets')
+    // the lesson's own picture, served from its folder
+    const picture = page.locator('.lesson-text img')
+    await expect.poll(() => picture.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(520)
+    expect(await picture.getAttribute('alt')).toContain('load balancer')
     const actors = await page.locator('svg.actors text').allTextContents()
     expect(actors).toEqual(['Alice (your code)', 'Bob (your code)', 'Load balancer', 'Server 1', 'Server 2', 'Broker (pub/sub)'])
   })

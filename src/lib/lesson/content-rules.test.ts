@@ -22,3 +22,13 @@ describe('lesson text rules', () => {
     expect(lines('See [the intro](#/lesson/01-intro) and [later](#/lesson/09-nope).')).toEqual(['10:46 the link to lesson "09-nope" leads nowhere: there is no lessons/09-nope/'])
   })
 })
+
+describe('images', () => {
+  it('must be files in the lesson folder', () => {
+    const problems = checkLessonText('![ok](flow.png)\n![gone](missing.png)\n<img src="../other/x.svg">\n', 1, 'x/lesson.md', new Set(), (path) => path === 'flow.png')
+    expect(problems.map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual([
+      '2:1 the image "missing.png" does not exist in the lesson folder',
+      '3:1 the image "../other/x.svg" must be a file in the lesson folder (no "/" at the start, no "..")',
+    ])
+  })
+})

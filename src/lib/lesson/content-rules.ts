@@ -19,6 +19,8 @@ const RULES: Rule[] = [
 ]
 
 const LESSON_LINK = /\]\(\s*#\/lesson\/([\w-]+)/g
+/** images from the lesson's own folder: ![alt](diagram.png) or <img src="diagram.png"> */
+const LOCAL_IMAGE = /!\[[^\]]*\]\(\s*<?([\w./-]+\.(?:png|jpe?g|gif|svg|webp|avif))>?(?:\s+"[^"]*")?\s*\)|<img\b[^>]*?\ssrc\s*=\s*["']?([\w./-]+\.(?:png|jpe?g|gif|svg|webp|avif))/gi
 
 /** blank out fenced code blocks and inline code spans, keeping line and column positions */
 export function maskCode(markdown: string): string {
@@ -36,7 +38,7 @@ function position(text: string, index: number): { line: number; column: number }
  * Problems in the Markdown body of a lesson. `bodyLine`: the line of lesson.md the body starts on;
  * `slugs`: every lesson there is, for links between lessons.
  */
-export function checkLessonText(body: string, bodyLine: number, file: string, slugs: ReadonlySet<string>): LessonProblem[] {
+export function checkLessonText(body: string, bodyLine: number, file: string, slugs: ReadonlySet<string>, imageExists: (path: string) => boolean = () => true): LessonProblem[] {
   const text = maskCode(body)
   const problems: LessonProblem[] = []
   const at = (index: number) => {
@@ -48,6 +50,11 @@ export function checkLessonText(body: string, bodyLine: number, file: string, sl
   }
   for (const match of text.matchAll(LESSON_LINK)) {
     if (!slugs.has(match[1]!)) problems.push({ ...at(match.index), message: `the link to lesson "${match[1]}" leads nowhere: there is no lessons/${match[1]}/` })
+  }
+  for (const match of text.matchAll(LOCAL_IMAGE)) {
+    const path = match[1] ?? match[2]!
+    if (path.startsWith('/') || path.split('/').includes('..')) problems.push({ ...at(match.index), message: `the image "${path}" must be a file in the lesson folder (no "/" at the start, no "..")` })
+    else if (!imageExists(path)) problems.push({ ...at(match.index), message: `the image "${path}" does not exist in the lesson folder` })
   }
   return problems.sort((a, b) => a.line - b.line || a.column - b.column)
 }

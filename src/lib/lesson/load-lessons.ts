@@ -28,7 +28,7 @@ export function loadLessons(root: string, cwd = process.cwd()): LoadResult {
   const problems: LessonProblem[] = []
   const lessons: LoadedLesson[] = []
   const files: string[] = []
-  const texts: Array<{ body: string; bodyLine: number; file: string }> = []
+  const texts: Array<{ body: string; bodyLine: number; file: string; dir: string }> = []
   if (!existsSync(root)) return { lessons, files, parts: [], problems: [{ file: relative(cwd, root) || root, line: 1, column: 1, path: '', message: 'the lessons folder does not exist' }] }
   const { parts, inherit } = readParts(root, cwd, files, problems)
   for (const slug of readdirSync(root).sort()) {
@@ -51,7 +51,7 @@ export function loadLessons(root: string, cwd = process.cwd()): LoadResult {
       continue
     }
     const { meta } = parsed
-    texts.push({ body: parsed.body, bodyLine: parsed.bodyLine, file: rel('lesson.md') })
+    texts.push({ body: parsed.body, bodyLine: parsed.bodyLine, file: rel('lesson.md'), dir })
     const read = (name: string, field: string): string | null => {
       const file = join(dir, name)
       files.push(file)
@@ -77,7 +77,7 @@ export function loadLessons(root: string, cwd = process.cwd()): LoadResult {
   }
   // the text rules need every slug (links between lessons), so they run once all folders are read
   const slugs = new Set(readdirSync(root).filter((name) => SLUG.test(name)))
-  for (const text of texts) problems.push(...checkLessonText(text.body, text.bodyLine, text.file, slugs))
+  for (const text of texts) problems.push(...checkLessonText(text.body, text.bodyLine, text.file, slugs, (path) => existsSync(join(text.dir, path))))
   lessons.sort((a, b) => a.meta.order - b.meta.order)
   return { lessons, problems, files, parts }
 }

@@ -7,6 +7,8 @@ const MEDIA = new Set(['IMG', 'VIDEO', 'AUDIO', 'SOURCE', 'TRACK', 'IMAGE', 'USE
 let hooked = false
 
 function isRemote(url: string): boolean {
+  // small images of the lesson's folder are inlined by the build as data: URLs; in an <img> they cannot run code
+  if (/^data:image\/(png|jpe?g|gif|webp|avif|svg\+xml)[;,]/i.test(url.trim())) return false
   try {
     return new URL(url, location.href).origin !== location.origin
   } catch {

@@ -1,6 +1,8 @@
 // Vite plugin: lessons become virtual modules. `virtual:wirelab/lessons` holds the small index the home
 // page needs; each lesson's content and checks are a separate chunk, loaded when it is opened.
 // Invalid lessons stop the build (and show in the dev server's overlay) with file:line messages.
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Plugin } from 'vite'
 import { formatProblem, loadLessons, summarise, type LoadResult } from './load-lessons.ts'
 
@@ -47,8 +49,17 @@ export function wirelabLessons(options: { dir: string }): Plugin {
       const slug = id.slice(`\0${LESSON_PREFIX}`.length)
       const lesson = result.lessons.find((l) => l.slug === slug)
       if (!lesson) throw new Error(`No lesson "${slug}"`)
-      const { meta, html, starter, solution, types, language } = lesson
-      return `export { default as checks } from ${JSON.stringify(lesson.checksFile)}\nexport const lesson = ${JSON.stringify({ slug, meta, html, starter, solution, types, language })}\n`
+      const { meta, starter, solution, types, language } = lesson
+      // images from the lesson's folder become assets (hashed in dist/, served as they are in dev)
+      const images: string[] = []
+      const html = lesson.html.replace(/(<img\b[^>]*?\ssrc=")([\w./-]+\.(?:png|jpe?g|gif|svg|webp|avif))(")/gi, (all, before: string, path: string, after: string) => {
+        if (path.startsWith('/') || path.includes('..') || !existsSync(join(lesson.dir, path))) return all
+        images.push(join(lesson.dir, path))
+        return `${before}__WIRELAB_IMAGE_${images.length - 1}__${after}`
+      })
+      const imports = images.map((file, i) => `import __image${i} from ${JSON.stringify(`${file}?url`)}\n`).join('')
+      const withImages = images.reduce((code, _, i) => `${code}.replace('__WIRELAB_IMAGE_${i}__', __image${i})`, JSON.stringify(html))
+      return `${imports}export { default as checks } from ${JSON.stringify(lesson.checksFile)}\nexport const lesson = { ...${JSON.stringify({ slug, meta, starter, solution, types, language })}, html: ${withImages} }\n`
     },
     watchChange(file) {
       if (result?.files.includes(file)) result = null
