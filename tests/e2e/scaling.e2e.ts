@@ -56,3 +56,24 @@ describe('two clients, two servers, a broker', () => {
     await page.getByLabel('Broker between servers').check()
   })
 })
+
+describe('a sequence diagram in the lesson text', () => {
+  it('steps message by message with Back and Next, with a caption', async () => {
+    const { page } = session
+    await openLesson(page, '06-scaling-websockets')
+    const figure = page.locator('.lesson-text .diagram').first()
+    const caption = figure.locator('.diagram-caption')
+    const arrows = () => figure.locator('svg .messageText').count()
+    await expect.poll(arrows).toBe(6)
+    await figure.getByRole('button', { name: '◀ Back' }).click()
+    await expect.poll(arrows).toBe(5)
+    expect(await caption.textContent()).toBe('Step 5 of 6: S1 → Alice: frame "Hi…"')
+    for (let i = 0; i < 5; i++) await figure.getByRole('button', { name: '◀ Back' }).click()
+    await expect.poll(arrows).toBe(0)
+    expect(await caption.textContent()).toBe('Step 0 of 6: nothing sent yet')
+    await figure.getByRole('button', { name: 'Next ▶' }).click()
+    await expect.poll(() => caption.textContent()).toBe('Step 1 of 6: Alice → S1: frame "Hi…"')
+    await figure.getByRole('button', { name: 'All' }).click()
+    await expect.poll(arrows).toBe(6)
+  })
+})
