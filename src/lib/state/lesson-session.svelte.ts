@@ -8,13 +8,13 @@ import type { ServerStat } from '../sim/servers/types.ts'
 import type { ConsoleEntry, LearnerError, RunEnd } from '../runner/learner-run.ts'
 import { logValueToData } from '../runner/log-value.ts'
 import { Playback } from './playback.svelte.ts'
+import { ConsoleLog } from './console-log.svelte.ts'
 import { applyUi, emptyOutput, type OutputView, type UiOperation } from '../runner/output-model.ts'
 import type { CodeStore } from './code-store.ts'
 
 /** 'imported': a trace file opened for replay, not a run of this page */
 export type RunStatus = 'idle' | 'starting' | 'running' | 'imported' | RunEnd
 
-const MAX_CONSOLE = 1000
 
 const loadRunner = () => Promise.all([import('../runner/learner-run.ts'), import('./create-simulation.ts'), import('./run-host.ts')])
 let runCounter = 0
@@ -28,14 +28,10 @@ export class LessonSession {
   paused = $state(false)
   /** start each run paused, to follow it step by step */
   startPaused = $state(false)
-  consoleEntries = $state.raw<ConsoleEntry[]>([])
-  /** lines up to this number were cleared from the console pane by the learner */
-  consoleClearedAt = $state(0)
-  /** console lines received in this run, numbered from 1 */
-  private consoleSeq = 0
+  /** the console pane of the current run */
+  readonly console: ConsoleLog
   /** the Output pane, per client ('' in a lesson with one client) */
   outputs = $state.raw<Array<{ client: string; view: OutputView }>>([])
-  droppedConsole = $state(0)
   errors = $state.raw<LearnerError[]>([])
   trace = $state.raw<readonly TraceEvent[]>([])
   results = $state.raw<CheckResult[] | null>(null)
@@ -55,7 +51,6 @@ export class LessonSession {
   readonly selected = $derived(this.trace.find((e) => e.seq === this.selectedSeq) ?? null)
   readonly running = $derived(this.status === 'starting' || this.status === 'running')
 
-  private pendingConsole: ConsoleEntry[] = []
   private frameQueued = false
   /** copies the running simulation's trace and counters into the view state */
   private copyRun: (() => void) | null = null
@@ -71,6 +66,7 @@ export class LessonSession {
     private readonly store: CodeStore,
   ) {
     this.code = store.load(lesson.slug) ?? lesson.starter
+    this.console = new ConsoleLog(lesson.meta.scenario.clients.length > 1)
     this.brokerOn = lesson.meta.scenario.broker !== null
     this.brokerInRun = this.brokerOn
   }
@@ -113,7 +109,7 @@ export class LessonSession {
   loadTrace(events: TraceEvent[]): void {
     this.stop()
     this.trace = events
-    this.consoleEntries = []
+    this.console.reset()
     this.errors = []
     this.results = null
     this.serverStats = []
@@ -136,12 +132,8 @@ export class LessonSession {
     this.stop()
     this.flush()
     this.status = 'starting'
-    this.consoleEntries = []
-    this.consoleSeq = 0
-    this.consoleClearedAt = 0
+    this.console.reset()
     this.outputs = []
-    this.pendingConsole = []
-    this.droppedConsole = 0
     this.errors = []
     this.trace = []
     this.playback.follow()
@@ -258,11 +250,6 @@ export class LessonSession {
     this.selectedSeq = seq
   }
 
-  /** empty the console pane; the checks still read every line of the run */
-  clearConsole(): void {
-    this.flushFrame()
-    this.consoleClearedAt = this.consoleSeq
-  }
 
   private applyUi(client: string, operation: UiOperation, t: number): void {
     const i = this.outputs.findIndex((o) => o.client === client)
@@ -272,7 +259,7 @@ export class LessonSession {
   }
 
   private addConsole(entry: ConsoleEntry): void {
-    this.pendingConsole.push({ ...entry, seq: ++this.consoleSeq })
+    this.console.add(entry)
     this.queueFrame()
   }
 
@@ -290,17 +277,11 @@ export class LessonSession {
   private flushFrame(): void {
     this.frameQueued = false
     this.copyRun?.()
-    if (this.pendingConsole.length === 0) return
-    const all = [...this.consoleEntries, ...this.pendingConsole.splice(0)]
-    // several clients log in whatever order their workers answer: show (and check) them in time, then client, order
-    if (this.lesson.meta.scenario.clients.length > 1) all.sort((a, b) => a.t - b.t || (a.clientIndex ?? 0) - (b.clientIndex ?? 0))
-    const over = Math.max(0, all.length - MAX_CONSOLE)
-    this.droppedConsole += over
-    this.consoleEntries = over ? all.slice(over) : all
+    this.console.flush()
   }
 
   private evaluate(): void {
-    const console: LoggedCall[] = this.consoleEntries.filter((e) => !e.hint).map((e) => ({ level: e.level, t: e.t, values: e.args.map(logValueToData), ...(e.client ? { client: e.client } : {}) }))
+    const console: LoggedCall[] = this.console.entries.filter((e) => !e.hint).map((e) => ({ level: e.level, t: e.t, values: e.args.map(logValueToData), ...(e.client ? { client: e.client } : {}) }))
     const errors = this.errors.map((e) => `${e.name}: ${e.message}`)
     this.results = evaluateChecks(this.checks, { trace: this.trace, console, errors, server: this.serverStats })
   }
