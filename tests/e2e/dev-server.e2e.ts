@@ -1,27 +1,15 @@
 // The README's start command runs the Vite dev server: it must serve the same working playground.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createServer, type ViteDevServer } from 'vite'
-import type { Browser } from 'playwright-core'
-import { freshPage, launchChromium } from './support/browser.ts'
+import { describe, expect, it } from 'vitest'
+import { freshPage } from './support/browser.ts'
+import { useDevServer } from './support/dev-server.ts'
 import { consoleLines, runToEnd, setSpeed } from './support/lesson-page.ts'
 
-let server: ViteDevServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await createServer({ server: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'warn' })
-  await server.listen()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const dev = useDevServer()
 
 describe('npm start (the dev server)', () => {
   it('lists the lesson, opens it and runs the starter end to end', async () => {
-    const { page, pageErrors } = await freshPage(browser)
-    await page.goto(server.resolvedUrls!.local[0]!)
+    const { page, pageErrors } = await freshPage(dev.browser)
+    await page.goto(dev.url)
     await page.locator('.lesson-link', { hasText: 'Server-Sent Events: your first stream' }).click()
     await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 60_000 })
     await setSpeed(page, 4)

@@ -1,10 +1,9 @@
 // Lesson text from other people: known XSS payloads go through the real pipeline (Markdown rendered as
 // at build time, then the page's sanitiser) into a live page in Chromium; none may run code or load
 // anything from another site.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createServer, type ViteDevServer } from 'vite'
-import type { Browser } from 'playwright-core'
-import { freshPage, launchChromium } from './support/browser.ts'
+import { describe, expect, it } from 'vitest'
+import { freshPage } from './support/browser.ts'
+import { useDevServer } from './support/dev-server.ts'
 
 const PAYLOADS = [
   '<script>alert(1)</script>',
@@ -36,23 +35,12 @@ const PAYLOADS = [
   '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
 ]
 
-let server: ViteDevServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await createServer({ server: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'warn' })
-  await server.listen()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const dev = useDevServer()
 
 describe('lesson text from other people', () => {
   it(`runs none of ${PAYLOADS.length} XSS payloads and loads nothing from another site`, async () => {
-    const { page } = await freshPage(browser)
-    const origin = new URL(server.resolvedUrls!.local[0]!).origin
+    const { page } = await freshPage(dev.browser)
+    const origin = new URL(dev.url).origin
     const foreign: string[] = []
     page.on('request', (r) => {
       if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) foreign.push(r.url())
