@@ -62,20 +62,26 @@ function isMermaid(file) {
 // workers are emitted as assets, not manifest chunks
 const workers = ['learner-worker', 'editor.worker', 'ts.worker'].map((prefix) => [prefix, 'assets/' + readdirSync(join(dist, 'assets')).find((f) => f.startsWith(prefix))])
 
+// BENCH_SIZES_ONLY=1 npm run bench: the bundle sizes alone, in seconds (no browser)
+if (process.env.BENCH_SIZES_ONLY) {
+  console.log(`home page ${kb(sum(home, gz))} (≤ 25 KB); lesson page before editor ${kb(sum(lessonPage, gz))} (≤ 60 KB)`)
+  process.exit(0)
+}
+
 // ---- timings in Chromium ----
 const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' })
 const base = `http://127.0.0.1:${server.httpServer.address().port}/`
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args })
 const editorTimes = []
 const runTimes = []
-/** a cold page: the home page, then a click on the first lesson (its time in window.__clickAt) */
+/** a cold page: the home page, then a click on the SSE lesson (its time in window.__clickAt) */
 async function clickFirstLesson() {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } })
   const page = await context.newPage()
   await page.goto(base)
   await page.locator('.lesson-link').first().waitFor()
   await page.evaluate(() => addEventListener('click', (e) => ((window).__clickAt = e.timeStamp), { capture: true, once: true }))
-  await page.locator('.lesson-link').first().click()
+  await page.locator('.lesson-link[href="#/lesson/01-sse-first-stream"]').click()
   return { context, page }
 }
 for (let i = 0; i < RUNS; i++) {
