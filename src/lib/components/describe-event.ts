@@ -42,34 +42,6 @@ function frameTitle(e: Extract<TraceEvent, { kind: 'ws.frame' }>): string {
   return e.text ? `${name} "${truncate(e.text, 24)}"` : name
 }
 
-export function eventSentence(e: TraceEvent): string {
-  switch (e.kind) {
-    case 'http.request':
-      return e.api === 'WebSocket' ? `The client asks to upgrade the connection to a WebSocket.` : `The client sends ${e.method} ${e.target}.`
-    case 'http.response':
-      if (e.status === 101) return 'The server agrees: from now on this TCP connection carries WebSocket frames, both ways.'
-      return e.streaming ? `The server answers ${e.status} ${e.reason} and keeps the response open.` : `The server answers ${e.status} ${e.reason}.`
-    case 'sse.event':
-      return e.dispatches ? `The server writes an event into the open stream.` : 'The server writes a line the browser does not dispatch.'
-    case 'http.held':
-      return 'The server holds the request open: no new data yet.'
-    case 'conn.close':
-    case 'conn.error':
-      return e.reason
-    case 'fault':
-      return e.description
-    case 'ws.frame':
-      if (e.opcodeName === 'pong') return 'The browser answers the ping with a pong by itself: your code never sees either.'
-      if (e.opcodeName === 'ping') return 'The server pings the connection to check that it is still alive.'
-      if (e.opcodeName === 'close') return `The ${e.from} sends a close frame: the closing handshake.`
-      return `The ${e.from} sends a WebSocket frame${e.from === 'client' ? ', masked as every client frame must be' : ''}.`
-    case 'pubsub.publish':
-      return `${e.server ?? 'The server'} publishes on the broker's "${e.channel}" channel; the broker passes it to the ${e.receivers} instance${e.receivers === 1 ? '' : 's'} subscribed right now and keeps nothing.`
-    case 'pubsub.deliver':
-      return `The broker delivers the message to ${e.server ?? 'the server'}, which passes it on to its own clients.`
-  }
-}
-
 function truncate(text: string, max: number): string {
   return text.length > max ? text.slice(0, max - 1) + '…' : text
 }

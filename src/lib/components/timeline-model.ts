@@ -13,15 +13,24 @@ export interface TimelineTick {
   count: number
 }
 
+/**
+ * One tick object per event, kept across calls: replaying a long run rebuilds the rows at every step,
+ * and reusing the ticks lets the view keep its elements (10 000 events: a step was 30 ms without it).
+ */
+const tickOf = new WeakMap<TraceEvent, TimelineTick>()
+
 /** one tick per instant and direction: a burst of 1000 replayed events is one tick, not 1000 */
-function addTick(row: TimelineRow, tick: Omit<TimelineTick, 'count'>): void {
+function addTick(row: TimelineRow, e: TraceEvent, make: () => Omit<TimelineTick, 'count'>): void {
   const last = row.ticks.at(-1)
+  const tick = tickOf.get(e) ?? { ...make(), count: 1 }
+  tickOf.set(e, tick)
   if (last && last.t === tick.t && last.direction === tick.direction) {
-    last.count++
-    last.label = `${last.count} messages at once, from ${last.label.replace(/^\d+ messages at once, from /, '')}`
+    // a new object: the cached ones are shared between calls and must not change
+    const count = last.count + 1
+    row.ticks[row.ticks.length - 1] = { ...last, count, label: `${count} messages at once, from ${last.label.replace(/^\d+ messages at once, from /, '')}` }
     return
   }
-  row.ticks.push({ ...tick, count: 1 })
+  row.ticks.push(tick)
 }
 
 export interface TimelineRow {
@@ -65,9 +74,9 @@ export function timelineRows(events: readonly TraceEvent[]): TimelineRow[] {
       row.streaming = e.streaming
       if (!e.streaming) row.end = e.arrives
     } else if (e.kind === 'sse.event') {
-      addTick(row, { seq: e.seq, t: e.arrives, label: e.fields.id !== undefined ? `event id ${e.fields.id}` : 'event', direction: 'down' })
+      addTick(row, e, () => ({ seq: e.seq, t: e.arrives, label: e.fields.id !== undefined ? `event id ${e.fields.id}` : 'event', direction: 'down' }))
     } else if (e.kind === 'ws.frame') {
-      addTick(row, { seq: e.seq, t: e.arrives, label: `${e.opcodeName} frame from the ${e.from}`, direction: e.from === 'client' ? 'up' : 'down' })
+      addTick(row, e, () => ({ seq: e.seq, t: e.arrives, label: `${e.opcodeName} frame from the ${e.from}`, direction: e.from === 'client' ? 'up' : 'down' }))
       if (e.opcodeName === 'close' && row.end === null && e.from === 'server') row.end = e.arrives
     } else if (e.kind === 'conn.close' && row.end === null) {
       row.end = e.from === 'client' ? e.t : e.arrives
