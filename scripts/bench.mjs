@@ -249,8 +249,7 @@ bigSim.scheduler.runDue(1_000_000)
 const bigFile = join(tmpdir(), 'wirelab-bench-10k-trace.json')
 writeFileSync(bigFile, traceToJson(bigSim.trace.events))
 await nodeVite.close()
-let big = null
-{
+const big = await (async () => {
   const context = await benchBrowser.newContext({ viewport: { width: 1400, height: 1000 } })
   const page = await context.newPage()
   await page.goto(`${benchBase}#/lesson/01-sse-throughput`)
@@ -261,9 +260,10 @@ let big = null
   await page.getByLabel('Open a trace…').setInputFiles(bigFile)
   await page.waitForFunction(() => /^0 \/ [1-9]/.test(document.querySelector('[data-testid=replay-position]')?.textContent ?? ''), undefined, { timeout: 60_000 })
   const openMs = Date.now() - t0
-  big = { ...(await measureReplay(page, { mermaid: false })), openMs }
+  const measured = { ...(await measureReplay(page, { mermaid: false })), openMs }
   await context.close()
-}
+  return measured
+})()
 await benchBrowser.close()
 await benchServer.close()
 
