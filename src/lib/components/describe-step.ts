@@ -4,8 +4,13 @@ import type { TraceEvent } from '../sim/trace.ts'
 
 export function eventSentence(e: TraceEvent): string {
   switch (e.kind) {
-    case 'http.request':
-      return e.api === 'WebSocket' ? `The client asks to upgrade the connection to a WebSocket.` : `The client sends ${e.method} ${e.target}.`
+    case 'http.request': {
+      if (e.api === 'WebSocket') return `The client asks to upgrade the connection to a WebSocket.`
+      // c1.2, c1.3 …: the EventSource coming back by itself after its retry wait
+      const lastId = e.headers.find((h) => h.name === 'Last-Event-ID')?.value
+      if (e.api === 'EventSource' && /\.\d+$/.test(e.conn)) return `After its retry wait the EventSource reconnects by itself${lastId ? `, sending Last-Event-ID: ${lastId} so the server can replay what it missed` : ''}.`
+      return `The client sends ${e.method} ${e.target}.`
+    }
     case 'http.response':
       if (e.status === 101) return 'The server agrees: from now on this TCP connection carries WebSocket frames, both ways.'
       return e.streaming ? `The server answers ${e.status} ${e.reason} and keeps the response open.` : `The server answers ${e.status} ${e.reason}.`
