@@ -151,6 +151,8 @@ let replay = null
  * run as SVG (the reference: what re-rendering with mermaid on every step would cost).
  */
 async function measureReplay(page, { mermaid = true } = {}) {
+  // the replay bar loads when the run has ended
+  await page.getByTestId('replay-position').waitFor({ timeout: 30_000 })
   const messages = await page.evaluate(() => Number(document.querySelector('[data-testid=replay-position]').textContent.split(' / ')[1]))
   const steps = await page.evaluate(async () => {
     const press = async (key) => {
