@@ -37,10 +37,8 @@ export function parseLessonMarkdown(source: string, file: string, inherit: Inher
   const yamlText = match[1]!
   const lineCounter = new LineCounter()
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false })
-  const problems: LessonProblem[] = doc.errors.map((e) => {
-    const pos = lineCounter.linePos(e.pos[0])
-    return { file, line: pos.line + 1, column: pos.col, path: '', message: `YAML: ${e.message.split('\n')[0]}` }
-  })
+  // the front matter starts on line 2 of lesson.md, after its "---"
+  const problems = yamlErrors(doc, lineCounter, file, 1)
   if (problems.length > 0) return { ok: false, problems }
   const own: unknown = doc.toJS()
   const defaults = typeof own === 'object' && own !== null ? inherit((own as Record<string, unknown>).part) : null
@@ -58,9 +56,8 @@ export function parseLessonMarkdown(source: string, file: string, inherit: Inher
 export function parseYamlFile<T>(text: string, file: string, schema: z.ZodType<T>): { ok: true; data: T } | { ok: false; problems: LessonProblem[] } {
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, prettyErrors: false })
-  if (doc.errors.length) {
-    return { ok: false, problems: doc.errors.map((e) => ({ file, ...shift(lineCounter.linePos(e.pos[0])), path: '', message: `YAML: ${e.message.split('\n')[0]}` })) }
-  }
+  const errors = yamlErrors(doc, lineCounter, file, 0)
+  if (errors.length) return { ok: false, problems: errors }
   const parsed = schema.safeParse(doc.toJS())
   if (parsed.success) return { ok: true, data: parsed.data }
   const problems = parsed.error.issues.flatMap(unwrapUnion).map((issue) => toProblem(issue, doc, lineCounter, file))
@@ -68,8 +65,12 @@ export function parseYamlFile<T>(text: string, file: string, schema: z.ZodType<T
   return { ok: false, problems: problems.map((p) => ({ ...p, line: p.line - 1 })) }
 }
 
-function shift(pos: { line: number; col: number }): { line: number; column: number } {
-  return { line: pos.line, column: pos.col }
+/** YAML syntax errors at their line and column; `lineOffset`: lines of the file before the YAML */
+function yamlErrors(doc: Document, lineCounter: LineCounter, file: string, lineOffset: number): LessonProblem[] {
+  return doc.errors.map((e) => {
+    const pos = lineCounter.linePos(e.pos[0])
+    return { file, line: pos.line + lineOffset, column: pos.col, path: '', message: `YAML: ${e.message.split('\n')[0]}` }
+  })
 }
 
 /**

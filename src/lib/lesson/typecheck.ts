@@ -1,7 +1,6 @@
 // TypeScript errors in lessons, for `npm run lessons:check`: the starter and solution are checked as the
 // learner realm sees them (a worker's APIs, the `client` and `ui` globals, the lesson's own types; each
 // file its own module), checks.ts against the checks API. Node only: it loads the TypeScript compiler.
-import { readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import ts from 'typescript'
@@ -60,9 +59,4 @@ export function typecheckLessons(lessons: readonly LoadedLesson[], cwd = process
   const checks = lessons.map((l) => resolve(l.checksFile))
   if (checks.length) problems.push(...problemsOf(ts.createProgram(checks, checksOptions), new Set(checks), cwd))
   return problems
-}
-
-/** a quick self-test of the setup: the globals file must itself be valid */
-export function learnerGlobalsSource(): string {
-  return readFileSync(LEARNER_GLOBALS, 'utf8')
 }
