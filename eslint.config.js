@@ -29,7 +29,10 @@ export default ts.config(
     files: ['src/lib/sim/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['svelte', 'svelte/*', 'msw', 'msw/*', 'monaco-editor*', 'mermaid', '../mock/*', '../runner/*', '../state/*', '../components/*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['svelte', 'svelte/*', 'msw', 'msw/*', 'monaco-editor*', 'mermaid', '../mock/*', '../runner/*', '../state/*', '../components/*'] },
+      ],
       'no-restricted-globals': ['error', 'document', 'window', 'navigator', 'location'],
     },
   },

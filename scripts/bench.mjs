@@ -12,7 +12,15 @@ import { chromium } from 'playwright-core'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7)
 const dist = 'dist'
-const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const args = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 
 await build({ logLevel: 'warn' })
 const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8'))
@@ -43,25 +51,63 @@ const lessonKeys = Object.keys(manifest)
   .filter((k) => k.startsWith('virtual:wirelab/lesson/'))
   .sort((a, b) => gz(manifest[b].file) - gz(manifest[a].file))
   .slice(0, 1)
-const lessonPage = closure(['index.html', 'src/lib/components/LessonPage.svelte', ...lessonKeys])
+const lessonPage = closure(['index.html', 'src/lib/components/lesson-page/LessonPage.svelte', ...lessonKeys])
 const findKey = (pred) => Object.keys(manifest).filter(pred)
 const lazy = [
-  ['Monaco editor (core + JS highlighting)', closure(findKey((k) => k.endsWith('components/editor/monaco.ts') || k.endsWith('javascript/javascript.js')), new Set([...lessonPageKeys()]))],
+  [
+    'Monaco editor (core + JS highlighting)',
+    closure(
+      findKey((k) => k.endsWith('components/editor/monaco.ts') || k.endsWith('javascript/javascript.js')),
+      new Set([...lessonPageKeys()]),
+    ),
+  ],
   ['msw (service worker client + handlers)', closure(['src/lib/mock/start-mock.ts'], new Set(lessonPageKeys()))],
-  ['runner (clock, simulation, worker link)', closure(findKey((k) => /runner\/(learner-run|protocol)\.ts$|create-simulation\.ts$/.test(k)), new Set(lessonPageKeys()))],
-  ['TypeScript language service (after the editor is usable)', closure(findKey((k) => k.endsWith('components/editor/typescript-service.ts')), new Set([...lessonPageKeys(), ...closure(findKey((k) => k.endsWith('components/editor/monaco.ts')), new Set(lessonPageKeys()))]))],
-  ['mermaid (all chunks it may load)', new Set(Object.values(manifest).map((e) => e.file).filter((f) => !home.has(f) && !lessonPage.has(f) && isMermaid(f)))],
+  [
+    'runner (clock, simulation, worker link)',
+    closure(
+      findKey((k) => /runner\/(learner-run|protocol)\.ts$|create-simulation\.ts$/.test(k)),
+      new Set(lessonPageKeys()),
+    ),
+  ],
+  [
+    'TypeScript language service (after the editor is usable)',
+    closure(
+      findKey((k) => k.endsWith('components/editor/typescript-service.ts')),
+      new Set([
+        ...lessonPageKeys(),
+        ...closure(
+          findKey((k) => k.endsWith('components/editor/monaco.ts')),
+          new Set(lessonPageKeys()),
+        ),
+      ]),
+    ),
+  ],
+  [
+    'mermaid (all chunks it may load)',
+    new Set(
+      Object.values(manifest)
+        .map((e) => e.file)
+        .filter((f) => !home.has(f) && !lessonPage.has(f) && isMermaid(f)),
+    ),
+  ],
 ]
 function lessonPageKeys() {
   const seen = new Set()
-  closure(['index.html', 'src/lib/components/LessonPage.svelte', ...lessonKeys], seen)
+  closure(['index.html', 'src/lib/components/lesson-page/LessonPage.svelte', ...lessonKeys], seen)
   return seen
 }
 function isMermaid(file) {
-  return !/monaco|start-mock|learner|protocol|create-simulation|editor\.worker|ts\.worker|typescript|javascript-|codicon|LessonPage|index-|0\d-|strip-types|SolutionDiff/.test(file) && file.endsWith('.js')
+  return (
+    !/monaco|start-mock|learner|protocol|create-simulation|editor\.worker|ts\.worker|typescript|javascript-|codicon|LessonPage|index-|0\d-|strip-types|SolutionDiff/.test(
+      file,
+    ) && file.endsWith('.js')
+  )
 }
 // workers are emitted as assets, not manifest chunks
-const workers = ['learner-worker', 'editor.worker', 'ts.worker'].map((prefix) => [prefix, 'assets/' + readdirSync(join(dist, 'assets')).find((f) => f.startsWith(prefix))])
+const workers = ['learner-worker', 'editor.worker', 'ts.worker'].map((prefix) => [
+  prefix,
+  'assets/' + readdirSync(join(dist, 'assets')).find((f) => f.startsWith(prefix)),
+])
 
 // BENCH_SIZES_ONLY=1 npm run bench: the bundle sizes alone, in seconds (no browser)
 if (process.env.BENCH_SIZES_ONLY) {
@@ -81,7 +127,7 @@ async function clickFirstLesson() {
   const page = await context.newPage()
   await page.goto(base)
   await page.locator('.lesson-link').first().waitFor()
-  await page.evaluate(() => addEventListener('click', (e) => ((window).__clickAt = e.timeStamp), { capture: true, once: true }))
+  await page.evaluate(() => addEventListener('click', (e) => (window.__clickAt = e.timeStamp), { capture: true, once: true }))
   await page.locator('.lesson-link[href="#/lesson/01-sse-first-stream"]').click()
   return { context, page }
 }
@@ -91,7 +137,7 @@ for (let i = 0; i < RUNS; i++) {
   editorTimes.push(await page.evaluate(() => performance.getEntriesByName('wirelab:editor-ready')[0].startTime - window.__clickAt))
   // Run: from the click to the first message in the sequence diagram (first run: includes starting msw)
   await page.evaluate(() => {
-    addEventListener('click', (e) => ((window).__runAt = e.timeStamp), { capture: true, once: true })
+    addEventListener('click', (e) => (window.__runAt = e.timeStamp), { capture: true, once: true })
     new MutationObserver((_, obs) => {
       if (document.querySelector('svg[aria-label="Sequence diagram of the run"] .message')) {
         window.__firstEventAt = performance.now()
@@ -115,7 +161,14 @@ for (let i = 0; i < Math.min(RUNS, 5); i++) {
   for (let attempt = 0; attempt < 100 && found === null; attempt++) {
     await page.keyboard.press('Control+Space')
     found = await page
-      .waitForFunction(() => [...document.querySelectorAll('.suggest-widget .monaco-list-row')].some((r) => r.getAttribute('aria-label')?.startsWith('onmessage')) ? performance.now() : null, undefined, { timeout: 100, polling: 10 })
+      .waitForFunction(
+        () =>
+          [...document.querySelectorAll('.suggest-widget .monaco-list-row')].some((r) => r.getAttribute('aria-label')?.startsWith('onmessage'))
+            ? performance.now()
+            : null,
+        undefined,
+        { timeout: 100, polling: 10 },
+      )
       .then((h) => h.jsonValue())
       .catch(() => null)
     if (found === null) await page.keyboard.press('Escape')
@@ -190,7 +243,13 @@ async function measureReplay(page, { mermaid = true } = {}) {
     mermaidTimes.push((await page.evaluate(() => performance.now())) - t0)
   }
   const sorted = [...steps.times].sort((a, b) => a - b)
-  return { messages, median: sorted[Math.floor(sorted.length / 2)], p95: sorted[Math.floor(sorted.length * 0.95)], scrub: steps.scrub, mermaid: mermaidTimes[1] }
+  return {
+    messages,
+    median: sorted[Math.floor(sorted.length / 2)],
+    p95: sorted[Math.floor(sorted.length * 0.95)],
+    scrub: steps.scrub,
+    mermaid: mermaidTimes[1],
+  }
 }
 /** runs a bench lesson at skip-ahead speed; `marks`: console texts whose first appearance is timed (real ms, frame accurate) */
 async function runLesson(slug, marks = [], after = null) {
@@ -244,8 +303,13 @@ for (let i = 0; i < 3; i++) {
 const nodeVite = await createServer({ server: { middlewareMode: true }, appType: 'custom', logLevel: 'warn' })
 const { Simulation } = await nodeVite.ssrLoadModule('/src/lib/sim/simulation.ts')
 const { LiveScoreServer } = await nodeVite.ssrLoadModule('/src/lib/sim/servers/live-score.ts')
-const { traceToJson } = await nodeVite.ssrLoadModule('/src/lib/components/export-trace.ts')
-const bigSim = new Simulation({ host: 'h', seed: 1, latencyMs: 50, createServer: (ctx) => new LiveScoreServer(ctx, { intervalMs: 100, home: 'A', away: 'B', updates: null, retryMs: null }) })
+const { traceToJson } = await nodeVite.ssrLoadModule('/src/lib/components/replay/export-trace.ts')
+const bigSim = new Simulation({
+  host: 'h',
+  seed: 1,
+  latencyMs: 50,
+  createServer: (ctx) => new LiveScoreServer(ctx, { intervalMs: 100, home: 'A', away: 'B', updates: null, retryMs: null }),
+})
 bigSim.receive({ key: 1, sentAt: 0, method: 'GET', host: 'h', target: '/api/stream', headers: [], api: 'EventSource' })
 bigSim.scheduler.runDue(1_000_000)
 const bigFile = join(tmpdir(), 'wirelab-bench-10k-trace.json')
@@ -260,7 +324,9 @@ const big = await (async () => {
   await page.getByText('Export / open').click()
   const t0 = Date.now()
   await page.getByLabel('Open a trace…').setInputFiles(bigFile)
-  await page.waitForFunction(() => /^0 \/ [1-9]/.test(document.querySelector('[data-testid=replay-position]')?.textContent ?? ''), undefined, { timeout: 60_000 })
+  await page.waitForFunction(() => /^0 \/ [1-9]/.test(document.querySelector('[data-testid=replay-position]')?.textContent ?? ''), undefined, {
+    timeout: 60_000,
+  })
   const openMs = Date.now() - t0
   const measured = { ...(await measureReplay(page, { mermaid: false })), openMs }
   await context.close()
@@ -275,7 +341,18 @@ const { Trace } = await vite.ssrLoadModule('/src/lib/sim/trace.ts')
 const trace = new Trace()
 let seen = 0
 trace.subscribe(() => seen++)
-const event = { kind: 'sse.event', t: 0, arrives: 50, conn: 'c1', from: 'server', to: 'client', bytes: 76, wire: 'id: 1\ndata: {}\n\n', fields: { id: '1', data: '{}' }, dispatches: true }
+const event = {
+  kind: 'sse.event',
+  t: 0,
+  arrives: 50,
+  conn: 'c1',
+  from: 'server',
+  to: 'client',
+  bytes: 76,
+  wire: 'id: 1\ndata: {}\n\n',
+  fields: { id: '1', data: '{}' },
+  dispatches: true,
+}
 for (let i = 0; i < 90_000; i++) trace.append({ ...event, t: i })
 const appendStart = performance.now()
 for (let i = 90_000; i < 100_000; i++) trace.append({ ...event, t: i })
@@ -289,17 +366,42 @@ const rows = [
   ...lazy.map(([name, files]) => [`  lazy: ${name}`, `${kb(sum(files, gz))} (raw ${kb(sum(files, raw))})`, '', '']),
   ...workers.map(([name, file]) => [`  worker: ${name}`, `${kb(gz(file))} (raw ${kb(raw(file))})`, '', '']),
   [`Click lesson → editor usable (median of ${RUNS} cold runs)`, ms(median(editorTimes)), '≤ 1000 ms', verdict(median(editorTimes), 1000)],
-  [`Click lesson → first TypeScript completion (median of ${completionTimes.length} cold runs)`, ms(median(completionTimes)), '≤ 2500 ms', verdict(median(completionTimes), 2500)],
+  [
+    `Click lesson → first TypeScript completion (median of ${completionTimes.length} cold runs)`,
+    ms(median(completionTimes)),
+    '≤ 2500 ms',
+    verdict(median(completionTimes), 2500),
+  ],
   [`Click Run → first trace event, first run (median of ${RUNS})`, ms(median(runTimes)), '≤ 150 ms (issue 4)', verdict(median(runTimes), 150)],
-  [`SSE events/s, whole path (worker → SW → msw → simulation → trace), a burst of ${EVENTS} at one instant`, `${median(burst).toFixed(0)} /s`, '≥ ½ of bare msw', `${verdict(-median(burst), -median(bare) / 2)}, ratio ${(median(burst) / median(bare)).toFixed(2)}`],
-  [`SSE events/s, whole path, one event per instant (100 ms apart), skip ahead`, `${median(ours).toFixed(0)} /s`, '', `ratio ${(median(ours) / median(bare)).toFixed(2)} (a round trip per instant)`],
+  [
+    `SSE events/s, whole path (worker → SW → msw → simulation → trace), a burst of ${EVENTS} at one instant`,
+    `${median(burst).toFixed(0)} /s`,
+    '≥ ½ of bare msw',
+    `${verdict(-median(burst), -median(bare) / 2)}, ratio ${(median(burst) / median(bare)).toFixed(2)}`,
+  ],
+  [
+    `SSE events/s, whole path, one event per instant (100 ms apart), skip ahead`,
+    `${median(ours).toFixed(0)} /s`,
+    '',
+    `ratio ${(median(ours) / median(bare)).toFixed(2)} (a round trip per instant)`,
+  ],
   [`SSE events/s, bare msw sse() → EventSource in a worker (reference, a burst)`, `${median(bare).toFixed(0)} /s`, '', ''],
   [`100 concurrent held long polls: Run → all 100 answered, skip ahead`, ms(median(held)), '', 'all 100 held, all answered'],
   [`Replay of ${replay.messages} messages: one step, both views (median)`, `${replay.median.toFixed(2)} ms`, '≤ 3 ms', verdict(replay.median, 3)],
   [`Replay: one step (p95)`, `${replay.p95.toFixed(2)} ms`, '≤ 16 ms', verdict(replay.p95, 16)],
   [`Replay: scrub from the end to the start`, ms(replay.scrub), '≤ 50 ms', verdict(replay.scrub, 50)],
-  [`Reference: mermaid drawing the same ${replay.messages} messages as SVG`, ms(replay.mermaid), '', `${(replay.mermaid / replay.median).toFixed(0)}× one step`],
-  [`Replay of ${big.messages} events (an opened trace): one step (median / p95)`, `${big.median.toFixed(2)} / ${big.p95.toFixed(2)} ms`, 'responsive: median within a frame', verdict(big.median, 16)],
+  [
+    `Reference: mermaid drawing the same ${replay.messages} messages as SVG`,
+    ms(replay.mermaid),
+    '',
+    `${(replay.mermaid / replay.median).toFixed(0)}× one step`,
+  ],
+  [
+    `Replay of ${big.messages} events (an opened trace): one step (median / p95)`,
+    `${big.median.toFixed(2)} / ${big.p95.toFixed(2)} ms`,
+    'responsive: median within a frame',
+    verdict(big.median, 16),
+  ],
   [`  … scrub from the end to the start; opening the file`, `${ms(big.scrub)}; ${ms(big.openMs)}`, '', ''],
   [`Trace append at 100 000 events (per event, 1 subscriber)`, `${appendUs.toFixed(2)} µs`, '', ''],
 ]
@@ -308,5 +410,9 @@ const line = (r) => `| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')}
 console.log(line(['what', 'measured', 'goal', '']))
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`)
 rows.forEach((r) => console.log(line(r)))
-console.log(`\nall runs (ms): editor ${editorTimes.map((t) => t.toFixed(0)).join(', ')}; first completion ${completionTimes.map((t) => t.toFixed(0)).join(', ')}; run→first event ${runTimes.map((t) => t.toFixed(0)).join(', ')}`)
-console.log(`SSE /s burst ${burst.map((x) => x.toFixed(0)).join(', ')}; one per instant ${ours.map((x) => x.toFixed(0)).join(', ')}; bare msw ${bare.map((x) => x.toFixed(0)).join(', ')}; held long polls (ms) ${held.join(', ')}`)
+console.log(
+  `\nall runs (ms): editor ${editorTimes.map((t) => t.toFixed(0)).join(', ')}; first completion ${completionTimes.map((t) => t.toFixed(0)).join(', ')}; run→first event ${runTimes.map((t) => t.toFixed(0)).join(', ')}`,
+)
+console.log(
+  `SSE /s burst ${burst.map((x) => x.toFixed(0)).join(', ')}; one per instant ${ours.map((x) => x.toFixed(0)).join(', ')}; bare msw ${bare.map((x) => x.toFixed(0)).join(', ')}; held long polls (ms) ${held.join(', ')}`,
+)

@@ -12,7 +12,12 @@ import { createServer } from 'vite'
 const [command, ...rest] = process.argv.slice(2)
 const flags = new Set(rest.filter((a) => a.startsWith('--')))
 const args = rest.filter((a) => !a.startsWith('--'))
-const vite = await createServer({ server: { middlewareMode: true, hmr: false }, appType: 'custom', logLevel: 'error', optimizeDeps: { noDiscovery: true, entries: [] } })
+const vite = await createServer({
+  server: { middlewareMode: true, hmr: false },
+  appType: 'custom',
+  logLevel: 'error',
+  optimizeDeps: { noDiscovery: true, entries: [] },
+})
 const load = (path) => vite.ssrLoadModule(path)
 let exitCode = 0
 

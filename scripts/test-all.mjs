@@ -13,6 +13,7 @@ const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx'
 const suites = [
   { name: 'type check (svelte-check)', cmd: ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings'] },
   { name: 'lint (eslint)', cmd: ['eslint', '.'] },
+  { name: 'format (prettier)', cmd: ['prettier', '--check', '--log-level', 'warn', '.'] },
   { name: 'unit (vitest, Node)', vitest: 'vitest.config.ts' },
   { name: 'end-to-end (vitest + Playwright, Chromium)', vitest: 'vitest.e2e.config.ts' },
 ]
@@ -27,7 +28,9 @@ for (const suite of suites) {
   console.log(`\n=== ${suite.name} ===`)
   if (suite.vitest) {
     const json = join(outDir, `${suite.vitest}.json`)
-    const r = spawnSync(npx, ['vitest', 'run', '--config', suite.vitest, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`], { stdio: 'inherit' })
+    const r = spawnSync(npx, ['vitest', 'run', '--config', suite.vitest, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`], {
+      stdio: 'inherit',
+    })
     let report = null
     try {
       report = JSON.parse(readFileSync(json, 'utf8'))

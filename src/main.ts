@@ -1,5 +1,5 @@
 import { mount } from 'svelte'
-import App from './lib/components/App.svelte'
+import App from './lib/components/shell/App.svelte'
 import './app.css'
 
 mount(App, { target: document.getElementById('app')! })

@@ -5,7 +5,10 @@ declare module 'virtual:wirelab/lessons' {
   export const lessonIndex: import('./lib/lesson/types.ts').LessonSummary[]
   /** the course's parts (lessons/_parts.yml), in order */
   export const lessonParts: Array<{ title: string; summary: string }>
-  export const lessonLoaders: Record<string, () => Promise<{ lesson: import('./lib/lesson/types.ts').LessonContent; checks: import('./lib/checks/index.ts').LessonCheck[] }>>
+  export const lessonLoaders: Record<
+    string,
+    () => Promise<{ lesson: import('./lib/lesson/types.ts').LessonContent; checks: import('./lib/checks/index.ts').LessonCheck[] }>
+  >
 }
 
 // monaco-editor ships no types for its TypeScript mode's entry; these two are what typescript-service.ts calls

@@ -14,7 +14,10 @@ export default defineChecks([
       if (events === 0) return { pass: false, message: 'No event reached your code. Open an EventSource on /api/stream.' }
       const strings = calls.filter((values) => typeof values[0] === 'string' && values[0].trimStart().startsWith('{')).length
       if (strings > 0) {
-        return { pass: false, message: `You logged ${strings} messages, but as text (e.g. '{"match":…}'), not as objects. Parse e.data with JSON.parse before logging it.` }
+        return {
+          pass: false,
+          message: `You logged ${strings} messages, but as text (e.g. '{"match":…}'), not as objects. Parse e.data with JSON.parse before logging it.`,
+        }
       }
       return { pass: false, message: `${events} events arrived, but you logged ${scores} score objects. Log JSON.parse(e.data) in onmessage.` }
     },

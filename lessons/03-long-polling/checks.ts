@@ -19,9 +19,17 @@ export default defineChecks([
     run(run) {
       const waits = run.requests().filter((r) => r.target.startsWith('/api/messages/wait'))
       const short = run.requests().filter((r) => r.target.startsWith('/api/messages?'))
-      if (waits.length === 0) return { pass: false, message: `All ${short.length} requests went to /api/messages, which answers at once. Ask /api/messages/wait?since=<last> instead.` }
-      if (run.serverStat('held') === 0) return { pass: false, message: 'The server never had to hold a request. Ask with since=<the last id you got>, so it waits for something new.' }
-      return { pass: true, message: `${waits.length} requests, ${run.serverStat('held')} of them held by the server, ${run.serverStat('empty')} empty answers.` }
+      if (waits.length === 0)
+        return {
+          pass: false,
+          message: `All ${short.length} requests went to /api/messages, which answers at once. Ask /api/messages/wait?since=<last> instead.`,
+        }
+      if (run.serverStat('held') === 0)
+        return { pass: false, message: 'The server never had to hold a request. Ask with since=<the last id you got>, so it waits for something new.' }
+      return {
+        pass: true,
+        message: `${waits.length} requests, ${run.serverStat('held')} of them held by the server, ${run.serverStat('empty')} empty answers.`,
+      }
     },
   },
   {
@@ -31,8 +39,16 @@ export default defineChecks([
       const waits = run.requests().filter((r) => r.target.startsWith('/api/messages/wait'))
       if (waits.length === 0) return { pass: false, message: 'First switch to /api/messages/wait (see the check above).' }
       const most = run.maxConcurrentRequests()
-      if (most > 1) return { pass: false, message: `Up to ${most} requests were waiting at once. Send the next request after the previous answer arrives (await it), not on a timer.` }
-      if (waits.length < 4) return { pass: false, message: `Only ${waits.length} long-poll request${waits.length === 1 ? '' : 's'}: after every answer (200 or 204), ask again at once.` }
+      if (most > 1)
+        return {
+          pass: false,
+          message: `Up to ${most} requests were waiting at once. Send the next request after the previous answer arrives (await it), not on a timer.`,
+        }
+      if (waits.length < 4)
+        return {
+          pass: false,
+          message: `Only ${waits.length} long-poll request${waits.length === 1 ? '' : 's'}: after every answer (200 or 204), ask again at once.`,
+        }
       return { pass: true, message: 'Never more than one request waiting.' }
     },
   },

@@ -14,9 +14,11 @@ export default defineChecks([
     id: 'sends-when-open',
     title: 'Send "Hi all!" once the connection is open',
     run(run) {
-      if (run.errors.some((e) => e.includes('CONNECTING'))) return { pass: false, message: 'send() threw "Still in CONNECTING state": wait for the open event (ws.onopen) before sending.' }
+      if (run.errors.some((e) => e.includes('CONNECTING')))
+        return { pass: false, message: 'send() threw "Still in CONNECTING state": wait for the open event (ws.onopen) before sending.' }
       const sent = run.wsFrames({ from: 'client', opcode: 'text' }).map((f) => f.text)
-      if (!sent.includes('Hi all!')) return { pass: false, message: `The server never received "Hi all!"${sent.length ? ` (it got ${JSON.stringify(sent)})` : ''}.` }
+      if (!sent.includes('Hi all!'))
+        return { pass: false, message: `The server never received "Hi all!"${sent.length ? ` (it got ${JSON.stringify(sent)})` : ''}.` }
       return { pass: true, message: 'Sent "Hi all!" as a masked text frame.' }
     },
   },
@@ -41,7 +43,9 @@ export default defineChecks([
       if (!close) return { pass: false, message: 'Your code never closed the connection: call ws.close(1000) after the last message.' }
       if (close.closeCode !== 1000) return { pass: false, message: `You closed with code ${close.closeCode ?? '(none)'}; use 1000 (normal closure).` }
       const echoed = run.wsFrames({ from: 'server', opcode: 'close' }).length > 0
-      return echoed ? { pass: true, message: 'Closed with 1000; the server answered with its close frame.' } : { pass: false, message: 'The closing handshake did not complete.' }
+      return echoed
+        ? { pass: true, message: 'Closed with 1000; the server answered with its close frame.' }
+        : { pass: false, message: 'The closing handshake did not complete.' }
     },
   },
 ])

@@ -33,15 +33,18 @@ describe('console and output', () => {
 
   it('shows what ui.scoreboard, ui.list and ui.chat put in the Output pane', async () => {
     const { page } = session
-    await replaceCode(page, [
-      "const es = new EventSource('/api/stream');",
-      'es.onmessage = (e) => {',
-      '  const s = JSON.parse(e.data);',
-      "  ui.scoreboard({ home: 'Lions', away: 'Tigers', homeScore: s.home, awayScore: s.away, detail: `minute ${s.minute}` });",
-      '  ui.append(`update ${e.lastEventId}`);',
-      '};',
-      "ui.chat({ from: 'Ann', text: 'kick-off!' });",
-    ].join('\n'))
+    await replaceCode(
+      page,
+      [
+        "const es = new EventSource('/api/stream');",
+        'es.onmessage = (e) => {',
+        '  const s = JSON.parse(e.data);',
+        "  ui.scoreboard({ home: 'Lions', away: 'Tigers', homeScore: s.home, awayScore: s.away, detail: `minute ${s.minute}` });",
+        '  ui.append(`update ${e.lastEventId}`);',
+        '};',
+        "ui.chat({ from: 'Ann', text: 'kick-off!' });",
+      ].join('\n'),
+    )
     expect(await runToEnd(page)).toBe('finished')
     await page.getByRole('tab', { name: 'Output' }).click()
     await page.getByTestId('output-list').waitFor()
@@ -50,11 +53,13 @@ describe('console and output', () => {
     expect((await page.getByTestId('output-chat').innerText()).replace(/\s+/g, ' ')).toBe('0.000 s Ann kick-off!')
   })
 
-  it('a wrong ui call fails at the learner\'s line with a message that says how to call it', async () => {
+  it("a wrong ui call fails at the learner's line with a message that says how to call it", async () => {
     const { page } = session
     await replaceCode(page, "ui.list('not a list');\n")
     expect(await runToEnd(page)).toBe('finished')
     await page.getByRole('tab', { name: /Console/ }).click()
-    expect(await page.locator('[data-testid=console-error]').allInnerTexts()).toEqual([expect.stringMatching(/Uncaught TypeError: ui\.list\(items\) needs an array, e\.g\. ui\.list\(\["one", "two"\]\) \(line 1, column \d+\)$/)])
+    expect(await page.locator('[data-testid=console-error]').allInnerTexts()).toEqual([
+      expect.stringMatching(/Uncaught TypeError: ui\.list\(items\) needs an array, e\.g\. ui\.list\(\["one", "two"\]\) \(line 1, column \d+\)$/),
+    ])
   })
 })

@@ -45,7 +45,11 @@ describe('the editor', () => {
 
   it('makes the text larger and smaller, and keeps the size', async () => {
     const { page } = session
-    const size = () => page.locator('.monaco-editor .view-line').first().evaluate((el) => getComputedStyle(el).fontSize)
+    const size = () =>
+      page
+        .locator('.monaco-editor .view-line')
+        .first()
+        .evaluate((el) => getComputedStyle(el).fontSize)
     const before = await size()
     await page.getByRole('button', { name: 'A+ larger text' }).click()
     await expect.poll(size).not.toBe(before)
@@ -72,7 +76,9 @@ describe('the editor', () => {
     await openLesson(page, '07-choosing-the-right-tool')
     await setSpeed(page, Infinity)
     await replaceCode(page, 'const m: ChatMessage = { type: "chat", from: "a", text: "b" };\n')
-    expect(await suggestionsAfter('m.')).toEqual(expect.arrayContaining([expect.stringContaining('from'), expect.stringContaining('text'), expect.stringContaining('type')]))
+    expect(await suggestionsAfter('m.')).toEqual(
+      expect.arrayContaining([expect.stringContaining('from'), expect.stringContaining('text'), expect.stringContaining('type')]),
+    )
     // types are stripped before the run; the throw is on line 3, after type annotations that move columns:
     // "go" is at column 60 of the TypeScript, far left of where it is in the stripped JavaScript
     await replaceCode(page, 'type Id = number;\nconst id: Id = 7;\nconst broken: { go(): void } | null = null as any; broken!.go();\n')
@@ -88,7 +94,11 @@ describe('the editor', () => {
     await page.getByRole('button', { name: 'Show solution' }).click()
     const diff = page.getByTestId('solution-diff')
     await diff.locator('.view-line').first().waitFor()
-    const texts = () => diff.locator('.view-line').allTextContents().then((lines) => lines.map((l) => l.replace(/\u00a0/g, ' ')))
+    const texts = () =>
+      diff
+        .locator('.view-line')
+        .allTextContents()
+        .then((lines) => lines.map((l) => l.replace(/\u00a0/g, ' ')))
     await expect.poll(texts).toEqual(expect.arrayContaining(['// my attempt', expect.stringContaining('JSON.parse(e.data)')]))
     await page.locator('dialog[open]').getByRole('button', { name: 'Keep my code' }).click()
     expect(await editorText(page)).toBe('// my attempt')

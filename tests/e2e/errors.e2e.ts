@@ -36,7 +36,10 @@ describe('learner code that is broken', () => {
   })
 
   it('an error thrown in an event handler names its line, and the run goes on', async () => {
-    await replaceCode(session.page, "const es = new EventSource('/api/stream');\nes.onmessage = (e) => {\n  const score = JSON.parse(e.data);\n  console.log(score.home.toFixed(1), score.team.name);\n};\n")
+    await replaceCode(
+      session.page,
+      "const es = new EventSource('/api/stream');\nes.onmessage = (e) => {\n  const score = JSON.parse(e.data);\n  console.log(score.home.toFixed(1), score.team.name);\n};\n",
+    )
     expect(await runToEnd(session.page)).toBe('finished')
     const errors = await consoleErrors(session.page)
     expect(errors).toHaveLength(5)

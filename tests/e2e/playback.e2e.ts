@@ -71,7 +71,12 @@ describe('exporting a run', () => {
     await page.getByRole('button', { name: 'Copy as Mermaid' }).click()
     await expect.poll(() => page.getByTestId('export-status').textContent()).toBe('Mermaid text copied.')
     const mermaid = await page.evaluate(() => navigator.clipboard.readText())
-    expect(mermaid.split('\n').slice(0, 4)).toEqual(['sequenceDiagram', '    participant P0 as Client (your code)', '    participant P1 as Server (simulated)', '    P0->>P1: 0.000 s GET /api/stream — Accept: text/event-stream'])
+    expect(mermaid.split('\n').slice(0, 4)).toEqual([
+      'sequenceDiagram',
+      '    participant P0 as Client (your code)',
+      '    participant P1 as Server (simulated)',
+      '    P0->>P1: 0.000 s GET /api/stream — Accept: text/event-stream',
+    ])
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Trace JSON' }).click()])
     expect(download.suggestedFilename()).toBe('01-sse-first-stream-trace.json')
     const file = await download.path()

@@ -12,13 +12,24 @@ describe('SSE reconnection', () => {
     const { page } = session
     await openLesson(page, '04-sse-reconnect')
     await setSpeed(page, 4)
-    await replaceCode(page, "const es = new EventSource('/api/stream');\nes.onmessage = (e) => console.log(e.lastEventId);\nes.onerror = () => console.log('error', es.readyState);\n")
+    await replaceCode(
+      page,
+      "const es = new EventSource('/api/stream');\nes.onmessage = (e) => console.log(e.lastEventId);\nes.onerror = () => console.log('error', es.readyState);\n",
+    )
     expect(await runToEnd(page)).toBe('finished')
     // lost at 3.5 s (the client learns at 3.55); retry 2000 → the browser asks again at 5.55 with Last-Event-ID: 3
     expect(await consoleLines(page)).toEqual([
-      '1.050 s 1', '2.050 s 2', '3.050 s 3', '3.550 s error 0',
-      '5.650 s 4', '5.650 s 5', '6.050 s 6', '7.050 s 7', '8.050 s 8',
-      '8.050 s error 0', '10.150 s error 2',
+      '1.050 s 1',
+      '2.050 s 2',
+      '3.050 s 3',
+      '3.550 s error 0',
+      '5.650 s 4',
+      '5.650 s 5',
+      '6.050 s 6',
+      '7.050 s 7',
+      '8.050 s 8',
+      '8.050 s error 0',
+      '10.150 s error 2',
     ])
     const diagram = await diagramLabels(page)
     expect(diagram).toContain('3.500 s: connection lost , from network to client')
@@ -35,7 +46,10 @@ describe('SSE reconnection', () => {
     const { page } = session
     await openLesson(page, '01-sse-first-stream')
     await setSpeed(page, 4)
-    await replaceCode(page, "const es = new EventSource('/api/score');\nes.onerror = () => console.log('error', es.readyState);\nes.onmessage = () => console.log('message');\n")
+    await replaceCode(
+      page,
+      "const es = new EventSource('/api/score');\nes.onerror = () => console.log('error', es.readyState);\nes.onmessage = () => console.log('message');\n",
+    )
     expect(await runToEnd(page)).toBe('finished')
     expect(await consoleLines(page)).toEqual(['0.100 s error 2'])
     expect((await diagramLabels(page)).filter((l) => l.includes('GET /api/score'))).toHaveLength(1)

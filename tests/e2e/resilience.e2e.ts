@@ -21,7 +21,9 @@ describe('when things around the lesson fail', () => {
     await page.goto(`${baseURL()}#/lesson/01-sse-first-stream`)
     const box = page.getByRole('textbox', { name: 'Your code' })
     await box.waitFor()
-    expect(await page.locator('.fallback-note').textContent()).toMatch(/^The code editor could not load \(.+\)\. You can still edit your code in this plain text box\.$/)
+    expect(await page.locator('.fallback-note').textContent()).toMatch(
+      /^The code editor could not load \(.+\)\. You can still edit your code in this plain text box\.$/,
+    )
     expect(await box.inputValue()).toContain("new EventSource('/api/stream')")
     await box.fill("const es = new EventSource('/api/stream');\nes.onmessage = (e) => console.log('got', e.lastEventId);\n")
     await setSpeed(page, 4)
@@ -43,7 +45,9 @@ describe('when things around the lesson fail', () => {
     await box.fill('// my edit\nconsole.log("kept")')
     const banner = page.locator('.banner.warn')
     await banner.waitFor()
-    expect(await banner.textContent()).toBe('Browser storage is full, so your latest edit is kept only in this tab. Free some space (other sites’ data) to save again.')
+    expect(await banner.textContent()).toBe(
+      'Browser storage is full, so your latest edit is kept only in this tab. Free some space (other sites’ data) to save again.',
+    )
     await runToEnd(page)
     expect(await box.inputValue()).toBe('// my edit\nconsole.log("kept")')
     expect(await consoleLines(page)).toEqual(['0.000 s kept'])

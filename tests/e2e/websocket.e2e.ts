@@ -30,13 +30,23 @@ const wireOf = async (nth: number) => {
 
 describe('WebSockets on the simulated wire', () => {
   it('upgrades with a Sec-WebSocket-Accept that matches the key, and masks client frames', async () => {
-    const { console, diagram } = await run("const ws = new WebSocket('/chat', 'chat.v1');\nws.onopen = () => { console.log('open', ws.protocol); ws.send('Hello'); };\nws.onmessage = (e) => { console.log(e.data); ws.close(1000); };\nws.onclose = (e) => console.log('close', e.code, e.wasClean);")
+    const { console, diagram } = await run(
+      "const ws = new WebSocket('/chat', 'chat.v1');\nws.onopen = () => { console.log('open', ws.protocol); ws.send('Hello'); };\nws.onmessage = (e) => { console.log(e.data); ws.close(1000); };\nws.onclose = (e) => console.log('close', e.code, e.wasClean);",
+    )
     expect(console).toEqual(['0.100 s open chat.v1', '0.200 s {"type":"chat","from":"c1","text":"Hello"}', '0.300 s close 1000 true'])
-    expect(diagram.slice(0, 3).map((l) => l.split(',')[0])).toEqual(['0.000 s: GET /chat Upgrade: websocket', expect.stringMatching(/^0\.050 s: 101 Switching Protocols Sec-WebSocket-Accept: /), '0.100 s: TEXT Hello FIN=1 MASKED · 5 B payload · 11 B on the wire'])
+    expect(diagram.slice(0, 3).map((l) => l.split(',')[0])).toEqual([
+      '0.000 s: GET /chat Upgrade: websocket',
+      expect.stringMatching(/^0\.050 s: 101 Switching Protocols Sec-WebSocket-Accept: /),
+      '0.100 s: TEXT Hello FIN=1 MASKED · 5 B payload · 11 B on the wire',
+    ])
     const request = await wireOf(0)
-    expect(request).toMatch(/^GET \/chat HTTP\/1\.1\r\nHost: 127\.0\.0\.1:\d+\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: [A-Za-z0-9+/]{22}==\r\nSec-WebSocket-Version: 13\r\nOrigin: http:\/\/127\.0\.0\.1:\d+\r\nSec-WebSocket-Protocol: chat\.v1\r\n\r\n$/)
+    expect(request).toMatch(
+      /^GET \/chat HTTP\/1\.1\r\nHost: 127\.0\.0\.1:\d+\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: [A-Za-z0-9+/]{22}==\r\nSec-WebSocket-Version: 13\r\nOrigin: http:\/\/127\.0\.0\.1:\d+\r\nSec-WebSocket-Protocol: chat\.v1\r\n\r\n$/,
+    )
     const key = /Sec-WebSocket-Key: (\S+)/.exec(request)![1]!
-    const expected = createHash('sha1').update(key + '258EAFA5-E914-47DA-95CA-C5AB0DC85B11').digest('base64')
+    const expected = createHash('sha1')
+      .update(key + '258EAFA5-E914-47DA-95CA-C5AB0DC85B11')
+      .digest('base64')
     const response = await wireOf(1)
     expect(response).toContain(`\r\nSec-WebSocket-Accept: ${expected}\r\n`)
     expect(response.startsWith('HTTP/1.1 101 Switching Protocols\r\n')).toBe(true)
@@ -49,15 +59,16 @@ describe('WebSockets on the simulated wire', () => {
     expect(await session.page.locator('[data-testid=frame-header]').textContent()).toContain('masked (every client frame must be)')
   })
 
-  it('answers the server\'s heartbeat ping with a pong the code never sees', async () => {
+  it("answers the server's heartbeat ping with a pong the code never sees", async () => {
     const { console, diagram } = await run("const ws = new WebSocket('/chat');\nws.onmessage = (e) => console.log('message', JSON.parse(e.data).text);")
     expect(console).toEqual(['1.550 s message Anyone up for lunch?', '4.050 s message Noon, then.'])
     expect(diagram).toContain('2.550 s: PING "heartbeat" FIN=1 unmasked · 9 B payload · 11 B on the wire, from server to client')
     expect(diagram).toContain('2.600 s: PONG "heartbeat" FIN=1 MASKED · 9 B payload · 15 B on the wire, from client to server')
   })
 
-  it('a lost connection closes with 1006 and no close frame, and the learner\'s reconnect code connects again', async () => {
-    const code = "let attempt = 0;\nfunction connect() {\n  const ws = new WebSocket('/chat');\n  const n = ++attempt;\n  ws.onopen = () => console.log('open', n);\n  ws.onerror = () => console.log('error', n);\n  ws.onclose = (e) => { console.log('close', n, e.code, e.wasClean); if (n < 2) setTimeout(connect, 500); };\n}\nconnect();"
+  it("a lost connection closes with 1006 and no close frame, and the learner's reconnect code connects again", async () => {
+    const code =
+      "let attempt = 0;\nfunction connect() {\n  const ws = new WebSocket('/chat');\n  const n = ++attempt;\n  ws.onopen = () => console.log('open', n);\n  ws.onerror = () => console.log('error', n);\n  ws.onclose = (e) => { console.log('close', n, e.code, e.wasClean); if (n < 2) setTimeout(connect, 500); };\n}\nconnect();"
     const { console, diagram } = await run(code, async () => {
       const { page } = session
       await waitForConsoleText(page, 'open 1')
@@ -77,8 +88,15 @@ describe('WebSockets on the simulated wire', () => {
       dialled = true
       return route.abort()
     })
-    const { console, diagram } = await run("for (const url of ['/nope', 'ws://example.invalid/chat']) {\n  const ws = new WebSocket(url);\n  ws.onerror = () => console.log('error', url);\n  ws.onclose = (e) => console.log('close', url, e.code);\n}")
-    expect(console).toEqual(['0.000 s error ws://example.invalid/chat', '0.000 s close ws://example.invalid/chat 1006', '0.100 s error /nope', '0.100 s close /nope 1006'])
+    const { console, diagram } = await run(
+      "for (const url of ['/nope', 'ws://example.invalid/chat']) {\n  const ws = new WebSocket(url);\n  ws.onerror = () => console.log('error', url);\n  ws.onclose = (e) => console.log('close', url, e.code);\n}",
+    )
+    expect(console).toEqual([
+      '0.000 s error ws://example.invalid/chat',
+      '0.000 s close ws://example.invalid/chat 1006',
+      '0.100 s error /nope',
+      '0.100 s close /nope 1006',
+    ])
     expect(diagram).toContain('0.050 s: 404 Not Found , from server to client')
     expect(dialled).toBe(false)
     expect(await session.page.locator('[data-testid=console-hint]').allInnerTexts()).toEqual([

@@ -55,7 +55,8 @@ describe('lesson text from other people', () => {
     // the real modules, as the dev server serves them: build-time Markdown, then the page's sanitiser
     await page.addScriptTag({
       type: 'module',
-      content: "import { renderMarkdown } from '/src/lib/lesson/markdown.ts'; import { sanitizeLessonHtml } from '/src/lib/lesson/sanitize.ts'; window.__render = (md) => sanitizeLessonHtml(renderMarkdown(md));",
+      content:
+        "import { renderMarkdown } from '/src/lib/lesson/markdown.ts'; import { sanitizeLessonHtml } from '/src/lib/lesson/sanitize.ts'; window.__render = (md) => sanitizeLessonHtml(renderMarkdown(md));",
     })
     await page.waitForFunction(() => typeof (window as unknown as { __render?: unknown }).__render === 'function')
     const shown = await page.evaluate(async (payloads) => {

@@ -94,7 +94,9 @@ export class RunQuery {
 
   /** events on the pub/sub broker: what instances published, and each delivery */
   brokerEvents(): Array<Extract<TraceEvent, { kind: 'pubsub.publish' | 'pubsub.deliver' }>> {
-    return this.record.trace.filter((e): e is Extract<TraceEvent, { kind: 'pubsub.publish' | 'pubsub.deliver' }> => e.kind === 'pubsub.publish' || e.kind === 'pubsub.deliver')
+    return this.record.trace.filter(
+      (e): e is Extract<TraceEvent, { kind: 'pubsub.publish' | 'pubsub.deliver' }> => e.kind === 'pubsub.publish' || e.kind === 'pubsub.deliver',
+    )
   }
 
   /** the largest number of requests waiting at the same time (sent, not yet answered or closed) */
@@ -134,7 +136,12 @@ export function evaluateChecks(checks: readonly LessonCheck[], record: RunRecord
       const outcome = check.run(query)
       return { id: check.id, title: check.title, pass: outcome.pass === true, message: String(outcome.message) }
     } catch (error) {
-      return { id: check.id, title: check.title, pass: false, message: `This check could not be evaluated: ${error instanceof Error ? error.message : String(error)}` }
+      return {
+        id: check.id,
+        title: check.title,
+        pass: false,
+        message: `This check could not be evaluated: ${error instanceof Error ? error.message : String(error)}`,
+      }
     }
   })
 }

@@ -19,7 +19,21 @@ describe('lesson front matter', () => {
     expect(result.ok).toBe(true)
     if (!result.ok) return
     expect(result.meta.starter).toBe('starter.js')
-    expect(result.meta.scenario).toEqual({ server: { kind: 'live-score', intervalMs: 1000, home: 'Lions', away: 'Tigers', updates: null, retryMs: null }, latencyMs: 50, jitterMs: 0, durationMs: 5500, seed: 1, limits: { requestsPerSecond: 50, openConnections: 20 }, serverDelayMs: 0, proxyIdleTimeoutMs: null, faults: [], clients: [{ name: 'You' }], instances: 1, balancer: 'round-robin', broker: null })
+    expect(result.meta.scenario).toEqual({
+      server: { kind: 'live-score', intervalMs: 1000, home: 'Lions', away: 'Tigers', updates: null, retryMs: null },
+      latencyMs: 50,
+      jitterMs: 0,
+      durationMs: 5500,
+      seed: 1,
+      limits: { requestsPerSecond: 50, openConnections: 20 },
+      serverDelayMs: 0,
+      proxyIdleTimeoutMs: null,
+      faults: [],
+      clients: [{ name: 'You' }],
+      instances: 1,
+      balancer: 'round-robin',
+      broker: null,
+    })
     expect(result.body).toBe('Text.\n')
   })
 

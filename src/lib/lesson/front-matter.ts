@@ -33,7 +33,8 @@ export function mergeDefaults(base: Record<string, unknown>, own: Record<string,
 
 export function parseLessonMarkdown(source: string, file: string, inherit: Inherit = () => null): FrontMatterResult {
   const match = FENCE.exec(source)
-  if (!match) return { ok: false, problems: [{ file, line: 1, column: 1, path: '', message: 'lesson.md must start with front matter between two "---" lines' }] }
+  if (!match)
+    return { ok: false, problems: [{ file, line: 1, column: 1, path: '', message: 'lesson.md must start with front matter between two "---" lines' }] }
   const yamlText = match[1]!
   const lineCounter = new LineCounter()
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false })
@@ -106,7 +107,9 @@ function locate(doc: Document, lineCounter: LineCounter, path: string[], atKey: 
     let range: readonly number[] | null | undefined = isNode(node) ? node.range : undefined
     if (atKey && depth === path.length && depth > 0) {
       const parent = depth === 1 ? doc.contents : doc.getIn(sub.slice(0, -1), true)
-      const pair = isMapLike(parent) ? parent.items.find((p) => isNode(p.key) && String((p.key as { value?: unknown }).value) === sub[sub.length - 1]) : undefined
+      const pair = isMapLike(parent)
+        ? parent.items.find((p) => isNode(p.key) && String((p.key as { value?: unknown }).value) === sub[sub.length - 1])
+        : undefined
       if (pair && isNode(pair.key)) range = pair.key.range
     }
     if (range) {

@@ -15,44 +15,60 @@ import { lessonFrontMatterSchema } from './schema.ts'
 const GOOD_FILES: Record<string, string> = {
   'starter.js': "const es = new EventSource('/api/stream');\n",
   'solution.js': "const es = new EventSource('/api/stream');\nes.onmessage = (e) => console.log(e.data);\n",
-  'checks.ts': "import { defineChecks } from 'wirelab/checks'\n\nexport default defineChecks([{ id: 'x', title: 'X', run: (run) => ({ pass: run.sseEvents().length > 0, message: 'ok' }) }])\n",
+  'checks.ts':
+    "import { defineChecks } from 'wirelab/checks'\n\nexport default defineChecks([{ id: 'x', title: 'X', run: (run) => ({ pass: run.sseEvents().length > 0, message: 'ok' }) }])\n",
   'lesson.md': '---\ntitle: A lesson\nsummary: Short.\norder: 1\nprotocol: sse\nscenario:\n  server:\n    kind: live-score\n---\nText.\n',
 }
 
 describe('the broken-lesson corpus', () => {
   it('has at least 25 cases', () => expect(brokenCorpus.length).toBeGreaterThanOrEqual(25))
 
-  it.each(brokenCorpus.map((c) => [c.name, c] as const))('%s', (_, c) => {
-    const root = mkdtempSync(join(tmpdir(), 'wirelab-broken-'))
-    const dir = join(root, 'course', '01-a-lesson')
-    mkdirSync(dir, { recursive: true })
-    const files: Record<string, string> = { ...GOOD_FILES, ...(c.md ? { 'lesson.md': c.md } : {}), ...c.files }
-    for (const name of c.remove ?? []) delete files[name]
-    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)
-    if (c.parts) writeFileSync(join(root, 'course', '_parts.yml'), c.parts)
-    try {
-      const { lessons, problems } = loadLessons(join(root, 'course'), root)
-      const all = [...problems, ...typecheckLessons(lessons, root)].map(formatProblem).map((p) => p.replace('course/01-a-lesson/', ''))
-      expect(all).toEqual(c.expected)
-    } finally {
-      rmSync(root, { recursive: true, force: true })
-    }
-  }, 30_000)
+  it.each(brokenCorpus.map((c) => [c.name, c] as const))(
+    '%s',
+    (_, c) => {
+      const root = mkdtempSync(join(tmpdir(), 'wirelab-broken-'))
+      const dir = join(root, 'course', '01-a-lesson')
+      mkdirSync(dir, { recursive: true })
+      const files: Record<string, string> = { ...GOOD_FILES, ...(c.md ? { 'lesson.md': c.md } : {}), ...c.files }
+      for (const name of c.remove ?? []) delete files[name]
+      for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)
+      if (c.parts) writeFileSync(join(root, 'course', '_parts.yml'), c.parts)
+      try {
+        const { lessons, problems } = loadLessons(join(root, 'course'), root)
+        const all = [...problems, ...typecheckLessons(lessons, root)].map(formatProblem).map((p) => p.replace('course/01-a-lesson/', ''))
+        expect(all).toEqual(c.expected)
+      } finally {
+        rmSync(root, { recursive: true, force: true })
+      }
+    },
+    30_000,
+  )
 })
 
 describe('parts', () => {
-  it('a lesson inherits its part\'s defaults; its own fields win, objects merge field by field', () => {
+  it("a lesson inherits its part's defaults; its own fields win, objects merge field by field", () => {
     const root = mkdtempSync(join(tmpdir(), 'wirelab-parts-'))
     const dir = join(root, 'course', '01-a-lesson')
     mkdirSync(dir, { recursive: true })
-    writeFileSync(join(root, 'course', '_parts.yml'), 'parts:\n  - title: Streams\n    defaults:\n      protocol: sse\n      scenario:\n        latencyMs: 80\n        seed: 9\n')
+    writeFileSync(
+      join(root, 'course', '_parts.yml'),
+      'parts:\n  - title: Streams\n    defaults:\n      protocol: sse\n      scenario:\n        latencyMs: 80\n        seed: 9\n',
+    )
     for (const [name, text] of Object.entries(GOOD_FILES)) writeFileSync(join(dir, name), text)
-    writeFileSync(join(dir, 'lesson.md'), '---\ntitle: A\nsummary: S.\norder: 1\npart: Streams\nscenario:\n  server:\n    kind: live-score\n  seed: 3\n---\nText.\n')
+    writeFileSync(
+      join(dir, 'lesson.md'),
+      '---\ntitle: A\nsummary: S.\norder: 1\npart: Streams\nscenario:\n  server:\n    kind: live-score\n  seed: 3\n---\nText.\n',
+    )
     try {
       const { lessons, problems, parts } = loadLessons(join(root, 'course'), root)
       expect(problems.map(formatProblem)).toEqual([])
       expect(parts.map((p) => p.title)).toEqual(['Streams'])
-      expect([lessons[0]!.meta.protocol, lessons[0]!.meta.scenario.latencyMs, lessons[0]!.meta.scenario.seed, lessons[0]!.meta.part]).toEqual(['sse', 80, 3, 'Streams'])
+      expect([lessons[0]!.meta.protocol, lessons[0]!.meta.scenario.latencyMs, lessons[0]!.meta.scenario.seed, lessons[0]!.meta.part]).toEqual([
+        'sse',
+        80,
+        3,
+        'Streams',
+      ])
     } finally {
       rmSync(root, { recursive: true, force: true })
     }

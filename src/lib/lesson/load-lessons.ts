@@ -29,14 +29,26 @@ export function loadLessons(root: string, cwd = process.cwd()): LoadResult {
   const lessons: LoadedLesson[] = []
   const files: string[] = []
   const texts: Array<{ body: string; bodyLine: number; file: string; dir: string }> = []
-  if (!existsSync(root)) return { lessons, files, parts: [], problems: [{ file: relative(cwd, root) || root, line: 1, column: 1, path: '', message: 'the lessons folder does not exist' }] }
+  if (!existsSync(root))
+    return {
+      lessons,
+      files,
+      parts: [],
+      problems: [{ file: relative(cwd, root) || root, line: 1, column: 1, path: '', message: 'the lessons folder does not exist' }],
+    }
   const { parts, inherit } = readParts(root, cwd, files, problems)
   for (const slug of readdirSync(root).sort()) {
     const dir = join(root, slug)
     if (!statSync(dir).isDirectory() || slug.startsWith('.') || slug.startsWith('_')) continue
     const rel = (name: string) => relative(cwd, join(dir, name))
     if (!SLUG.test(slug)) {
-      problems.push({ file: relative(cwd, dir), line: 1, column: 1, path: '', message: `folder name "${slug}" must look like "01-my-lesson" (two digits, a dash, lower-case words joined by dashes)` })
+      problems.push({
+        file: relative(cwd, dir),
+        line: 1,
+        column: 1,
+        path: '',
+        message: `folder name "${slug}" must look like "01-my-lesson" (two digits, a dash, lower-case words joined by dashes)`,
+      })
       continue
     }
     const mdFile = join(dir, 'lesson.md')
@@ -64,7 +76,8 @@ export function loadLessons(root: string, cwd = process.cwd()): LoadResult {
     const types = meta.types === null ? '' : read(meta.types, 'types')
     const checksFile = join(dir, 'checks.ts')
     files.push(checksFile)
-    if (!existsSync(checksFile)) problems.push({ file: rel('checks.ts'), line: 1, column: 1, path: '', message: 'missing checks.ts (every lesson needs at least one automatic check)' })
+    if (!existsSync(checksFile))
+      problems.push({ file: rel('checks.ts'), line: 1, column: 1, path: '', message: 'missing checks.ts (every lesson needs at least one automatic check)' })
     if (starter === null || solution === null || types === null || !existsSync(checksFile)) continue
     const html = renderMarkdown(parsed.body)
     lessons.push({ slug, meta, html, starter, solution, types, language: meta.starter.endsWith('.ts') ? 'typescript' : 'javascript', dir, checksFile })
@@ -72,7 +85,14 @@ export function loadLessons(root: string, cwd = process.cwd()): LoadResult {
   const byOrder = new Map<number, string>()
   for (const lesson of lessons) {
     const other = byOrder.get(lesson.meta.order)
-    if (other) problems.push({ file: relative(cwd, join(lesson.dir, 'lesson.md')), line: 2, column: 1, path: 'order', message: `order ${lesson.meta.order} is already used by ${other}` })
+    if (other)
+      problems.push({
+        file: relative(cwd, join(lesson.dir, 'lesson.md')),
+        line: 2,
+        column: 1,
+        path: 'order',
+        message: `order ${lesson.meta.order} is already used by ${other}`,
+      })
     else byOrder.set(lesson.meta.order, lesson.slug)
   }
   // the text rules need every slug (links between lessons), so they run once all folders are read
@@ -98,7 +118,9 @@ function readParts(root: string, cwd: string, files: string[], problems: LessonP
   const inherit: Inherit = (part) => {
     if (part === undefined || part === null) return null
     const found = typeof part === 'string' ? byTitle.get(part) : undefined
-    return found ? found.defaults : `part ${JSON.stringify(part)} is not one of the parts in ${relative(cwd, file)}: ${parts.map((p) => JSON.stringify(p.title)).join(', ')}`
+    return found
+      ? found.defaults
+      : `part ${JSON.stringify(part)} is not one of the parts in ${relative(cwd, file)}: ${parts.map((p) => JSON.stringify(p.title)).join(', ')}`
   }
   return { parts, inherit }
 }

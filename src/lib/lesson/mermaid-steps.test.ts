@@ -13,7 +13,12 @@ describe('stepping through a sequence diagram in lesson text', () => {
   it('finds the messages and notes', () => {
     expect(isSequenceDiagram(diagram)).toBe(true)
     expect(isSequenceDiagram('flowchart LR\n A-->B')).toBe(false)
-    expect(sequenceSteps(diagram)).toEqual(['Client->>Server: GET /api/stream', 'Server-->>Client: 200 OK', 'Note over Client,Server: The response stays open', 'Server-->>Client: id: 1'])
+    expect(sequenceSteps(diagram)).toEqual([
+      'Client->>Server: GET /api/stream',
+      'Server-->>Client: 200 OK',
+      'Note over Client,Server: The response stays open',
+      'Server-->>Client: id: 1',
+    ])
   })
 
   it('keeps the participants and the first n steps', () => {

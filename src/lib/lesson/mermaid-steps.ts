@@ -9,7 +9,10 @@ export function isSequenceDiagram(source: string): boolean {
 }
 
 export function sequenceSteps(source: string): string[] {
-  return source.split('\n').filter((line) => STEP.test(line)).map((line) => line.trim())
+  return source
+    .split('\n')
+    .filter((line) => STEP.test(line))
+    .map((line) => line.trim())
 }
 
 /** the diagram with only its first `n` steps; participants and everything before the first step stay */

@@ -44,7 +44,8 @@ function rows(schema: JsonSchema, path: string, out: string[]): void {
     }
     return
   }
-  if (schema.type === 'array' && schema.items && (schema.items.properties || schema.items.anyOf || schema.items.oneOf)) return rows(schema.items, `${path}[]`, out)
+  if (schema.type === 'array' && schema.items && (schema.items.properties || schema.items.anyOf || schema.items.oneOf))
+    return rows(schema.items, `${path}[]`, out)
   for (const [name, field] of Object.entries(schema.properties ?? {})) {
     const full = path ? `${path}.${name}` : name
     const required = schema.required?.includes(name) && field.default === undefined ? 'yes' : ''

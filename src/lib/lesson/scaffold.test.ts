@@ -19,7 +19,10 @@ describe('lessons:new', () => {
     expect([first, second].map((d) => d.slice(root.length + 1))).toEqual(['01-first-steps', '02-second-quoted-title'])
     const { lessons, problems } = loadLessons(root)
     expect(problems.map(formatProblem)).toEqual([])
-    expect(lessons.map((l) => [l.meta.order, l.meta.title])).toEqual([[1, 'First steps'], [2, 'Second: "quoted" title']])
+    expect(lessons.map((l) => [l.meta.order, l.meta.title])).toEqual([
+      [1, 'First steps'],
+      [2, 'Second: "quoted" title'],
+    ])
     expect(typecheckLessons(lessons).map(formatProblem)).toEqual([])
     expect(readFileSync(join(second, 'lesson.md'), 'utf8')).toContain('title: "Second: \\"quoted\\" title"')
     expect(() => scaffoldLesson(root, '  ')).toThrow('Give the lesson a title')

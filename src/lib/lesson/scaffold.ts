@@ -5,14 +5,16 @@ import { join } from 'node:path'
 import { loadLessons } from './load-lessons.ts'
 
 export function slugFor(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/, '') || 'lesson'
+  return (
+    title
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40)
+      .replace(/-+$/, '') || 'lesson'
+  )
 }
 
 /** writes lessons/<NN-slug>/ with the next free order number; returns its folder */
@@ -21,7 +23,11 @@ export function scaffoldLesson(root: string, title: string): string {
   if (!clean) throw new Error('Give the lesson a title: npm run lessons:new "My lesson"')
   if (clean.length > 120) throw new Error('The title is longer than 120 characters')
   const { lessons } = existsSync(root) ? loadLessons(root) : { lessons: [] }
-  const taken = existsSync(root) ? readdirSync(root).map((n) => Number(n.slice(0, 2))).filter(Number.isFinite) : []
+  const taken = existsSync(root)
+    ? readdirSync(root)
+        .map((n) => Number(n.slice(0, 2)))
+        .filter(Number.isFinite)
+    : []
   const order = Math.max(0, ...lessons.map((l) => l.meta.order), ...taken) + 1
   if (order > 99) throw new Error('Folder numbers go up to 99: this course has no free number left')
   const dir = join(root, `${String(order).padStart(2, '0')}-${slugFor(clean)}`)

@@ -11,14 +11,33 @@ export const liveScoreServerSchema = z
     intervalMs: z.number().int().min(100).max(60_000).default(1000).describe('Simulated milliseconds between two score updates.'),
     home: z.string().min(1).max(40).default('Lions').describe('Name of the home team.'),
     away: z.string().min(1).max(40).default('Tigers').describe('Name of the away team.'),
-    updates: z.number().int().min(1).nullable().default(null).describe('How many updates the match lasts before the final whistle ends the streams (null: longer than any run). After it, /api/stream answers 204 No Content.'),
-    retryMs: z.number().int().min(0).max(600_000).nullable().default(null).describe('Reconnection time the server asks for with a `retry:` line at the start of each stream (null: none; browsers then wait about 3 s).'),
+    updates: z
+      .number()
+      .int()
+      .min(1)
+      .nullable()
+      .default(null)
+      .describe(
+        'How many updates the match lasts before the final whistle ends the streams (null: longer than any run). After it, /api/stream answers 204 No Content.',
+      ),
+    retryMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(600_000)
+      .nullable()
+      .default(null)
+      .describe('Reconnection time the server asks for with a `retry:` line at the start of each stream (null: none; browsers then wait about 3 s).'),
   })
   .describe('The live-score server.')
 
 export const inboxServerSchema = z
   .strictObject({
-    kind: z.literal('inbox').describe('An inbox: messages arrive on a schedule; GET /api/messages?since=<id> answers at once, GET /api/messages/wait?since=<id> holds the request (long polling).'),
+    kind: z
+      .literal('inbox')
+      .describe(
+        'An inbox: messages arrive on a schedule; GET /api/messages?since=<id> answers at once, GET /api/messages/wait?since=<id> holds the request (long polling).',
+      ),
     messages: z
       .array(
         z.strictObject({
@@ -29,7 +48,13 @@ export const inboxServerSchema = z
       )
       .min(1)
       .describe('The messages that arrive during a run, in any order.'),
-    holdTimeoutMs: z.number().int().min(100).max(120_000).default(5000).describe('How long /api/messages/wait holds a request before answering 204 No Content.'),
+    holdTimeoutMs: z
+      .number()
+      .int()
+      .min(100)
+      .max(120_000)
+      .default(5000)
+      .describe('How long /api/messages/wait holds a request before answering 204 No Content.'),
   })
   .describe('The inbox server.')
 
@@ -46,11 +71,20 @@ export const chatServerSchema = z
       )
       .default([])
       .describe('Messages simulated users post during a run.'),
-    pingIntervalMs: z.number().int().min(100).max(600_000).nullable().default(null).describe('Heartbeat: the server pings each connection this often (the browser answers pong by itself); null for none.'),
+    pingIntervalMs: z
+      .number()
+      .int()
+      .min(100)
+      .max(600_000)
+      .nullable()
+      .default(null)
+      .describe('Heartbeat: the server pings each connection this often (the browser answers pong by itself); null for none.'),
   })
   .describe('The chat server.')
 
-export const serverSchema = z.discriminatedUnion('kind', [liveScoreServerSchema, inboxServerSchema, chatServerSchema]).describe('Which simulated server answers the learner, and how it behaves.')
+export const serverSchema = z
+  .discriminatedUnion('kind', [liveScoreServerSchema, inboxServerSchema, chatServerSchema])
+  .describe('Which simulated server answers the learner, and how it behaves.')
 
 export const serversSchema = z
   .union([
@@ -70,18 +104,51 @@ export const scenarioSchema = z
   .strictObject({
     server: serversSchema,
     latencyMs: z.number().int().min(0).max(5000).default(50).describe('One-way network latency between client and server, in simulated milliseconds.'),
-    jitterMs: z.number().int().min(0).max(5000).default(0).describe('Up to this many simulated ms added at random (from the seed) to each message\'s latency; messages on one connection still arrive in order.'),
-    durationMs: z.number().int().min(500).max(600_000).default(5500).describe('How long one run lasts, in simulated milliseconds; checks are evaluated when it ends.'),
-    seed: z.number().int().min(0).max(2 ** 31).default(1).describe('Seed for every random choice in the simulation, so runs are reproducible.'),
+    jitterMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(5000)
+      .default(0)
+      .describe("Up to this many simulated ms added at random (from the seed) to each message's latency; messages on one connection still arrive in order."),
+    durationMs: z
+      .number()
+      .int()
+      .min(500)
+      .max(600_000)
+      .default(5500)
+      .describe('How long one run lasts, in simulated milliseconds; checks are evaluated when it ends.'),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31)
+      .default(1)
+      .describe('Seed for every random choice in the simulation, so runs are reproducible.'),
     limits: z
       .strictObject({
-        requestsPerSecond: z.number().int().min(1).max(10_000).default(50).describe('More requests than this within one simulated second stop the run (a loop without a pause).'),
+        requestsPerSecond: z
+          .number()
+          .int()
+          .min(1)
+          .max(10_000)
+          .default(50)
+          .describe('More requests than this within one simulated second stop the run (a loop without a pause).'),
         openConnections: z.number().int().min(1).max(1000).default(20).describe('More connections open at once than this stop the run.'),
       })
       .default({ requestsPerSecond: 50, openConnections: 20 })
-      .describe('Caps on the learner\'s traffic, so code that floods the network stops with a clear message.'),
+      .describe("Caps on the learner's traffic, so code that floods the network stops with a clear message."),
     serverDelayMs: z.number().int().min(0).max(60_000).default(0).describe('A slow server: simulated ms it spends on each request before answering.'),
-    proxyIdleTimeoutMs: z.number().int().min(100).max(600_000).nullable().default(null).describe('A proxy in front of the server closes any connection that carries no data for this long: an unanswered request gets 504 Gateway Timeout, a stream is cut. null: no proxy.'),
+    proxyIdleTimeoutMs: z
+      .number()
+      .int()
+      .min(100)
+      .max(600_000)
+      .nullable()
+      .default(null)
+      .describe(
+        'A proxy in front of the server closes any connection that carries no data for this long: an unanswered request gets 504 Gateway Timeout, a stream is cut. null: no proxy.',
+      ),
     faults: z
       .array(
         z.discriminatedUnion('kind', [
@@ -104,25 +171,51 @@ export const scenarioSchema = z
       .default([])
       .describe('Things that go wrong on a schedule during each run.'),
     clients: z
-      .array(z.strictObject({ name: z.string().regex(/^[A-Za-z][\w ]{0,19}$/).describe('Shown on the client\'s lifeline and console lines; the code reads it as client.name.') }))
+      .array(
+        z.strictObject({
+          name: z
+            .string()
+            .regex(/^[A-Za-z][\w ]{0,19}$/)
+            .describe("Shown on the client's lifeline and console lines; the code reads it as client.name."),
+        }),
+      )
       .min(1)
       .max(4)
       .default([{ name: 'You' }])
-      .describe('The learner clients that run at once, each a fresh worker running the learner\'s code (which can tell them apart by client.name). Their connections are named A1, B1 … when there are several.'),
-    instances: z.number().int().min(1).max(MAX_INSTANCES).default(1).describe('How many instances of the server run behind a load balancer; each keeps its own state (1: no load balancer).'),
-    balancer: z.enum(['round-robin', 'sticky']).default('round-robin').describe('How the load balancer spreads connections over the instances: round-robin gives each new connection the next instance in turn; sticky keeps each client on the instance its first connection reached.'),
+      .describe(
+        "The learner clients that run at once, each a fresh worker running the learner's code (which can tell them apart by client.name). Their connections are named A1, B1 … when there are several.",
+      ),
+    instances: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_INSTANCES)
+      .default(1)
+      .describe('How many instances of the server run behind a load balancer; each keeps its own state (1: no load balancer).'),
+    balancer: z
+      .enum(['round-robin', 'sticky'])
+      .default('round-robin')
+      .describe(
+        'How the load balancer spreads connections over the instances: round-robin gives each new connection the next instance in turn; sticky keeps each client on the instance its first connection reached.',
+      ),
     broker: z
       .strictObject({
         latencyMs: z.number().int().min(0).max(1000).default(1).describe('One-way simulated ms between an instance and the broker.'),
       })
       .nullable()
       .default(null)
-      .describe('A pub/sub broker between the instances, modelled on Redis PUBLISH/SUBSCRIBE (null: none). Instances publish what must reach every client; nothing is stored for absent subscribers.'),
+      .describe(
+        'A pub/sub broker between the instances, modelled on Redis PUBLISH/SUBSCRIBE (null: none). Instances publish what must reach every client; nothing is stored for absent subscribers.',
+      ),
   })
   .superRefine((scenario, ctx) => {
     scenario.faults.forEach((fault, i) => {
       if (fault.kind === 'restart-server' && fault.server > scenario.instances) {
-        ctx.addIssue({ code: 'custom', path: ['faults', i, 'server'], message: `There is no Server ${fault.server}: this scenario runs ${scenario.instances} instance${scenario.instances === 1 ? '' : 's'}` })
+        ctx.addIssue({
+          code: 'custom',
+          path: ['faults', i, 'server'],
+          message: `There is no Server ${fault.server}: this scenario runs ${scenario.instances} instance${scenario.instances === 1 ? '' : 's'}`,
+        })
       }
     })
     const names = scenario.clients.map((c) => c.name)
@@ -132,7 +225,9 @@ export const scenarioSchema = z
   })
   .describe('What runs when the learner presses Run.')
 
-export const protocolSchema = z.enum(['short-polling', 'long-polling', 'sse', 'websocket']).describe('The protocol the lesson teaches; sets its colour and glyph.')
+export const protocolSchema = z
+  .enum(['short-polling', 'long-polling', 'sse', 'websocket'])
+  .describe('The protocol the lesson teaches; sets its colour and glyph.')
 
 export const lessonFrontMatterSchema = z
   .strictObject({
@@ -140,15 +235,40 @@ export const lessonFrontMatterSchema = z
     summary: z.string().min(1).max(300).describe('One or two sentences for the lesson list.'),
     order: z.number().int().min(1).describe('Position in the lesson list (1 comes first); unique across lessons.'),
     protocol: protocolSchema,
-    starter: z.string().regex(/^[\w.-]+\.(js|ts)$/).default('starter.js').describe('File in the lesson folder holding the code the learner starts from.'),
-    solution: z.string().regex(/^[\w.-]+\.(js|ts)$/).default('solution.js').describe('File in the lesson folder holding a solution that passes every check.'),
+    starter: z
+      .string()
+      .regex(/^[\w.-]+\.(js|ts)$/)
+      .default('starter.js')
+      .describe('File in the lesson folder holding the code the learner starts from.'),
+    solution: z
+      .string()
+      .regex(/^[\w.-]+\.(js|ts)$/)
+      .default('solution.js')
+      .describe('File in the lesson folder holding a solution that passes every check.'),
     panes: z
       .array(z.enum(['diagram', 'timeline', 'console', 'output', 'events', 'inspector']))
       .min(1)
       .default(['diagram', 'timeline', 'console', 'output', 'events', 'inspector'])
-      .describe('Which panes the lesson page shows, e.g. leave out `output` in a lesson that never uses the ui helper. The console is where errors appear: keep it unless you have a reason.'),
-    part: z.string().min(1).max(80).nullable().default(null).describe('Title of the part (from lessons/_parts.yml) this lesson belongs to: the home page groups lessons by part, and the lesson inherits the part\'s `defaults`. null: no part.'),
-    types: z.string().regex(/^[\w.-]+\.d\.ts$/).nullable().default(null).describe('File in the lesson folder with TypeScript declarations of the lesson\'s messages (e.g. `interface ChatMessage { … }`): the editor\'s completion, hover and diagnostics know them. null: none.'),
+      .describe(
+        'Which panes the lesson page shows, e.g. leave out `output` in a lesson that never uses the ui helper. The console is where errors appear: keep it unless you have a reason.',
+      ),
+    part: z
+      .string()
+      .min(1)
+      .max(80)
+      .nullable()
+      .default(null)
+      .describe(
+        "Title of the part (from lessons/_parts.yml) this lesson belongs to: the home page groups lessons by part, and the lesson inherits the part's `defaults`. null: no part.",
+      ),
+    types: z
+      .string()
+      .regex(/^[\w.-]+\.d\.ts$/)
+      .nullable()
+      .default(null)
+      .describe(
+        "File in the lesson folder with TypeScript declarations of the lesson's messages (e.g. `interface ChatMessage { … }`): the editor's completion, hover and diagnostics know them. null: none.",
+      ),
     scenario: scenarioSchema,
   })
   .describe('Front matter of lessons/<NN-slug>/lesson.md.')
@@ -160,15 +280,20 @@ export const courseSchema = z
     parts: z
       .array(
         z.strictObject({
-          title: z.string().min(1).max(80).describe('The part\'s title, shown above its lessons; lessons name it in their `part` field.'),
+          title: z.string().min(1).max(80).describe("The part's title, shown above its lessons; lessons name it in their `part` field."),
           summary: z.string().max(300).default('').describe('A sentence under the title on the home page.'),
-          defaults: z.record(z.string(), z.unknown()).default({}).describe('Front matter every lesson of the part starts from (e.g. `protocol`, or `scenario:` settings such as `latencyMs`); a lesson\'s own fields win, objects merge field by field.'),
+          defaults: z
+            .record(z.string(), z.unknown())
+            .default({})
+            .describe(
+              "Front matter every lesson of the part starts from (e.g. `protocol`, or `scenario:` settings such as `latencyMs`); a lesson's own fields win, objects merge field by field.",
+            ),
         }),
       )
       .min(1)
       .describe('The parts of the course, in the order the home page shows them.'),
   })
-  .describe('lessons/_parts.yml: the course\'s parts (sections) and the settings their lessons inherit.')
+  .describe("lessons/_parts.yml: the course's parts (sections) and the settings their lessons inherit.")
 
 export type Course = z.infer<typeof courseSchema>
 export type Scenario = z.infer<typeof scenarioSchema>

@@ -43,7 +43,13 @@ function problemsOf(program: ts.Program, only: ReadonlySet<string>, cwd: string)
     .filter((d) => d.file && only.has(resolve(d.file.fileName)))
     .map((d) => {
       const { line, character } = d.file!.getLineAndCharacterOfPosition(d.start ?? 0)
-      return { file: relative(cwd, d.file!.fileName), line: line + 1, column: character + 1, path: '', message: `TypeScript: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')} (TS${d.code})` }
+      return {
+        file: relative(cwd, d.file!.fileName),
+        line: line + 1,
+        column: character + 1,
+        path: '',
+        message: `TypeScript: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')} (TS${d.code})`,
+      }
     })
 }
 

@@ -52,11 +52,14 @@ export function wirelabLessons(options: { dir: string }): Plugin {
       const { meta, starter, solution, types, language } = lesson
       // images from the lesson's folder become assets (hashed in dist/, served as they are in dev)
       const images: string[] = []
-      const html = lesson.html.replace(/(<img\b[^>]*?\ssrc=")([\w./-]+\.(?:png|jpe?g|gif|svg|webp|avif))(")/gi, (all, before: string, path: string, after: string) => {
-        if (path.startsWith('/') || path.includes('..') || !existsSync(join(lesson.dir, path))) return all
-        images.push(join(lesson.dir, path))
-        return `${before}__WIRELAB_IMAGE_${images.length - 1}__${after}`
-      })
+      const html = lesson.html.replace(
+        /(<img\b[^>]*?\ssrc=")([\w./-]+\.(?:png|jpe?g|gif|svg|webp|avif))(")/gi,
+        (all, before: string, path: string, after: string) => {
+          if (path.startsWith('/') || path.includes('..') || !existsSync(join(lesson.dir, path))) return all
+          images.push(join(lesson.dir, path))
+          return `${before}__WIRELAB_IMAGE_${images.length - 1}__${after}`
+        },
+      )
       const imports = images.map((file, i) => `import __image${i} from ${JSON.stringify(`${file}?url`)}\n`).join('')
       const withImages = images.reduce((code, _, i) => `${code}.replace('__WIRELAB_IMAGE_${i}__', __image${i})`, JSON.stringify(html))
       return `${imports}export { default as checks } from ${JSON.stringify(lesson.checksFile)}\nexport const lesson = { ...${JSON.stringify({ slug, meta, starter, solution, types, language })}, html: ${withImages} }\n`

@@ -70,8 +70,15 @@ export async function answerRequest(request: Request, conn: number, wire: RunWir
     headers.push({ name: 'Last-Event-ID', value: announced.lastEventId, source: 'reconstructed' })
   }
   const exchange = wire.sim.receive({
-    key: conn, sentAt: announced.sentAt, method: request.method, host: url.host, target: learnerTarget(url),
-    headers, api: announced.api, attempt: announced.attempt, ...(body ? { body } : {}),
+    key: conn,
+    sentAt: announced.sentAt,
+    method: request.method,
+    host: url.host,
+    target: learnerTarget(url),
+    headers,
+    api: announced.api,
+    attempt: announced.attempt,
+    ...(body ? { body } : {}),
   })
   const id = connName(conn)
   // held the instant the head reaches the client in simulated time, until the learner's code has it
@@ -124,14 +131,19 @@ export async function answerRequest(request: Request, conn: number, wire: RunWir
           wire.barrier.hold(crossing.event(id, n))
           chain = chain.then(() => wire.expectSseType(conn, type))
         }
-        chain = chain.then(() => jitter(wire)).then(() => write(bytes)).catch(() => undefined)
+        chain = chain
+          .then(() => jitter(wire))
+          .then(() => write(bytes))
+          .catch(() => undefined)
       })
       exchange.onEnd(() => {
         if (isEventSource && exchange.endedByServer) wire.streamEnded(conn)
-        chain = chain.then(() => {
-          flush()
-          controller.close()
-        }).catch(() => undefined)
+        chain = chain
+          .then(() => {
+            flush()
+            controller.close()
+          })
+          .catch(() => undefined)
       })
     },
   })

@@ -25,7 +25,10 @@ export class ClientWorkers {
 
   constructor(private readonly options: ClientWorkersOptions) {
     this.links = options.names.map((_, i) => {
-      const worker = new Worker(new URL('./worker/learner-worker.ts', import.meta.url), { type: 'module', name: `wirelab-run-${options.runId}${options.names.length > 1 ? `-${i + 1}` : ''}` })
+      const worker = new Worker(new URL('./worker/learner-worker.ts', import.meta.url), {
+        type: 'module',
+        name: `wirelab-run-${options.runId}${options.names.length > 1 ? `-${i + 1}` : ''}`,
+      })
       worker.addEventListener('error', (event) => {
         event.preventDefault()
         options.onLoadError(event.message || 'the worker script failed to load')
@@ -47,7 +50,11 @@ export class ClientWorkers {
   /** set every worker up, then start the code in each, in client order */
   async start(code: string, language: 'javascript' | 'typescript'): Promise<void> {
     const { runId, names } = this.options
-    await Promise.all(this.links.map((link, i) => link.request({ type: 'init', runId, epochMs: SIM_EPOCH_MS, connBase: connBase(i, names.length), client: { name: names[i]!, index: i } }, 'ready')))
+    await Promise.all(
+      this.links.map((link, i) =>
+        link.request({ type: 'init', runId, epochMs: SIM_EPOCH_MS, connBase: connBase(i, names.length), client: { name: names[i]!, index: i } }, 'ready'),
+      ),
+    )
     for (const link of this.links) await link.request({ type: 'run', code, language }, 'started')
   }
 

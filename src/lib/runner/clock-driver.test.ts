@@ -47,7 +47,7 @@ describe('ClockDriver', () => {
       if (t !== 100) return false
       barrier.hold('c1/request')
       setTimeout(() => {
-        log.push("transport sees request")
+        log.push('transport sees request')
         scheduler.at(100 + 50, () => log.push('server@150'))
         barrier.done('c1/request')
       }, 20)

@@ -10,7 +10,7 @@ function setup() {
 }
 
 describe('learner connections', () => {
-  it('hands the worker\'s announcement to the request, also when the request came first', async () => {
+  it("hands the worker's announcement to the request, also when the request came first", async () => {
     const { connections, barrier } = setup()
     const early = connections.nextRequest(1)
     connections.opened(1, 'fetch', 250)

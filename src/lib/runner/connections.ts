@@ -78,9 +78,13 @@ export class LearnerConnections {
     if (!c || c.api !== 'EventSource' || c.finished) return
     // the worker's EventSource reports the end with an error event (readyState CONNECTING)
     this.barrier.hold(crossing.end(connName(conn)))
-    this.scheduler.at(this.scheduler.now + c.retryMs, () => {
-      if (!c.finished && !this.ended) this.announce(conn, c, this.scheduler.now)
-    }, { key: conn, label: `${connName(conn)} reconnects` })
+    this.scheduler.at(
+      this.scheduler.now + c.retryMs,
+      () => {
+        if (!c.finished && !this.ended) this.announce(conn, c, this.scheduler.now)
+      },
+      { key: conn, label: `${connName(conn)} reconnects` },
+    )
   }
 
   /**

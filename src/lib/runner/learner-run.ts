@@ -259,7 +259,11 @@ export class LearnerRun implements RunWire {
     if (this.ended) return
     const name = this.workers.nameOf(clientIndex)
     this.options.onError({
-      phase: 'hang', name: 'Stopped', location: null, t: this.sim.now, ...(name ? { client: name } : {}),
+      phase: 'hang',
+      name: 'Stopped',
+      location: null,
+      t: this.sim.now,
+      ...(name ? { client: name } : {}),
       message: `Your code ran for more than ${WATCHDOG_MS / 1000} s without pausing, so the run was stopped. Look for a loop that never ends (while (true) { … } or a for loop whose condition never becomes false).`,
     })
     this.end('hung')
@@ -275,7 +279,12 @@ export class LearnerRun implements RunWire {
     if (this.ended) return
     this.ended = true
     this.workers.terminate()
-    const reason = why === 'finished' ? 'The run reached its end: the page closed the connection' : why === 'stopped' ? 'Stop was pressed: the page closed the connection' : 'The run was stopped: the page closed the connection'
+    const reason =
+      why === 'finished'
+        ? 'The run reached its end: the page closed the connection'
+        : why === 'stopped'
+          ? 'Stop was pressed: the page closed the connection'
+          : 'The run was stopped: the page closed the connection'
     this.sim.closeAll(reason)
     this.connections.endAll()
     for (const key of this.barrier.open) this.barrier.done(key)

@@ -22,7 +22,16 @@ describe('RunClock in step mode', () => {
       },
     } as unknown as ClockDriver
     let over = false
-    const clock = new RunClock({ driver, now: () => now, durationMs: 10_000, speed: () => 1, startPaused: true, isOver: () => over, onProgress: () => {}, onFinished: () => {} })
+    const clock = new RunClock({
+      driver,
+      now: () => now,
+      durationMs: 10_000,
+      speed: () => 1,
+      startPaused: true,
+      isOver: () => over,
+      onProgress: () => {},
+      onFinished: () => {},
+    })
     // a Step pressed while the worker is still compiling TypeScript must not move time
     expect(await clock.step()).toBeNull()
     expect(ran).toEqual([])

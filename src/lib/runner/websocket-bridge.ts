@@ -29,7 +29,10 @@ export class WebSocketBridge {
       error: () => this.deliver(m.conn, { event: 'error' }),
       close: (code, reason, wasClean) => this.deliver(m.conn, { event: 'close', code, reason, wasClean }),
     }
-    const socket = this.sim.openWebSocket({ key: m.conn, sentAt: m.t, host: url.host, target: url.pathname + url.search, origin: this.origin, protocols: m.protocols }, listener)
+    const socket = this.sim.openWebSocket(
+      { key: m.conn, sentAt: m.t, host: url.host, target: url.pathname + url.search, origin: this.origin, protocols: m.protocols },
+      listener,
+    )
     this.sockets.set(m.conn, socket)
   }
 

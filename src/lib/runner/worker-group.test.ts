@@ -31,7 +31,10 @@ const options = { settleTimeoutMs: 1000, onStuck: () => {}, yieldToTransport: ()
 
 describe('WorkerGroup', () => {
   it('runs every client instant in time order, clients in their order on ties, whatever their speed', async () => {
-    for (const [slowA, slowB] of [[0, 3], [3, 0]]) {
+    for (const [slowA, slowB] of [
+      [0, 3],
+      [3, 0],
+    ]) {
       const log: string[] = []
       const scheduler = new SimScheduler()
       scheduler.at(100, () => log.push('server@100'))

@@ -29,7 +29,11 @@ export class WorkerLink {
   }
 
   /** send, then wait for the worker's reply of type `reply` (with the watchdog) */
-  request<T extends WorkerToPage['type']>(message: PageToWorker, reply: T, match: (m: Extract<WorkerToPage, { type: T }>) => boolean = () => true): Promise<Extract<WorkerToPage, { type: T }>> {
+  request<T extends WorkerToPage['type']>(
+    message: PageToWorker,
+    reply: T,
+    match: (m: Extract<WorkerToPage, { type: T }>) => boolean = () => true,
+  ): Promise<Extract<WorkerToPage, { type: T }>> {
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         if (!this.terminated) this.options.onHang(reply)

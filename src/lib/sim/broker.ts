@@ -54,15 +54,44 @@ export class Broker {
     // who is subscribed when the command reaches the broker, not when it was sent; with a fixed latency
     // the two agree, so the count Redis would answer is known now
     const receivers = [...(this.channels.get(channel) ?? [])]
-    this.trace.append({ kind: 'pubsub.publish', t, arrives: atBroker, conn: '', from: 'server', to: 'broker', server: from, bytes: utf8.encode(wire).length, channel, message, wire, receivers: receivers.length })
+    this.trace.append({
+      kind: 'pubsub.publish',
+      t,
+      arrives: atBroker,
+      conn: '',
+      from: 'server',
+      to: 'broker',
+      server: from,
+      bytes: utf8.encode(wire).length,
+      channel,
+      message,
+      wire,
+      receivers: receivers.length,
+    })
     const push = respArray(['message', channel, message])
-    this.scheduler.at(atBroker, () => {
-      for (const sub of receivers) {
-        const arrives = atBroker + this.latencyMs
-        this.trace.append({ kind: 'pubsub.deliver', t: atBroker, arrives, conn: '', from: 'broker', to: 'server', server: sub.instance, bytes: utf8.encode(push).length, channel, message, wire: push })
-        this.scheduler.at(arrives, () => sub.deliver(message), { label: `broker: deliver to ${sub.instance}` })
-      }
-    }, { label: `broker: ${channel}` })
+    this.scheduler.at(
+      atBroker,
+      () => {
+        for (const sub of receivers) {
+          const arrives = atBroker + this.latencyMs
+          this.trace.append({
+            kind: 'pubsub.deliver',
+            t: atBroker,
+            arrives,
+            conn: '',
+            from: 'broker',
+            to: 'server',
+            server: sub.instance,
+            bytes: utf8.encode(push).length,
+            channel,
+            message,
+            wire: push,
+          })
+          this.scheduler.at(arrives, () => sub.deliver(message), { label: `broker: deliver to ${sub.instance}` })
+        }
+      },
+      { label: `broker: ${channel}` },
+    )
     return receivers.length
   }
 }

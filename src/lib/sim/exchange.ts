@@ -121,16 +121,37 @@ export class HttpExchange implements ResponseWriter {
     this.answered = true
     this.lost = true
     const body = 'Gateway Timeout'
-    const headers: Header[] = this.baseHeaders([['Content-Type', 'text/plain'], ['Content-Length', String(body.length)]])
+    const headers: Header[] = this.baseHeaders([
+      ['Content-Type', 'text/plain'],
+      ['Content-Length', String(body.length)],
+    ])
     const wire = formatResponseHead(504, headers)
     const arrives = this.arrival('down')
-    trace.append({ kind: 'http.response', t: scheduler.now, arrives, conn, from: 'network', to: 'client', bytes: wire.length + body.length, status: 504, reason: reasonPhrase(504), headers, wire, streaming: false, body })
+    trace.append({
+      kind: 'http.response',
+      t: scheduler.now,
+      arrives,
+      conn,
+      from: 'network',
+      to: 'client',
+      bytes: wire.length + body.length,
+      status: 504,
+      reason: reasonPhrase(504),
+      headers,
+      wire,
+      streaming: false,
+      body,
+    })
     for (const fn of this.clientCloseListeners) fn()
-    scheduler.at(arrives, () => {
-      for (const fn of this.headListeners) fn()
-      this.resolveHead({ status: 504, headers, body })
-      this.finish()
-    }, { key: this.ctx.key, label: `${conn} proxy 504` })
+    scheduler.at(
+      arrives,
+      () => {
+        for (const fn of this.headListeners) fn()
+        this.resolveHead({ status: 504, headers, body })
+        this.finish()
+      },
+      { key: this.ctx.key, label: `${conn} proxy 504` },
+    )
   }
 
   /** no server could be reached (unknown host): the browser gets a network error */
@@ -191,13 +212,17 @@ export class HttpExchange implements ResponseWriter {
     const unanswered = !this.answered
     this.answered = true
     for (const fn of this.clientCloseListeners) fn()
-    this.ctx.scheduler.at(arrives, () => {
-      if (unanswered) {
-        for (const fn of this.headListeners) fn()
-        this.resolveHead({ networkError: true, status: 0, headers: [], body: null })
-      }
-      this.finish()
-    }, { key: this.ctx.key, label: `${conn} lost` })
+    this.ctx.scheduler.at(
+      arrives,
+      () => {
+        if (unanswered) {
+          for (const fn of this.headListeners) fn()
+          this.resolveHead({ networkError: true, status: 0, headers: [], body: null })
+        }
+        this.finish()
+      },
+      { key: this.ctx.key, label: `${conn} lost` },
+    )
   }
 
   /** the client side went away: the learner closed it, or the run ended */
@@ -234,8 +259,18 @@ export class HttpExchange implements ResponseWriter {
     else this.stopIdleTimer()
     const arrives = this.arrival('down')
     trace.append({
-      kind: 'http.response', t: scheduler.now, arrives, conn, from: 'server', to: 'client',
-      bytes: wire.length + (body === null ? 0 : utf8Length(body)), status, reason: reasonPhrase(status), headers, wire, streaming,
+      kind: 'http.response',
+      t: scheduler.now,
+      arrives,
+      conn,
+      from: 'server',
+      to: 'client',
+      bytes: wire.length + (body === null ? 0 : utf8Length(body)),
+      status,
+      reason: reasonPhrase(status),
+      headers,
+      wire,
+      streaming,
       ...(body === null ? {} : { body }),
     })
     this.deliverAt(arrives, () => {
@@ -262,7 +297,16 @@ export class HttpExchange implements ResponseWriter {
   private closeByServer(): void {
     const { scheduler, trace, conn } = this.ctx
     const arrives = this.arrival('down')
-    trace.append({ kind: 'conn.close', t: scheduler.now, arrives, conn, from: 'server', to: 'client', bytes: 5, reason: 'The server ended the response (last chunk "0\\r\\n\\r\\n")' })
+    trace.append({
+      kind: 'conn.close',
+      t: scheduler.now,
+      arrives,
+      conn,
+      from: 'server',
+      to: 'client',
+      bytes: 5,
+      reason: 'The server ended the response (last chunk "0\\r\\n\\r\\n")',
+    })
     this.deliverAt(arrives, () => this.finish())
   }
 
@@ -276,8 +320,12 @@ export class HttpExchange implements ResponseWriter {
   }
 
   private deliverAt(t: number, fn: () => void): void {
-    this.ctx.scheduler.at(t, () => {
-      if (!this.over) fn()
-    }, { key: this.ctx.key, label: `${this.ctx.conn} delivery` })
+    this.ctx.scheduler.at(
+      t,
+      () => {
+        if (!this.over) fn()
+      },
+      { key: this.ctx.key, label: `${this.ctx.conn} delivery` },
+    )
   }
 }

@@ -11,7 +11,9 @@ describe('HTTP/1.1 framing', () => {
   })
 
   it('formats a status line with its reason phrase', () => {
-    expect(formatResponseHead(200, [{ name: 'Content-Type', value: 'text/event-stream', source: 'observed' }])).toBe('HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\r\n')
+    expect(formatResponseHead(200, [{ name: 'Content-Type', value: 'text/event-stream', source: 'observed' }])).toBe(
+      'HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\r\n',
+    )
     expect(formatResponseHead(404, [])).toBe('HTTP/1.1 404 Not Found\r\n\r\n')
   })
 

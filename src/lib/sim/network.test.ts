@@ -21,7 +21,7 @@ describe('network', () => {
     expect(run(1)).toEqual(a)
   })
 
-  it('keeps the order of one connection\'s messages in one direction (TCP)', () => {
+  it("keeps the order of one connection's messages in one direction (TCP)", () => {
     const net = new Network(50, 100, seededRandom(3))
     const times = Array.from({ length: 50 }, (_, i) => net.arrival('c1', 'down', i))
     expect(times).toEqual([...times].sort((x, y) => x - y))

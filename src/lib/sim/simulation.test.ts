@@ -4,11 +4,21 @@ import { LiveScoreServer } from './servers/live-score.ts'
 import type { DeliveredChunk } from './exchange.ts'
 
 function liveScore(seed = 7) {
-  return new Simulation({ host: 'localhost', seed, latencyMs: 50, createServer: (ctx) => new LiveScoreServer(ctx, { intervalMs: 1000, home: 'Lions', away: 'Tigers', updates: null, retryMs: null }) })
+  return new Simulation({
+    host: 'localhost',
+    seed,
+    latencyMs: 50,
+    createServer: (ctx) => new LiveScoreServer(ctx, { intervalMs: 1000, home: 'Lions', away: 'Tigers', updates: null, retryMs: null }),
+  })
 }
 
 const streamRequest: ClientRequest = {
-  key: 1, sentAt: 0, method: 'GET', host: 'localhost', target: '/api/stream', api: 'EventSource',
+  key: 1,
+  sentAt: 0,
+  method: 'GET',
+  host: 'localhost',
+  target: '/api/stream',
+  api: 'EventSource',
   headers: [
     { name: 'Host', value: 'localhost', source: 'modelled' },
     { name: 'Accept', value: 'text/event-stream', source: 'observed' },
@@ -29,7 +39,9 @@ describe('Simulation with the live-score server', () => {
     const request = sim.trace.events[0]!
     expect(request.kind === 'http.request' && request.wire).toBe('GET /api/stream HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\r\n')
     const response = sim.trace.events[1]!
-    expect(response.kind === 'http.response' && response.wire).toMatch(/^HTTP\/1\.1 200 OK\r\nDate: Thu, 15 Jan 2026 19:30:00 GMT\r\nContent-Type: text\/event-stream\r\nCache-Control: no-cache\r\nTransfer-Encoding: chunked\r\n\r\n$/)
+    expect(response.kind === 'http.response' && response.wire).toMatch(
+      /^HTTP\/1\.1 200 OK\r\nDate: Thu, 15 Jan 2026 19:30:00 GMT\r\nContent-Type: text\/event-stream\r\nCache-Control: no-cache\r\nTransfer-Encoding: chunked\r\n\r\n$/,
+    )
     const third = sim.trace.events[4]!
     expect(third.kind === 'sse.event' && third.wire).toMatch(/^id: 3\ndata: \{"match":"Lions vs Tigers","minute":\d+,"home":\d+,"away":\d+\}\n\n$/)
     // delivered to the client one latency after the server sent it
@@ -71,7 +83,13 @@ describe('Simulation with the live-score server', () => {
 describe('jitter', () => {
   it('spreads arrivals by the seed, keeps one connection in order, and is the same run after run', () => {
     const run = () => {
-      const sim = new Simulation({ host: 'localhost', seed: 9, latencyMs: 50, jitterMs: 40, createServer: (ctx) => new LiveScoreServer(ctx, { intervalMs: 100, home: 'A', away: 'B', updates: null, retryMs: null }) })
+      const sim = new Simulation({
+        host: 'localhost',
+        seed: 9,
+        latencyMs: 50,
+        jitterMs: 40,
+        createServer: (ctx) => new LiveScoreServer(ctx, { intervalMs: 100, home: 'A', away: 'B', updates: null, retryMs: null }),
+      })
       sim.receive(streamRequest)
       sim.scheduler.runDue(3000)
       return sim.trace.events.filter((e) => e.kind === 'sse.event').map((e) => e.arrives - e.t)
@@ -92,12 +110,21 @@ describe('faults on one connection and a slow server', () => {
     expect(sim.dropConnection('c2')).toBe(true)
     expect(sim.dropConnection('c9')).toBe(false)
     sim.scheduler.runDue(2500)
-    expect(sim.trace.events.filter((e) => e.kind === 'fault' || e.kind === 'conn.close').map((e) => `${e.kind} ${e.conn}`)).toEqual(['fault c2', 'conn.close c2'])
+    expect(sim.trace.events.filter((e) => e.kind === 'fault' || e.kind === 'conn.close').map((e) => `${e.kind} ${e.conn}`)).toEqual([
+      'fault c2',
+      'conn.close c2',
+    ])
     expect(sim.trace.events.filter((e) => e.kind === 'sse.event' && e.t === 2000).map((e) => e.conn)).toEqual(['c1'])
   })
 
   it('a slow server answers later by its processing time', () => {
-    const sim = new Simulation({ host: 'localhost', seed: 1, latencyMs: 50, serverDelayMs: 300, createServer: (ctx) => new LiveScoreServer(ctx, { intervalMs: 1000, home: 'A', away: 'B', updates: null, retryMs: null }) })
+    const sim = new Simulation({
+      host: 'localhost',
+      seed: 1,
+      latencyMs: 50,
+      serverDelayMs: 300,
+      createServer: (ctx) => new LiveScoreServer(ctx, { intervalMs: 1000, home: 'A', away: 'B', updates: null, retryMs: null }),
+    })
     sim.receive(streamRequest)
     sim.scheduler.runDue(1000)
     expect(sim.trace.events.find((e) => e.kind === 'http.response')?.t).toBe(350)

@@ -98,7 +98,13 @@ export class Simulation {
     const count = Math.max(1, options.instances ?? 1)
     this.servers = Array.from({ length: count }, (_, i) => {
       const name = instanceName(i, count)
-      return options.createServer({ scheduler: this.scheduler, random: seededRandom(options.seed), name, instance: i + 1, pubsub: this.broker?.clientFor(name) ?? null })
+      return options.createServer({
+        scheduler: this.scheduler,
+        random: seededRandom(options.seed),
+        name,
+        instance: i + 1,
+        pubsub: this.broker?.clientFor(name) ?? null,
+      })
     })
     this.random = seededRandom(options.seed ^ 0x5bd1e995)
     for (const fault of options.faults ?? []) {
@@ -114,18 +120,41 @@ export class Simulation {
   goOffline(durationMs: number): void {
     const t = this.now
     this.offlineUntil = t + durationMs
-    this.trace.append({ kind: 'fault', t, arrives: t, conn: '', from: 'network', to: 'network', bytes: 0, description: `The network goes offline for ${durationMs / 1000} s: open connections are lost and new ones fail.` })
+    this.trace.append({
+      kind: 'fault',
+      t,
+      arrives: t,
+      conn: '',
+      from: 'network',
+      to: 'network',
+      bytes: 0,
+      description: `The network goes offline for ${durationMs / 1000} s: open connections are lost and new ones fail.`,
+    })
     for (const exchange of this.exchanges.values()) exchange.lose('The connection was lost: the network went offline')
     for (const socket of this.sockets.values()) socket.lose('The connection was lost: the network went offline')
-    this.scheduler.at(this.offlineUntil, () => {
-      this.trace.append({ kind: 'fault', t: this.now, arrives: this.now, conn: '', from: 'network', to: 'network', bytes: 0, description: 'The network is back online.' })
-    }, { label: 'fault: back online' })
+    this.scheduler.at(
+      this.offlineUntil,
+      () => {
+        this.trace.append({
+          kind: 'fault',
+          t: this.now,
+          arrives: this.now,
+          conn: '',
+          from: 'network',
+          to: 'network',
+          bytes: 0,
+          description: 'The network is back online.',
+        })
+      },
+      { label: 'fault: back online' },
+    )
   }
 
   /** why a new connection cannot be made now, or null */
   private unreachable(host: string): string | null {
     if (this.offline) return 'The network is offline (a fault in this lesson): the request could not be sent.'
-    if (host !== this.host) return `There is no server at ${host} in this simulation (nothing is sent to the real network). This lesson's server is ${this.host}.`
+    if (host !== this.host)
+      return `There is no server at ${host} in this simulation (nothing is sent to the real network). This lesson's server is ${this.host}.`
     return null
   }
 
@@ -165,7 +194,17 @@ export class Simulation {
     const lost = this.servers[index]!.restart?.() ?? 'nothing (it kept no state)'
     const name = this.instanceLabel(index + 1)
     const server = this.servers.length > 1 ? { server: name } : {}
-    this.trace.append({ kind: 'fault', t, arrives: t, conn: '', from: 'network', to: 'network', bytes: 0, ...server, description: `${name[0]!.toUpperCase()}${name.slice(1)} restarts: its connections close and it loses ${lost}.` })
+    this.trace.append({
+      kind: 'fault',
+      t,
+      arrives: t,
+      conn: '',
+      from: 'network',
+      to: 'network',
+      bytes: 0,
+      ...server,
+      description: `${name[0]!.toUpperCase()}${name.slice(1)} restarts: its connections close and it loses ${lost}.`,
+    })
     const why = `The connection was lost: ${name} restarted`
     for (const [conn, exchange] of this.exchanges) if (this.connInstance.get(conn) === index) exchange.lose(why)
     for (const [conn, socket] of this.sockets) if (this.connInstance.get(conn) === index) socket.lose(why)
@@ -186,19 +225,32 @@ export class Simulation {
       index = pinned ?? this.nextInstance++ % this.servers.length
       if (this.balancer === 'sticky') this.stickyInstance.set(client, index)
       const name = instanceName(index, this.servers.length)
-      why = pinned !== undefined
-        ? `The load balancer sends ${conn} to ${name}: sticky sessions keep ${clientName ?? 'this client'} on the instance it first reached.`
-        : `The load balancer sends ${conn} to ${name}: ${this.balancer === 'sticky' ? 'the first connection of this client goes to the next instance in turn, and later ones stick to it' : 'round-robin, each new connection goes to the next instance in turn'}.`
+      why =
+        pinned !== undefined
+          ? `The load balancer sends ${conn} to ${name}: sticky sessions keep ${clientName ?? 'this client'} on the instance it first reached.`
+          : `The load balancer sends ${conn} to ${name}: ${this.balancer === 'sticky' ? 'the first connection of this client goes to the next instance in turn, and later ones stick to it' : 'round-robin, each new connection goes to the next instance in turn'}.`
     }
     this.connInstance.set(conn, index)
-    this.trace.bindConnection(conn, { ...(clientName ? { client: clientName } : {}), ...(this.servers.length > 1 ? { server: instanceName(index, this.servers.length) } : {}) })
+    this.trace.bindConnection(conn, {
+      ...(clientName ? { client: clientName } : {}),
+      ...(this.servers.length > 1 ? { server: instanceName(index, this.servers.length) } : {}),
+    })
     return { server: this.servers[index]!, ...(why ? { why } : {}) }
   }
 
   /** every open connection is lost at once, as when a server restarts or a network path fails */
   dropConnections(): void {
     const t = this.scheduler.now
-    this.trace.append({ kind: 'fault', t, arrives: t, conn: '', from: 'network', to: 'network', bytes: 0, description: 'Every open connection is lost at once (as when the server restarts or the network fails).' })
+    this.trace.append({
+      kind: 'fault',
+      t,
+      arrives: t,
+      conn: '',
+      from: 'network',
+      to: 'network',
+      bytes: 0,
+      description: 'Every open connection is lost at once (as when the server restarts or the network fails).',
+    })
     for (const exchange of this.exchanges.values()) exchange.lose('The connection was lost: it ends without a proper close')
     for (const socket of this.sockets.values()) socket.lose('The connection was lost')
   }
@@ -207,23 +259,37 @@ export class Simulation {
    * The learner's `new WebSocket(url)`: the Upgrade handshake is sent at `sentAt` (in `key` order),
    * the server accepts or refuses it, and the client side hears of it through `client`.
    */
-  openWebSocket(request: { key: number; sentAt: number; host: string; target: string; origin: string; protocols: string[] }, client: WsClientListener): WsConnection {
+  openWebSocket(
+    request: { key: number; sentAt: number; host: string; target: string; origin: string; protocols: string[] },
+    client: WsClientListener,
+  ): WsConnection {
     const conn = connName(request.key)
-    const socket = new WsConnection({ scheduler: this.scheduler, trace: this.trace, network: this.network, conn, key: request.key, random: this.random }, client)
+    const socket = new WsConnection(
+      { scheduler: this.scheduler, trace: this.trace, network: this.network, conn, key: request.key, random: this.random },
+      client,
+    )
     this.sockets.set(conn, socket)
-    this.scheduler.at(request.sentAt, () => {
-      const unreachable = this.unreachable(request.host)
-      if (unreachable) {
-        this.bindClient(conn, request.key)
-        socket.state = 'closed'
-        this.trace.append({ kind: 'conn.error', t: this.now, arrives: this.now, conn, from: 'client', to: 'client', bytes: 0, reason: unreachable })
-        client.error()
-        client.close(1006, '', false)
-        return
-      }
-      const { server, why } = this.route(conn, request.key)
-      socket.handshake({ ...request, ...(why ? { route: why } : {}) }, (s) => server.acceptWebSocket?.(request.target, request.protocols, s) ?? null, this.serverDelayMs)
-    }, { key: request.key, label: `${conn} WebSocket handshake` })
+    this.scheduler.at(
+      request.sentAt,
+      () => {
+        const unreachable = this.unreachable(request.host)
+        if (unreachable) {
+          this.bindClient(conn, request.key)
+          socket.state = 'closed'
+          this.trace.append({ kind: 'conn.error', t: this.now, arrives: this.now, conn, from: 'client', to: 'client', bytes: 0, reason: unreachable })
+          client.error()
+          client.close(1006, '', false)
+          return
+        }
+        const { server, why } = this.route(conn, request.key)
+        socket.handshake(
+          { ...request, ...(why ? { route: why } : {}) },
+          (s) => server.acceptWebSocket?.(request.target, request.protocols, s) ?? null,
+          this.serverDelayMs,
+        )
+      },
+      { key: request.key, label: `${conn} WebSocket handshake` },
+    )
     return socket
   }
 
@@ -245,28 +311,54 @@ export class Simulation {
    */
   receive(request: ClientRequest): HttpExchange {
     const conn = connName(request.key, request.attempt)
-    const exchange = new HttpExchange({ scheduler: this.scheduler, trace: this.trace, network: this.network, proxyIdleTimeoutMs: this.proxyIdleTimeoutMs, conn, key: request.key })
+    const exchange = new HttpExchange({
+      scheduler: this.scheduler,
+      trace: this.trace,
+      network: this.network,
+      proxyIdleTimeoutMs: this.proxyIdleTimeoutMs,
+      conn,
+      key: request.key,
+    })
     this.exchanges.set(conn, exchange)
-    this.scheduler.at(request.sentAt, () => {
-      const unreachable = this.unreachable(request.host)
-      if (unreachable) {
-        this.bindClient(conn, request.key)
-        return exchange.failToConnect(unreachable)
-      }
-      const { server, why } = this.route(conn, request.key)
-      exchange.sent = true
-      const arrives = this.network.arrival(conn, 'up', request.sentAt)
-      const wire = formatRequestHead(request.method, request.target, request.headers)
-      this.trace.append({
-        kind: 'http.request', t: request.sentAt, arrives, conn, from: 'client', to: 'server', bytes: wire.length,
-        method: request.method, target: request.target, headers: request.headers, wire, api: request.api, ...(why ? { route: why } : {}),
-      })
-      this.scheduler.at(arrives + this.serverDelayMs, () => {
-        exchange.startIdleTimer()
-        const headers = new Map(request.headers.map((h) => [h.name.toLowerCase(), h.value]))
-        server.handle({ method: request.method, target: request.target, headers, body: request.body ?? '' }, exchange)
-      }, { key: request.key, label: `${conn} request arrives` })
-    }, { key: request.key, label: `${conn} request sent` })
+    this.scheduler.at(
+      request.sentAt,
+      () => {
+        const unreachable = this.unreachable(request.host)
+        if (unreachable) {
+          this.bindClient(conn, request.key)
+          return exchange.failToConnect(unreachable)
+        }
+        const { server, why } = this.route(conn, request.key)
+        exchange.sent = true
+        const arrives = this.network.arrival(conn, 'up', request.sentAt)
+        const wire = formatRequestHead(request.method, request.target, request.headers)
+        this.trace.append({
+          kind: 'http.request',
+          t: request.sentAt,
+          arrives,
+          conn,
+          from: 'client',
+          to: 'server',
+          bytes: wire.length,
+          method: request.method,
+          target: request.target,
+          headers: request.headers,
+          wire,
+          api: request.api,
+          ...(why ? { route: why } : {}),
+        })
+        this.scheduler.at(
+          arrives + this.serverDelayMs,
+          () => {
+            exchange.startIdleTimer()
+            const headers = new Map(request.headers.map((h) => [h.name.toLowerCase(), h.value]))
+            server.handle({ method: request.method, target: request.target, headers, body: request.body ?? '' }, exchange)
+          },
+          { key: request.key, label: `${conn} request arrives` },
+        )
+      },
+      { key: request.key, label: `${conn} request sent` },
+    )
     return exchange
   }
 

@@ -6,7 +6,11 @@ import { encodeSseEvent, parseSseStream, SseParser, sseDispatches } from './sse.
 describe('SSE parser: the WHATWG examples', () => {
   it('fires three message events for three blocks, joining multi-line data', () => {
     const stream = 'data: This is the first message.\n\ndata: This is the second message, it\ndata: has two lines.\n\ndata: This is the third message.\n\n'
-    expect(parseSseStream(stream).map((e) => e.data)).toEqual(['This is the first message.', 'This is the second message, it\nhas two lines.', 'This is the third message.'])
+    expect(parseSseStream(stream).map((e) => e.data)).toEqual([
+      'This is the first message.',
+      'This is the second message, it\nhas two lines.',
+      'This is the third message.',
+    ])
   })
 
   it('uses "event:" as the type ("add" / "remove")', () => {
@@ -88,7 +92,14 @@ describe('SSE encoder', () => {
     const line = fc.string({ unit: fc.constantFrom('a', 'b', ' ', ':', 'é', '{', '"', '1') })
     fc.assert(
       fc.property(
-        fc.record({ id: fc.option(line, { nil: undefined }), event: fc.option(line.filter((s) => s.trim() !== ''), { nil: undefined }), data: fc.array(line, { minLength: 1, maxLength: 4 }) }),
+        fc.record({
+          id: fc.option(line, { nil: undefined }),
+          event: fc.option(
+            line.filter((s) => s.trim() !== ''),
+            { nil: undefined },
+          ),
+          data: fc.array(line, { minLength: 1, maxLength: 4 }),
+        }),
         ({ id, event, data }) => {
           const text = encodeSseEvent({ ...(id === undefined ? {} : { id }), ...(event === undefined ? {} : { event }), data: data.join('\n') })
           const [parsed] = parseSseStream(text)

@@ -18,7 +18,18 @@ describe('Trace', () => {
   it('round-trips through JSON exactly', () => {
     const trace = new Trace()
     trace.append(close)
-    trace.append({ kind: 'sse.event', t: 1000, arrives: 1050, conn: 'c1', from: 'server', to: 'client', bytes: 14, wire: 'id: 1\ndata: x\n\n', fields: { id: '1', data: 'x' }, dispatches: true })
+    trace.append({
+      kind: 'sse.event',
+      t: 1000,
+      arrives: 1050,
+      conn: 'c1',
+      from: 'server',
+      to: 'client',
+      bytes: 14,
+      wire: 'id: 1\ndata: x\n\n',
+      fields: { id: '1', data: 'x' },
+      dispatches: true,
+    })
     const json = JSON.parse(JSON.stringify(trace.toJSON()))
     expect(json.version).toBe(TRACE_FORMAT_VERSION)
     expect(Trace.fromJSON(json).toJSON()).toEqual(trace.toJSON())
@@ -28,7 +39,11 @@ describe('Trace', () => {
     expect(() => Trace.fromJSON([])).toThrow(/Not a Wirelab trace/)
     expect(() => Trace.fromJSON({ format: 'wirelab-trace', version: 99, events: [] })).toThrow(/version 99/)
     expect(() => Trace.fromJSON({ format: 'wirelab-trace', version: TRACE_FORMAT_VERSION, events: [{ seq: 2 }] })).toThrow(/Trace event 1: out of order/)
-    expect(() => Trace.fromJSON({ format: 'wirelab-trace', version: TRACE_FORMAT_VERSION, events: [{ ...close, seq: 1, kind: 'ws.magic' }] })).toThrow(/unknown kind "ws.magic"/)
-    expect(() => Trace.fromJSON({ format: 'wirelab-trace', version: TRACE_FORMAT_VERSION, events: [{ ...close, seq: 1, t: '5' }] })).toThrow(/"t" must be a number/)
+    expect(() => Trace.fromJSON({ format: 'wirelab-trace', version: TRACE_FORMAT_VERSION, events: [{ ...close, seq: 1, kind: 'ws.magic' }] })).toThrow(
+      /unknown kind "ws.magic"/,
+    )
+    expect(() => Trace.fromJSON({ format: 'wirelab-trace', version: TRACE_FORMAT_VERSION, events: [{ ...close, seq: 1, t: '5' }] })).toThrow(
+      /"t" must be a number/,
+    )
   })
 })

@@ -132,7 +132,17 @@ export interface ConnCloseEvent extends TraceEventBase {
   reason: string
 }
 
-export type TraceEvent = HttpRequestEvent | HttpResponseEvent | HttpHeldEvent | SseEventEvent | ConnCloseEvent | ConnErrorEvent | FaultEvent | WsFrameEvent | PubSubPublishEvent | PubSubDeliverEvent
+export type TraceEvent =
+  | HttpRequestEvent
+  | HttpResponseEvent
+  | HttpHeldEvent
+  | SseEventEvent
+  | ConnCloseEvent
+  | ConnErrorEvent
+  | FaultEvent
+  | WsFrameEvent
+  | PubSubPublishEvent
+  | PubSubDeliverEvent
 export type TraceEventKind = TraceEvent['kind']
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
@@ -144,7 +154,18 @@ export interface TraceJson {
   events: TraceEvent[]
 }
 
-const KINDS: ReadonlySet<string> = new Set<TraceEventKind>(['http.request', 'http.response', 'http.held', 'sse.event', 'conn.close', 'conn.error', 'fault', 'ws.frame', 'pubsub.publish', 'pubsub.deliver'])
+const KINDS: ReadonlySet<string> = new Set<TraceEventKind>([
+  'http.request',
+  'http.response',
+  'http.held',
+  'sse.event',
+  'conn.close',
+  'conn.error',
+  'fault',
+  'ws.frame',
+  'pubsub.publish',
+  'pubsub.deliver',
+])
 const ACTORS: ReadonlySet<string> = new Set<ActorId>(['client', 'server', 'network', 'broker'])
 
 /** checks the fields every event has; kind-specific fields are trusted to the version number */
@@ -198,7 +219,8 @@ export class Trace {
     if (typeof json !== 'object' || json === null) throw new Error('A trace must be a JSON object')
     const { format, version, events } = json as Partial<TraceJson>
     if (format !== 'wirelab-trace') throw new Error('Not a Wirelab trace (missing "format": "wirelab-trace")')
-    if (typeof version !== 'number' || !READABLE_VERSIONS.includes(version)) throw new Error(`Trace format version ${String(version)} is not supported (this Wirelab reads versions ${READABLE_VERSIONS.join(' and ')})`)
+    if (typeof version !== 'number' || !READABLE_VERSIONS.includes(version))
+      throw new Error(`Trace format version ${String(version)} is not supported (this Wirelab reads versions ${READABLE_VERSIONS.join(' and ')})`)
     if (!Array.isArray(events)) throw new Error('A trace needs an "events" array')
     const trace = new Trace()
     events.forEach((e: unknown, i) => {

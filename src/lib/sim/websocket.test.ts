@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { acceptFor, applyMask, closePayload, decodeFrame, encodeFrame, frame, isSendableCloseCode, makeKey, Opcode, readClosePayload, toHex } from './websocket.ts'
+import {
+  acceptFor,
+  applyMask,
+  closePayload,
+  decodeFrame,
+  encodeFrame,
+  frame,
+  isSendableCloseCode,
+  makeKey,
+  Opcode,
+  readClosePayload,
+  toHex,
+} from './websocket.ts'
 import { seededRandom } from './random.ts'
 
 const text = (s: string) => new TextEncoder().encode(s)
@@ -96,8 +108,10 @@ describe('properties', () => {
   })
 
   it('masking twice is the identity', () => {
-    fc.assert(fc.property(fc.uint8Array(), fc.uint8Array({ minLength: 4, maxLength: 4 }), (p, k) => {
-      expect(applyMask(applyMask(p, k), k)).toEqual(p)
-    }))
+    fc.assert(
+      fc.property(fc.uint8Array(), fc.uint8Array({ minLength: 4, maxLength: 4 }), (p, k) => {
+        expect(applyMask(applyMask(p, k), k)).toEqual(p)
+      }),
+    )
   })
 })

@@ -96,7 +96,15 @@ export function decodeFrame(bytes: Uint8Array): { frame: Frame; size: number } |
   if (bytes.length < offset + len) return null
   const raw = bytes.slice(offset, offset + len)
   return {
-    frame: { fin: (b0 & 0x80) !== 0, rsv1: (b0 & 0x40) !== 0, rsv2: (b0 & 0x20) !== 0, rsv3: (b0 & 0x10) !== 0, opcode: b0 & 0x0f, maskKey, payload: maskKey ? applyMask(raw, maskKey) : raw },
+    frame: {
+      fin: (b0 & 0x80) !== 0,
+      rsv1: (b0 & 0x40) !== 0,
+      rsv2: (b0 & 0x20) !== 0,
+      rsv3: (b0 & 0x10) !== 0,
+      opcode: b0 & 0x0f,
+      maskKey,
+      payload: maskKey ? applyMask(raw, maskKey) : raw,
+    },
     size: offset + len,
   }
 }
@@ -122,7 +130,6 @@ export function readClosePayload(payload: Uint8Array): { code: number | null; re
 export function isSendableCloseCode(code: number): boolean {
   return (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014) || (code >= 3000 && code <= 4999)
 }
-
 
 export function toHex(bytes: Uint8Array): string {
   return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join(' ')

@@ -64,17 +64,42 @@ export class WsConnection implements ServerSocket {
   }
 
   /** the client's opening handshake (§4.1); `accept` decides at the server, one latency later */
-  handshake(request: { host: string; target: string; origin: string; protocols: string[]; route?: string }, accept: (socket: ServerSocket) => { protocol: string } | null, serverDelayMs = 0): void {
+  handshake(
+    request: { host: string; target: string; origin: string; protocols: string[]; route?: string },
+    accept: (socket: ServerSocket) => { protocol: string } | null,
+    serverDelayMs = 0,
+  ): void {
     const { scheduler, trace, conn } = this.ctx
     this.started = true
     const key = makeKey(this.ctx.random)
     const m = (name: string, value: string): Header => ({ name, value, source: 'modelled' })
-    const headers = [m('Host', request.host), m('Upgrade', 'websocket'), m('Connection', 'Upgrade'), m('Sec-WebSocket-Key', key), m('Sec-WebSocket-Version', '13'), m('Origin', request.origin)]
+    const headers = [
+      m('Host', request.host),
+      m('Upgrade', 'websocket'),
+      m('Connection', 'Upgrade'),
+      m('Sec-WebSocket-Key', key),
+      m('Sec-WebSocket-Version', '13'),
+      m('Origin', request.origin),
+    ]
     if (request.protocols.length) headers.push(m('Sec-WebSocket-Protocol', request.protocols.join(', ')))
     const wire = formatRequestHead('GET', request.target, headers)
     const t = scheduler.now
     const arrives = this.arrival('up')
-    trace.append({ kind: 'http.request', t, arrives, conn, from: 'client', to: 'server', bytes: wire.length, method: 'GET', target: request.target, headers, wire, api: 'WebSocket', ...(request.route ? { route: request.route } : {}) })
+    trace.append({
+      kind: 'http.request',
+      t,
+      arrives,
+      conn,
+      from: 'client',
+      to: 'server',
+      bytes: wire.length,
+      method: 'GET',
+      target: request.target,
+      headers,
+      wire,
+      api: 'WebSocket',
+      ...(request.route ? { route: request.route } : {}),
+    })
     this.at(arrives + serverDelayMs, () => {
       const accepted = accept(this)
       if (!accepted) return this.refuse()
@@ -120,7 +145,10 @@ export class WsConnection implements ServerSocket {
   clientSend(data: string | Uint8Array): void {
     if (this.state !== 'open') return
     const maskKey = makeMaskKey(this.ctx.random)
-    const arrives = this.sendFrame('client', typeof data === 'string' ? frame(Opcode.text, encoder.encode(data), { maskKey }) : frame(Opcode.binary, data, { maskKey }))
+    const arrives = this.sendFrame(
+      'client',
+      typeof data === 'string' ? frame(Opcode.text, encoder.encode(data), { maskKey }) : frame(Opcode.binary, data, { maskKey }),
+    )
     this.at(arrives, () => {
       if (this.state === 'open') for (const fn of this.messageListeners) fn(data)
     })
@@ -147,7 +175,16 @@ export class WsConnection implements ServerSocket {
     this.state = 'closed'
     const { scheduler, trace, conn } = this.ctx
     const arrives = this.arrival('down')
-    trace.append({ kind: 'conn.close', t: scheduler.now, arrives, conn, from: 'network', to: 'client', bytes: 0, reason: `${reason} (close code 1006, abnormal closure: no close frame was sent)` })
+    trace.append({
+      kind: 'conn.close',
+      t: scheduler.now,
+      arrives,
+      conn,
+      from: 'network',
+      to: 'client',
+      bytes: 0,
+      reason: `${reason} (close code 1006, abnormal closure: no close frame was sent)`,
+    })
     for (const fn of this.closeListeners) fn(1006, '')
     this.at(arrives, () => {
       this.client.error()
@@ -193,7 +230,20 @@ export class WsConnection implements ServerSocket {
     const all = [{ name: 'Date', value: httpDate(SIM_EPOCH_MS + scheduler.now), source: 'modelled' as const }, ...headers]
     const wire = formatResponseHead(status, all)
     const arrives = this.arrival('down')
-    trace.append({ kind: 'http.response', t: scheduler.now, arrives, conn, from: 'server', to: 'client', bytes: wire.length, status, reason: status === 101 ? 'Switching Protocols' : 'Not Found', headers: all, wire, streaming: status === 101 })
+    trace.append({
+      kind: 'http.response',
+      t: scheduler.now,
+      arrives,
+      conn,
+      from: 'server',
+      to: 'client',
+      bytes: wire.length,
+      status,
+      reason: status === 101 ? 'Switching Protocols' : 'Not Found',
+      headers: all,
+      wire,
+      streaming: status === 101,
+    })
     return arrives
   }
 
@@ -205,9 +255,21 @@ export class WsConnection implements ServerSocket {
     const textual = f.opcode === Opcode.text || f.opcode === Opcode.ping || f.opcode === Opcode.pong
     const close = f.opcode === Opcode.close ? readClosePayload(f.payload) : null
     trace.append({
-      kind: 'ws.frame', t: scheduler.now, arrives, conn, from, to: from === 'client' ? 'server' : 'client', bytes: bytes.length,
-      fin: f.fin, rsv: [f.rsv1, f.rsv2, f.rsv3], opcode: f.opcode, opcodeName: opcodeName(f.opcode), maskKey: f.maskKey ? toHex(f.maskKey) : null,
-      payloadLength: f.payload.length, hex: toHex(bytes), payloadHex: toHex(f.payload),
+      kind: 'ws.frame',
+      t: scheduler.now,
+      arrives,
+      conn,
+      from,
+      to: from === 'client' ? 'server' : 'client',
+      bytes: bytes.length,
+      fin: f.fin,
+      rsv: [f.rsv1, f.rsv2, f.rsv3],
+      opcode: f.opcode,
+      opcodeName: opcodeName(f.opcode),
+      maskKey: f.maskKey ? toHex(f.maskKey) : null,
+      payloadLength: f.payload.length,
+      hex: toHex(bytes),
+      payloadHex: toHex(f.payload),
       ...(textual ? { text: decoder.decode(f.payload) } : {}),
       ...(close ? { text: close.reason, ...(close.code === null ? {} : { closeCode: close.code }) } : {}),
     })

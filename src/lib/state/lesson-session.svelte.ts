@@ -15,7 +15,6 @@ import type { CodeStore } from './code-store.ts'
 /** 'imported': a trace file opened for replay, not a run of this page */
 export type RunStatus = 'idle' | 'starting' | 'running' | 'imported' | RunEnd
 
-
 const loadRunner = () => Promise.all([import('../runner/learner-run.ts'), import('./create-simulation.ts'), import('./run-host.ts')])
 let runCounter = 0
 
@@ -54,7 +53,16 @@ export class LessonSession {
   private frameQueued = false
   /** copies the running simulation's trace and counters into the view state */
   private copyRun: (() => void) | null = null
-  private current: { stop(): void; pause(): void; resume(): void; step(): Promise<number | null>; dropConnections(): void; dropConnection(conn: string): void; goOffline(ms: number): void; restartServer(instance?: number): void } | null = null
+  private current: {
+    stop(): void
+    pause(): void
+    resume(): void
+    step(): Promise<number | null>
+    dropConnections(): void
+    dropConnection(conn: string): void
+    goOffline(ms: number): void
+    restartServer(instance?: number): void
+  } | null = null
   private saveTimer: ReturnType<typeof setTimeout> | null = null
   /** a deep link's step, shown when the run it started ends */
   private replayStep: number | null = null
@@ -157,7 +165,11 @@ export class LessonSession {
       sim.trace.subscribe(() => this.queueFrame())
       let unregister = () => {}
       const run = new LearnerRun({
-        runId, code: this.code, language: this.lesson.language, sim, durationMs: this.durationMs,
+        runId,
+        code: this.code,
+        language: this.lesson.language,
+        sim,
+        durationMs: this.durationMs,
         clients: scenario.clients.length > 1 ? scenario.clients.map((c) => c.name) : undefined,
         speed: () => this.speed,
         startPaused: this.startPaused,
@@ -250,7 +262,6 @@ export class LessonSession {
     this.selectedSeq = seq
   }
 
-
   private applyUi(client: string, operation: UiOperation, t: number): void {
     const i = this.outputs.findIndex((o) => o.client === client)
     const previous = i >= 0 ? this.outputs[i]!.view : emptyOutput()
@@ -281,7 +292,9 @@ export class LessonSession {
   }
 
   private evaluate(): void {
-    const console: LoggedCall[] = this.console.entries.filter((e) => !e.hint).map((e) => ({ level: e.level, t: e.t, values: e.args.map(logValueToData), ...(e.client ? { client: e.client } : {}) }))
+    const console: LoggedCall[] = this.console.entries
+      .filter((e) => !e.hint)
+      .map((e) => ({ level: e.level, t: e.t, values: e.args.map(logValueToData), ...(e.client ? { client: e.client } : {}) }))
     const errors = this.errors.map((e) => `${e.name}: ${e.message}`)
     this.results = evaluateChecks(this.checks, { trace: this.trace, console, errors, server: this.serverStats })
   }

@@ -2,7 +2,15 @@
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, inject } from 'vitest'
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 
 export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH || '/usr/bin/chromium'
@@ -31,7 +39,11 @@ export async function freshPage(browser: Browser): Promise<{ page: Page; pageErr
  * One Chromium and one fresh page for a whole test file, launched before its first test and closed
  * after its last. Read `.page` inside tests (it exists once the file's hooks have run).
  */
-export function usePage(setup: (page: Page) => Promise<void> = async () => {}): { readonly page: Page; readonly pageErrors: string[]; readonly browser: Browser } {
+export function usePage(setup: (page: Page) => Promise<void> = async () => {}): {
+  readonly page: Page
+  readonly pageErrors: string[]
+  readonly browser: Browser
+} {
   let browser: Browser | undefined
   let opened: { page: Page; pageErrors: string[] } | undefined
   beforeAll(async () => {

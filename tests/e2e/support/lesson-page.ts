@@ -10,7 +10,10 @@ export async function openLesson(page: Page, slug: string): Promise<void> {
 /** the editor's text as the learner sees it */
 export async function editorText(page: Page): Promise<string> {
   const lines = await page.locator('.monaco-editor .view-line').evaluateAll((els) =>
-    els.map((el) => ({ top: parseFloat((el as HTMLElement).style.top), text: el.textContent ?? '' })).sort((a, b) => a.top - b.top).map((l) => l.text),
+    els
+      .map((el) => ({ top: parseFloat((el as HTMLElement).style.top), text: el.textContent ?? '' }))
+      .sort((a, b) => a.top - b.top)
+      .map((l) => l.text),
   )
   return lines.join('\n').replace(/\u00a0/g, ' ')
 }
@@ -39,10 +42,14 @@ export async function setSpeed(page: Page, speed: number): Promise<void> {
 
 /** wait until the run is over (finished, stopped, hung …); returns the final status */
 export async function waitForRunEnd(page: Page): Promise<string> {
-  await page.waitForFunction(() => {
-    const s = document.querySelector('.status')?.getAttribute('data-status')
-    return s && !['idle', 'starting', 'running'].includes(s)
-  }, undefined, { timeout: 30_000 })
+  await page.waitForFunction(
+    () => {
+      const s = document.querySelector('.status')?.getAttribute('data-status')
+      return s && !['idle', 'starting', 'running'].includes(s)
+    },
+    undefined,
+    { timeout: 30_000 },
+  )
   return (await page.locator('.status').getAttribute('data-status')) ?? ''
 }
 
@@ -62,9 +69,15 @@ export async function consoleLines(page: Page): Promise<string[]> {
 }
 
 export async function checkStates(page: Page): Promise<Array<{ id: string; state: string; message: string }>> {
-  return page.locator('[data-testid=check]').evaluateAll((els) =>
-    els.map((el) => ({ id: el.getAttribute('data-check') ?? '', state: el.getAttribute('data-state') ?? '', message: el.querySelector('.message')?.textContent ?? '' })),
-  )
+  return page
+    .locator('[data-testid=check]')
+    .evaluateAll((els) =>
+      els.map((el) => ({
+        id: el.getAttribute('data-check') ?? '',
+        state: el.getAttribute('data-state') ?? '',
+        message: el.querySelector('.message')?.textContent ?? '',
+      })),
+    )
 }
 
 export async function diagramLabels(page: Page): Promise<string[]> {

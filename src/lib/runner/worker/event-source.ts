@@ -70,7 +70,8 @@ export function createLearnerEventSource(deps: EventSourceDeps): LearnerEventSou
     }
 
     override close(): void {
-      if (this.readyState !== Native.CLOSED) post({ type: 'close', conn: this.#conn, t: deps.simNow(), reason: "The learner's code called close() on the EventSource" })
+      if (this.readyState !== Native.CLOSED)
+        post({ type: 'close', conn: this.#conn, t: deps.simNow(), reason: "The learner's code called close() on the EventSource" })
       super.close()
     }
   }

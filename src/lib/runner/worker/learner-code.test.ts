@@ -7,7 +7,7 @@ describe('learner code', () => {
     expect(findSyntaxError('await fetch("/x")')).toBeNull() // top-level await is allowed
   })
 
-  it('maps a runtime error back to the learner\'s line and column through the wrapper', async () => {
+  it("maps a runtime error back to the learner's line and column through the wrapper", async () => {
     const code = 'const x = 1;\n\nnull.boom();\n'
     const run = (0, eval)(wrapLearnerCode(code)) as () => Promise<void>
     const error = await run().catch((e: Error) => e)

@@ -39,7 +39,9 @@ function post(message: WorkerMessage): void {
 function reportError(phase: 'runtime' | 'rejection', error: unknown): void {
   const isError = error instanceof Error
   post({
-    type: 'error', phase, t: clock?.now() ?? 0,
+    type: 'error',
+    phase,
+    t: clock?.now() ?? 0,
     name: isError ? error.name : 'Uncaught',
     message: isError ? error.message : String(error),
     location: isError ? mapLocation(locateInStack(error.stack)) : null,
@@ -89,7 +91,10 @@ async function compile(code: string, language: 'javascript' | 'typescript'): Pro
 }
 
 async function run(code: string, language: 'javascript' | 'typescript'): Promise<void> {
-  const compiled = await compile(code, language).catch((error: unknown) => ({ message: `the TypeScript could not be compiled (${String(error)})`, location: { line: 1, column: 1 } }))
+  const compiled = await compile(code, language).catch((error: unknown) => ({
+    message: `the TypeScript could not be compiled (${String(error)})`,
+    location: { line: 1, column: 1 },
+  }))
   if (!('js' in compiled)) {
     post({ type: 'error', phase: 'syntax', name: 'SyntaxError', message: compiled.message, location: compiled.location, t: 0 })
   } else {

@@ -15,7 +15,12 @@ export interface StrippedCode {
 export function stripTypes(code: string, fileName: string): StrippedCode | SyntaxProblem {
   let result: ReturnType<typeof transform>
   try {
-    result = transform(code, { transforms: ['typescript'], disableESTransforms: true, filePath: 'your-code.ts', sourceMapOptions: { compiledFilename: fileName } })
+    result = transform(code, {
+      transforms: ['typescript'],
+      disableESTransforms: true,
+      filePath: 'your-code.ts',
+      sourceMapOptions: { compiledFilename: fileName },
+    })
   } catch (err) {
     const e = err as { message?: string; loc?: { line: number; column: number } }
     // sucrase's columns are already 1-based

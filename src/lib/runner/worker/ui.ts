@@ -21,8 +21,20 @@ export function createUi(send: (operation: UiOperation) => void) {
     scoreboard(score: unknown) {
       const s = (score ?? {}) as Record<string, unknown>
       need(typeof s.home === 'string' && typeof s.away === 'string', 'ui.scoreboard({ home, away, homeScore, awayScore }) needs the team names as strings')
-      need(typeof s.homeScore === 'number' && typeof s.awayScore === 'number', 'ui.scoreboard({ home, away, homeScore, awayScore }) needs the scores as numbers')
-      send({ op: 'scoreboard', score: { home: s.home as string, away: s.away as string, homeScore: s.homeScore as number, awayScore: s.awayScore as number, detail: s.detail === undefined ? '' : text(s.detail) } })
+      need(
+        typeof s.homeScore === 'number' && typeof s.awayScore === 'number',
+        'ui.scoreboard({ home, away, homeScore, awayScore }) needs the scores as numbers',
+      )
+      send({
+        op: 'scoreboard',
+        score: {
+          home: s.home as string,
+          away: s.away as string,
+          homeScore: s.homeScore as number,
+          awayScore: s.awayScore as number,
+          detail: s.detail === undefined ? '' : text(s.detail),
+        },
+      })
     },
     chat(message: unknown) {
       const m = (message ?? {}) as Record<string, unknown>

@@ -48,10 +48,19 @@ export function createLearnerWebSocket(deps: WebSocketDeps): LearnerWebSocketCla
       const parsed = new URL(url, deps.baseUrl)
       if (parsed.protocol === 'http:') parsed.protocol = 'ws:'
       else if (parsed.protocol === 'https:') parsed.protocol = 'wss:'
-      if (parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:') throw new DOMException(`Failed to construct 'WebSocket': The URL's scheme must be either 'http', 'https', 'ws', or 'wss'. '${parsed.protocol}' is not allowed.`, 'SyntaxError')
-      if (parsed.hash) throw new DOMException(`Failed to construct 'WebSocket': The URL contains a fragment identifier ('${parsed.hash}'). Fragment identifiers are not allowed in WebSocket URLs.`, 'SyntaxError')
+      if (parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:')
+        throw new DOMException(
+          `Failed to construct 'WebSocket': The URL's scheme must be either 'http', 'https', 'ws', or 'wss'. '${parsed.protocol}' is not allowed.`,
+          'SyntaxError',
+        )
+      if (parsed.hash)
+        throw new DOMException(
+          `Failed to construct 'WebSocket': The URL contains a fragment identifier ('${parsed.hash}'). Fragment identifiers are not allowed in WebSocket URLs.`,
+          'SyntaxError',
+        )
       const list = typeof protocols === 'string' ? [protocols] : [...protocols]
-      if (new Set(list).size !== list.length) throw new DOMException(`Failed to construct 'WebSocket': The subprotocol '${list.find((p, i) => list.indexOf(p) !== i)}' is duplicated.`, 'SyntaxError')
+      if (new Set(list).size !== list.length)
+        throw new DOMException(`Failed to construct 'WebSocket': The subprotocol '${list.find((p, i) => list.indexOf(p) !== i)}' is duplicated.`, 'SyntaxError')
       this.url = parsed.href
       this.#conn = deps.nextConnection()
       sockets.set(this.#conn, this)
@@ -75,9 +84,13 @@ export function createLearnerWebSocket(deps: WebSocketDeps): LearnerWebSocketCla
 
     close(code?: number, reason = ''): void {
       if (code !== undefined && code !== 1000 && (code < 3000 || code > 4999)) {
-        throw new DOMException(`Failed to execute 'close' on 'WebSocket': The close code must be either 1000, or between 3000 and 4999. ${code} is neither.`, 'InvalidAccessError')
+        throw new DOMException(
+          `Failed to execute 'close' on 'WebSocket': The close code must be either 1000, or between 3000 and 4999. ${code} is neither.`,
+          'InvalidAccessError',
+        )
       }
-      if (encoder.encode(reason).length > 123) throw new DOMException("Failed to execute 'close' on 'WebSocket': The close reason must not be greater than 123 UTF-8 bytes.", 'SyntaxError')
+      if (encoder.encode(reason).length > 123)
+        throw new DOMException("Failed to execute 'close' on 'WebSocket': The close reason must not be greater than 123 UTF-8 bytes.", 'SyntaxError')
       if (this.readyState >= 2) return
       this.readyState = 2
       deps.post({ type: 'ws-close', conn: this.#conn, t: deps.simNow(), ...(code === undefined ? {} : { code }), reason })

@@ -7,8 +7,12 @@ import type { WsConnection } from '../ws-connection.ts'
 /** Alice and Bob each open /chat once; Alice says hello when her socket opens */
 function chatRun(options: { instances: number; broker: boolean; balancer?: BalancerPolicy; bobConnections?: number }) {
   const sim = new Simulation({
-    host: 'wirelab.test', seed: 1, latencyMs: 50,
-    clients: ['Alice', 'Bob'], instances: options.instances, balancer: options.balancer ?? 'round-robin',
+    host: 'wirelab.test',
+    seed: 1,
+    latencyMs: 50,
+    clients: ['Alice', 'Bob'],
+    instances: options.instances,
+    balancer: options.balancer ?? 'round-robin',
     broker: options.broker ? { latencyMs: 1 } : null,
     createServer: (ctx) => new ChatServer(ctx, { script: [], pingIntervalMs: null }),
   })
@@ -16,14 +20,17 @@ function chatRun(options: { instances: number; broker: boolean; balancer?: Balan
   const open = (who: 'Alice' | 'Bob', n: number): WsConnection => {
     const key = connBase(who === 'Alice' ? 0 : 1, 2) + n
     let socket: WsConnection | null = null
-    socket = sim.openWebSocket({ key, sentAt: 0, host: 'wirelab.test', target: '/chat', origin: 'http://wirelab.test', protocols: [] }, {
-      open: () => {
-        if (who === 'Alice') sim.scheduler.at(sim.now, () => socket!.clientSend('hello'), { key })
+    socket = sim.openWebSocket(
+      { key, sentAt: 0, host: 'wirelab.test', target: '/chat', origin: 'http://wirelab.test', protocols: [] },
+      {
+        open: () => {
+          if (who === 'Alice') sim.scheduler.at(sim.now, () => socket!.clientSend('hello'), { key })
+        },
+        message: (data) => heard[who]!.push(String(data)),
+        error: () => undefined,
+        close: () => undefined,
       },
-      message: (data) => heard[who]!.push(String(data)),
-      error: () => undefined,
-      close: () => undefined,
-    })
+    )
     return socket
   }
   open('Alice', 1)
@@ -36,17 +43,31 @@ describe('several server instances behind a load balancer', () => {
   it('round-robin puts Alice on Server 1 and Bob on Server 2, and the trace names both ends', () => {
     const { sim } = chatRun({ instances: 2, broker: false })
     const upgrades = sim.trace.ofKind('http.request')
-    expect(upgrades.map((e) => [e.conn, e.client, e.server])).toEqual([['A1', 'Alice', 'Server 1'], ['B1', 'Bob', 'Server 2']])
+    expect(upgrades.map((e) => [e.conn, e.client, e.server])).toEqual([
+      ['A1', 'Alice', 'Server 1'],
+      ['B1', 'Bob', 'Server 2'],
+    ])
     expect(upgrades[1]!.route).toMatch(/sends B1 to Server 2: round-robin/)
     // every later event on the connection names them too
-    expect(sim.trace.ofKind('http.response').map((e) => [e.conn, e.status, e.client, e.server])).toEqual([['A1', 101, 'Alice', 'Server 1'], ['B1', 101, 'Bob', 'Server 2']])
+    expect(sim.trace.ofKind('http.response').map((e) => [e.conn, e.status, e.client, e.server])).toEqual([
+      ['A1', 101, 'Alice', 'Server 1'],
+      ['B1', 101, 'Bob', 'Server 2'],
+    ])
   })
 
   it('without a broker, state is per instance: Bob never hears Alice', () => {
     const { sim, heard } = chatRun({ instances: 2, broker: false })
     expect(heard.Alice).toEqual(['{"type":"chat","from":"A1","text":"hello"}'])
     expect(heard.Bob).toEqual([])
-    expect(sim.serverStats().filter((s) => s.id === 'received').map((s) => [s.server, s.value])).toEqual([['Server 1', 1], ['Server 2', 0]])
+    expect(
+      sim
+        .serverStats()
+        .filter((s) => s.id === 'received')
+        .map((s) => [s.server, s.value]),
+    ).toEqual([
+      ['Server 1', 1],
+      ['Server 2', 0],
+    ])
   })
 
   it('with the broker, the message is published once and delivered to each instance, then to each client', () => {

@@ -27,7 +27,9 @@ export class ChatServer implements SimServer {
     private readonly options: ChatOptions,
   ) {
     // the scripted users are connected to the first instance
-    if (ctx.instance === 1) for (const line of options.script) ctx.scheduler.at(line.atMs, () => this.post({ type: 'chat', from: line.from, text: line.text }), { label: 'chat: a scripted message' })
+    if (ctx.instance === 1)
+      for (const line of options.script)
+        ctx.scheduler.at(line.atMs, () => this.post({ type: 'chat', from: line.from, text: line.text }), { label: 'chat: a scripted message' })
     ctx.pubsub?.subscribe(CHANNEL, (message) => this.broadcast(message))
   }
 
@@ -46,7 +48,7 @@ export class ChatServer implements SimServer {
   }
 
   handle(_request: ServerRequest, response: ResponseWriter): void {
-    response.respond(404, JSON.stringify({ error: 'This server speaks WebSocket: new WebSocket(\'/chat\')' }))
+    response.respond(404, JSON.stringify({ error: "This server speaks WebSocket: new WebSocket('/chat')" }))
   }
 
   acceptWebSocket(target: string, protocols: string[], socket: ServerSocket): { protocol: string } | null {
@@ -64,11 +66,15 @@ export class ChatServer implements SimServer {
   }
 
   private heartbeat(socket: ServerSocket, every: number): void {
-    this.ctx.scheduler.after(every, () => {
-      if (!this.clients.has(socket) || !socket.open) return
-      socket.ping('heartbeat')
-      this.heartbeat(socket, every)
-    }, { label: 'chat: heartbeat' })
+    this.ctx.scheduler.after(
+      every,
+      () => {
+        if (!this.clients.has(socket) || !socket.open) return
+        socket.ping('heartbeat')
+        this.heartbeat(socket, every)
+      },
+      { label: 'chat: heartbeat' },
+    )
   }
 
   /** a new chat message: straight to this instance's clients, or through the broker to every instance's */

@@ -7,12 +7,15 @@ import { ChatServer } from './chat.ts'
 
 function combined() {
   return new Simulation({
-    host: 'h', seed: 1, latencyMs: 50,
-    createServer: (ctx) => new CombinedServer([
-      new InboxServer(ctx, { messages: [{ atMs: 0, from: 'Ann', text: 'hi' }], holdTimeoutMs: 5000 }),
-      new LiveScoreServer(ctx, { intervalMs: 1000, home: 'A', away: 'B', updates: null, retryMs: null }),
-      new ChatServer(ctx, { script: [], pingIntervalMs: null }),
-    ]),
+    host: 'h',
+    seed: 1,
+    latencyMs: 50,
+    createServer: (ctx) =>
+      new CombinedServer([
+        new InboxServer(ctx, { messages: [{ atMs: 0, from: 'Ann', text: 'hi' }], holdTimeoutMs: 5000 }),
+        new LiveScoreServer(ctx, { intervalMs: 1000, home: 'A', away: 'B', updates: null, retryMs: null }),
+        new ChatServer(ctx, { script: [], pingIntervalMs: null }),
+      ]),
   })
 }
 const get = (key: number, target: string) => ({ key, sentAt: 0, method: 'GET', host: 'h', target, headers: [], api: 'fetch' as const })
@@ -24,12 +27,22 @@ describe('several servers in one process', () => {
     sim.receive({ ...get(2, '/api/stream'), api: 'EventSource' })
     sim.receive(get(3, '/api/nothing'))
     let opened = false
-    sim.openWebSocket({ key: 4, sentAt: 0, host: 'h', target: '/chat', origin: 'http://h', protocols: [] }, { open: () => (opened = true), message: () => {}, error: () => {}, close: () => {} })
+    sim.openWebSocket(
+      { key: 4, sentAt: 0, host: 'h', target: '/chat', origin: 'http://h', protocols: [] },
+      { open: () => (opened = true), message: () => {}, error: () => {}, close: () => {} },
+    )
     sim.scheduler.runDue(500)
     const responses = sim.trace.ofKind('http.response').map((e) => [e.conn, e.status, e.streaming])
-    expect(responses).toEqual([['c1', 200, false], ['c2', 200, true], ['c3', 404, false], ['c4', 101, true]])
+    expect(responses).toEqual([
+      ['c1', 200, false],
+      ['c2', 200, true],
+      ['c3', 404, false],
+      ['c4', 101, true],
+    ])
     expect(opened).toBe(true)
-    expect(sim.trace.ofKind('http.response')[2]!.body).toContain('GET /api/messages?since=<id>, GET /api/messages/wait?since=<id>, GET /api/stream (text/event-stream), GET /api/score (JSON), WebSocket /chat')
+    expect(sim.trace.ofKind('http.response')[2]!.body).toContain(
+      'GET /api/messages?since=<id>, GET /api/messages/wait?since=<id>, GET /api/stream (text/event-stream), GET /api/score (JSON), WebSocket /chat',
+    )
     expect(sim.serverStats().map((s) => s.id)).toEqual(['requests', 'empty', 'held', 'connections', 'replayed', 'clients', 'received', 'broadcasts'])
   })
 })

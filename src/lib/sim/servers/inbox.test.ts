@@ -5,8 +5,17 @@ import type { HttpResponseEvent } from '../trace.ts'
 
 function inbox(holdTimeoutMs = 3000) {
   return new Simulation({
-    host: 'h', seed: 1, latencyMs: 50,
-    createServer: (ctx) => new InboxServer(ctx, { holdTimeoutMs, messages: [{ atMs: 1000, from: 'Ada', text: 'Hi' }, { atMs: 5000, from: 'Bob', text: 'Yo' }] }),
+    host: 'h',
+    seed: 1,
+    latencyMs: 50,
+    createServer: (ctx) =>
+      new InboxServer(ctx, {
+        holdTimeoutMs,
+        messages: [
+          { atMs: 1000, from: 'Ada', text: 'Hi' },
+          { atMs: 5000, from: 'Bob', text: 'Yo' },
+        ],
+      }),
   })
 }
 let key = 0
@@ -25,8 +34,14 @@ describe('inbox server', () => {
       [1550, 200, '{"messages":[{"id":1,"from":"Ada","text":"Hi"}],"last":1}'],
       [2550, 200, '{"messages":[],"last":1}'],
     ])
-    expect(responses(sim)[0]!.wire).toBe('HTTP/1.1 200 OK\r\nDate: Thu, 15 Jan 2026 19:30:00 GMT\r\nContent-Type: application/json\r\nContent-Length: 24\r\n\r\n')
-    expect(sim.serverStats().map((s) => [s.id, s.value])).toEqual([['requests', 3], ['empty', 2], ['held', 0]])
+    expect(responses(sim)[0]!.wire).toBe(
+      'HTTP/1.1 200 OK\r\nDate: Thu, 15 Jan 2026 19:30:00 GMT\r\nContent-Type: application/json\r\nContent-Length: 24\r\n\r\n',
+    )
+    expect(sim.serverStats().map((s) => [s.id, s.value])).toEqual([
+      ['requests', 3],
+      ['empty', 2],
+      ['held', 0],
+    ])
   })
 
   it('long polling: holds the request until a message arrives, then answers at once', () => {
@@ -86,7 +101,10 @@ describe('a request for another host', () => {
 describe('network faults around the inbox', () => {
   const withProxy = (proxyIdleTimeoutMs: number) =>
     new Simulation({
-      host: 'h', seed: 1, latencyMs: 50, proxyIdleTimeoutMs,
+      host: 'h',
+      seed: 1,
+      latencyMs: 50,
+      proxyIdleTimeoutMs,
       createServer: (ctx) => new InboxServer(ctx, { holdTimeoutMs: 10_000, messages: [{ atMs: 9000, from: 'Ada', text: 'late' }] }),
     })
 
@@ -108,7 +126,10 @@ describe('network faults around the inbox', () => {
 
   it('offline: open requests are lost, new ones fail until the network is back', async () => {
     const sim = new Simulation({
-      host: 'h', seed: 1, latencyMs: 50, faults: [{ atMs: 1000, kind: 'offline', durationMs: 2000 }],
+      host: 'h',
+      seed: 1,
+      latencyMs: 50,
+      faults: [{ atMs: 1000, kind: 'offline', durationMs: 2000 }],
       createServer: (ctx) => new InboxServer(ctx, { holdTimeoutMs: 10_000, messages: [{ atMs: 9000, from: 'Ada', text: 'x' }] }),
     })
     const held = sim.receive(get('/api/messages/wait?since=0', 0))

@@ -82,12 +82,16 @@ export class InboxServer implements SimServer {
       scheduler.cancel(timeout)
       this.reply(response, since)
     }
-    const timeout = scheduler.after(this.options.holdTimeoutMs, () => {
-      this.waiting.delete(release)
-      this.served++
-      this.empty++
-      response.respondEmpty(204)
-    }, { label: 'inbox: hold timeout' })
+    const timeout = scheduler.after(
+      this.options.holdTimeoutMs,
+      () => {
+        this.waiting.delete(release)
+        this.served++
+        this.empty++
+        response.respondEmpty(204)
+      },
+      { label: 'inbox: hold timeout' },
+    )
     this.waiting.set(release, since)
     response.onClientClose(() => {
       this.waiting.delete(release)

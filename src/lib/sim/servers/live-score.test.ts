@@ -5,12 +5,21 @@ import type { SseEventEvent } from '../trace.ts'
 
 function liveScore(options: Partial<LiveScoreOptions> = {}, faults: Array<{ atMs: number; kind: 'drop-connections' }> = []) {
   return new Simulation({
-    host: 'h', seed: 3, latencyMs: 50, faults,
+    host: 'h',
+    seed: 3,
+    latencyMs: 50,
+    faults,
     createServer: (ctx) => new LiveScoreServer(ctx, { intervalMs: 1000, home: 'A', away: 'B', updates: null, retryMs: null, ...options }),
   })
 }
 const stream = (sentAt: number, attempt = 1, lastEventId?: string): ClientRequest => ({
-  key: 1, sentAt, attempt, method: 'GET', host: 'h', target: '/api/stream', api: 'EventSource',
+  key: 1,
+  sentAt,
+  attempt,
+  method: 'GET',
+  host: 'h',
+  target: '/api/stream',
+  api: 'EventSource',
   headers: lastEventId ? [{ name: 'Last-Event-ID', value: lastEventId, source: 'reconstructed' }] : [],
 })
 const events = (sim: Simulation, conn: string) => sim.trace.events.filter((e): e is SseEventEvent => e.kind === 'sse.event' && e.conn === conn)
@@ -53,8 +62,13 @@ describe('live-score server', () => {
     sim.receive({ ...stream(3000, 2, '2') })
     sim.scheduler.runDue(4000)
     expect(sim.trace.events.map((e) => `${e.conn} ${e.kind}@${e.t}`)).toEqual([
-      'c1 http.request@0', 'c1 http.response@50', 'c1 sse.event@1000', 'c1 sse.event@2000', 'c1 conn.close@2000',
-      'c1.2 http.request@3000', 'c1.2 http.response@3050',
+      'c1 http.request@0',
+      'c1 http.response@50',
+      'c1 sse.event@1000',
+      'c1 sse.event@2000',
+      'c1 conn.close@2000',
+      'c1.2 http.request@3000',
+      'c1.2 http.response@3050',
     ])
     expect(sim.trace.events.at(-1)).toMatchObject({ status: 204 })
   })
@@ -80,7 +94,10 @@ describe('live-score server restart', () => {
     sim.restartServer()
     sim.receive(stream(3100, 2, '2'))
     sim.scheduler.runDue(4500)
-    expect(sim.trace.events.find((e) => e.kind === 'fault')).toMatchObject({ t: 2500, description: 'The server restarts: its connections close and it loses its history of 2 updates, so it cannot replay what a reconnecting client missed.' })
+    expect(sim.trace.events.find((e) => e.kind === 'fault')).toMatchObject({
+      t: 2500,
+      description: 'The server restarts: its connections close and it loses its history of 2 updates, so it cannot replay what a reconnecting client missed.',
+    })
     // update 3 was made at 3000, after the restart, and is replayed; 1 and 2 are gone, 4 arrives live
     expect(events(sim, 'c1.2').map((e) => e.fields.id)).toEqual(['3', '4'])
   })

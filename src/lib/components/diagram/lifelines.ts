@@ -1,0 +1,71 @@
+// Who gets a lifeline in the sequence diagram, and where each trace event starts and ends. The
+// lifelines come from the lesson's scenario (so they show before anything happens): each learner
+// client, the load balancer when there are several server instances, each instance, the broker.
+import type { TraceEvent } from '../../sim/trace.ts'
+
+export interface Lifeline {
+  id: string
+  label: string
+  role: 'client' | 'balancer' | 'server' | 'broker'
+}
+
+export interface DiagramCast {
+  clients: readonly string[]
+  instances: number
+  broker: boolean
+}
+
+export function lifelinesFor(cast: DiagramCast): Lifeline[] {
+  const several = cast.clients.length > 1
+  const lines: Lifeline[] = several
+    ? cast.clients.map((name) => ({ id: `client:${name}`, label: `${name} (your code)`, role: 'client' }))
+    : [{ id: 'client', label: 'Client (your code)', role: 'client' }]
+  if (cast.instances > 1) {
+    lines.push({ id: 'balancer', label: 'Load balancer', role: 'balancer' })
+    for (let i = 1; i <= cast.instances; i++) lines.push({ id: `server:Server ${i}`, label: `Server ${i}`, role: 'server' })
+  } else {
+    lines.push({ id: 'server', label: 'Server (simulated)', role: 'server' })
+  }
+  if (cast.broker && cast.instances > 1) lines.push({ id: 'broker', label: 'Broker (pub/sub)', role: 'broker' })
+  return lines
+}
+
+/** the lifeline ids at each end of an event; null for the network (drawn between the two ends) */
+export function eventEnds(e: TraceEvent, lines: readonly Lifeline[]): { from: string | null; to: string | null; client: string; server: string } {
+  const client = lines.some((l) => l.id === `client:${e.client}`) ? `client:${e.client}` : lines[0]!.id
+  const server = lines.some((l) => l.id === `server:${e.server}`) ? `server:${e.server}` : (lines.find((l) => l.role === 'server')?.id ?? 'server')
+  const of = (role: TraceEvent['from']) => (role === 'client' ? client : role === 'server' ? server : role === 'broker' ? 'broker' : null)
+  return { from: of(e.from), to: of(e.to), client, server }
+}
+
+/** x of each lifeline, evenly spread between a left and a right margin (at least 160 px apart, 120 when there are many) */
+export function lifelineXs(lines: readonly Lifeline[], width: number): Map<string, number> {
+  const left = lines.length > 3 ? 110 : Math.max(130, width * 0.3)
+  const gap = lines.length > 3 ? 120 : 160
+  const right = Math.max(left + gap * Math.max(1, lines.length - 1), width - 70)
+  const step = lines.length > 1 ? (right - left) / (lines.length - 1) : 0
+  return new Map(lines.map((l, i) => [l.id, left + i * step]))
+}
+
+/** rows during which the server holds a request (long polling): from the hold to its answer or close, or still open (end null) */
+export function heldSpans(events: readonly TraceEvent[]): Array<{ start: number; end: number | null; conn: string; server: string | undefined }> {
+  const spans: Array<{ start: number; end: number | null; conn: string; server: string | undefined }> = []
+  const open = new Map<string, (typeof spans)[number]>()
+  events.forEach((e, i) => {
+    if (e.kind === 'http.held') {
+      const span = { start: i, end: null, conn: e.conn, server: e.server }
+      spans.push(span)
+      open.set(e.conn, span)
+    } else if ((e.kind === 'http.response' || e.kind === 'conn.close') && open.has(e.conn)) {
+      open.get(e.conn)!.end = i
+      open.delete(e.conn)
+    }
+  })
+  return spans
+}
+
+/** how far along its arrow a message is at simulated time `now` (1: arrived) */
+export function travelled(e: TraceEvent, now: number | null): number {
+  if (now === null || e.arrives <= e.t || now >= e.arrives) return 1
+  return Math.max(0, Math.min(1, (now - e.t) / (e.arrives - e.t)))
+}
