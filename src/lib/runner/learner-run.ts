@@ -16,7 +16,7 @@ import type { CodeLocation, ConsoleLevel, WorkerToPage } from './protocol.ts'
 import type { LogValue } from './log-value.ts'
 import type { UiOperation } from './output-model.ts'
 import { ClientWorkers } from './client-workers.ts'
-import { connName } from '../sim/conn-name.ts'
+import { clientIndexOf, connBase, connName } from '../sim/conn-name.ts'
 
 export interface ConsoleEntry {
   level: ConsoleLevel
@@ -67,6 +67,8 @@ export interface LearnerRunOptions {
   onUi: (client: string, operation: UiOperation, t: number) => void
   onError: (error: LearnerError) => void
   onProgress: (now: number) => void
+  /** calls the learner's code made past the caps of what may cross from its worker (running totals) */
+  onDropped?: (dropped: { console: number; ui: number; errors: number }, client?: string) => void
   onEnd: (why: RunEnd) => void
 }
 
@@ -101,6 +103,17 @@ export class LearnerRun implements RunWire {
       onMessage: (m, client) => this.onWorkerMessage(m, client),
       onHang: (client) => this.hang(client),
       onLoadError: (message) => this.fail(`The runner could not start: ${message}.`),
+      onInvalid: (client, problem) =>
+        this.stopForLearner(
+          client,
+          `Your code tampered with the worker it runs in, so the page stopped the run: a message from it did not fit Wirelab's protocol (${problem}).`,
+        ),
+      onLearnerPost: (client) =>
+        this.hintOnce(
+          'post',
+          client,
+          'Your code called postMessage(): your code runs in a worker of its own, and the page does not read its messages. Use console.log or the ui helper to show something.',
+        ),
     })
     hintOnUnknownEndpoints(this.sim, (t, text) => this.options.onConsole({ level: 'info', t, args: [{ type: 'string', value: text }], hint: true }))
     this.sockets = new WebSocketBridge(this.sim, this.barrier, (m) => this.workers.send(m.conn, m), location.origin)
@@ -123,7 +136,13 @@ export class LearnerRun implements RunWire {
   }
 
   async start(): Promise<void> {
-    await this.workers.start(this.options.code, this.options.language ?? 'javascript')
+    const connected = await this.workers.start(this.options.code, this.options.language ?? 'javascript')
+    if (this.ended) return
+    if (!connected) {
+      return this.fail(
+        'The service worker that simulates the server is not running in this tab (it is removed when site data is cleared), so your code could not reach the simulated server. Reload the page to start it again.',
+      )
+    }
     await this.clock.start()
   }
 
@@ -197,7 +216,23 @@ export class LearnerRun implements RunWire {
     if (this.ended) return
     const name = this.workers.nameOf(clientIndex)
     const client = name ? { client: name } : {}
+    // a connection number belongs to the worker that made it (see sim/conn-name.ts)
+    if ('conn' in m && (clientIndexOf(m.conn) !== clientIndex || m.conn <= connBase(clientIndex, this.clientCount))) {
+      return this.stopForLearner(
+        clientIndex,
+        `Your code tampered with the worker it runs in, so the page stopped the run: it spoke of a connection (${m.conn}) that is not its own.`,
+      )
+    }
     switch (m.type) {
+      case 'dropped':
+        this.options.onDropped?.({ console: m.console, ui: m.ui, errors: m.errors }, name)
+        break
+      case 'closed-itself':
+        this.stopForLearner(
+          clientIndex,
+          'Your code called close(), which stops the worker your code runs in, so the run ended here. To end a connection, call close() on it (es.close(), ws.close()).',
+        )
+        break
       case 'console':
         this.options.onConsole({ level: m.level, t: m.t, args: m.args, ...client, clientIndex })
         break
@@ -244,6 +279,33 @@ export class LearnerRun implements RunWire {
         break
       }
     }
+  }
+
+  private get clientCount(): number {
+    return this.options.clients?.length ? this.options.clients.length : 1
+  }
+
+  /** the learner's code did something that ends the run (an error at no particular line) */
+  private stopForLearner(clientIndex: number, message: string): void {
+    if (this.ended) return
+    const name = this.workers.nameOf(clientIndex)
+    this.options.onError({ phase: 'limit', name: 'Stopped', location: null, t: this.sim.now, message, ...(name ? { client: name } : {}) })
+    this.end('error')
+  }
+
+  private readonly hinted = new Set<string>()
+  /** a Wirelab hint in the console, once per run and kind */
+  private hintOnce(kind: string, clientIndex: number, text: string): void {
+    if (this.ended || this.hinted.has(kind)) return
+    this.hinted.add(kind)
+    const name = this.workers.nameOf(clientIndex)
+    this.options.onConsole({
+      level: 'info',
+      t: this.sim.now,
+      args: [{ type: 'string', value: text }],
+      hint: true,
+      ...(name ? { client: name, clientIndex } : {}),
+    })
   }
 
   /** stop a run whose code floods the network; true when it was stopped */
