@@ -106,6 +106,7 @@ export class LearnerRun implements RunWire {
       onInvalid: (client, problem) =>
         this.stopForLearner(
           client,
+          this.sim.now,
           `Your code tampered with the worker it runs in, so the page stopped the run: a message from it did not fit Wirelab's protocol (${problem}).`,
         ),
       onLearnerPost: (client) =>
@@ -220,6 +221,7 @@ export class LearnerRun implements RunWire {
     if ('conn' in m && (clientIndexOf(m.conn) !== clientIndex || m.conn <= connBase(clientIndex, this.clientCount))) {
       return this.stopForLearner(
         clientIndex,
+        this.sim.now,
         `Your code tampered with the worker it runs in, so the page stopped the run: it spoke of a connection (${m.conn}) that is not its own.`,
       )
     }
@@ -230,6 +232,7 @@ export class LearnerRun implements RunWire {
       case 'closed-itself':
         this.stopForLearner(
           clientIndex,
+          m.now,
           'Your code called close(), which stops the worker your code runs in, so the run ended here. To end a connection, call close() on it (es.close(), ws.close()).',
         )
         break
@@ -286,10 +289,10 @@ export class LearnerRun implements RunWire {
   }
 
   /** the learner's code did something that ends the run (an error at no particular line) */
-  private stopForLearner(clientIndex: number, message: string): void {
+  private stopForLearner(clientIndex: number, t: number, message: string): void {
     if (this.ended) return
     const name = this.workers.nameOf(clientIndex)
-    this.options.onError({ phase: 'limit', name: 'Stopped', location: null, t: this.sim.now, message, ...(name ? { client: name } : {}) })
+    this.options.onError({ phase: 'limit', name: 'Stopped', location: null, t, message, ...(name ? { client: name } : {}) })
     this.end('error')
   }
 

@@ -5,6 +5,9 @@
 import type { PageToWorker, WorkerToPage } from './protocol.ts'
 import { parseWorkerMessage } from './worker-messages.ts'
 
+/** real ms a watchdog waits again after it fires (see request) */
+const GRACE_MS = 200
+
 export interface WorkerLinkOptions {
   /** real ms the worker may take to answer before it counts as hung */
   watchdogMs: number
@@ -56,8 +59,12 @@ export class WorkerLink {
     match: (m: Extract<WorkerToPage, { type: T }>) => boolean = () => true,
   ): Promise<Extract<WorkerToPage, { type: T }>> {
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        if (!this.terminated) this.options.onHang(reply)
+      let timer = setTimeout(() => {
+        // the page itself may have been busy (a long render) while the answer waited in its queue: give
+        // queued messages a moment before calling the worker hung
+        timer = setTimeout(() => {
+          if (!this.terminated) this.options.onHang(reply)
+        }, GRACE_MS)
       }, this.options.watchdogMs)
       const list = this.waiting.get(reply) ?? []
       const waiter = (m: WorkerToPage): boolean => {
