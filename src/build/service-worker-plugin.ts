@@ -3,8 +3,10 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { Plugin } from 'vite'
+import { cspContent } from './csp-plugin.ts'
 
-const source = () => readFileSync(fileURLToPath(new URL('../lib/mock/service-worker.js', import.meta.url)), 'utf8')
+export const serviceWorkerSource = (): string =>
+  readFileSync(fileURLToPath(new URL('../lib/mock/service-worker.js', import.meta.url)), 'utf8').replace("'__WIRELAB_CSP__'", JSON.stringify(cspContent()))
 
 export function wirelabServiceWorker(): Plugin {
   let base = '/'
@@ -18,11 +20,11 @@ export function wirelabServiceWorker(): Plugin {
         if (req.url?.split('?')[0] !== `${base}sw.js`) return next()
         res.setHeader('Content-Type', 'text/javascript')
         res.setHeader('Cache-Control', 'no-cache')
-        res.end(source())
+        res.end(serviceWorkerSource())
       })
     },
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: 'sw.js', source: source() })
+      this.emitFile({ type: 'asset', fileName: 'sw.js', source: serviceWorkerSource() })
     },
   }
 }

@@ -18,7 +18,6 @@ afterAll(async () => {
 })
 
 const consoleErrors = (p: Page) => p.locator('[data-testid=console-error]').allInnerTexts()
-const hints = (p: Page) => p.locator('[data-testid=console-hint]').allInnerTexts()
 
 async function runCode(page: Page, code: string): Promise<string> {
   await openLesson(page, '01-sse-first-stream')
@@ -68,11 +67,12 @@ describe('learner code keeps to the simulation', () => {
     expect(listener.hits).toEqual([])
   })
 
-  it('a message learner code posts is not obeyed, and one it forges through a patched built-in stops the run', async () => {
-    const forged = "postMessage({ type: 'console', level: 'log', t: 0, args: [{ type: 'string', value: 'FORGED' }], now: 0, next: null })"
-    expect(await runCode(session.page, `${forged}\nconsole.log('real')`)).toBe('finished')
-    expect(await consoleLines(session.page)).toEqual(['0.000 s real'])
-    expect((await hints(session.page)).join()).toContain('Your code called postMessage()')
+  it('learner code has no channel to the page, and a message it forges through a patched built-in stops the run', async () => {
+    // its worker's only port to the page is out of its reach; a worker of its own it cannot make
+    const forged = "{ type: 'console', level: 'log', t: 0, args: [{ type: 'string', value: 'FORGED' }], now: 0, next: null }"
+    const code = `for (const post of [() => postMessage(${forged}), () => self.port.postMessage(${forged})]) {\n  try { post() } catch (e) { console.log(e.name) }\n}\nconsole.log('real')`
+    expect(await runCode(session.page, code)).toBe('finished')
+    expect(await consoleLines(session.page)).toEqual(['0.000 s ReferenceError', '0.000 s TypeError', '0.000 s real'])
 
     // a patched Array.prototype.map reaches into what the worker sends: the page refuses it
     expect(await runCode(session.page, "Array.prototype.map = function () { return [{ type: 'object' }] }\nconsole.log('x')")).toBe('error')

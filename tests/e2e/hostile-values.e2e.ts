@@ -52,7 +52,7 @@ describe('giant values from learner code', () => {
     const [line] = await consoleLines(session.page)
     expect(line).toBe(`0.000 s ${'s'.repeat(10_000)}… (19,990,000 more characters not shown)`)
     const [error] = await consoleErrors(session.page)
-    expect(error.replace(/\s+/g, ' ')).toMatch(new RegExp(`^0\\.000 s Uncaught Error: E{10000}… \\(line 2, column \\d+\\)$`))
+    expect(error!.replace(/\s+/g, ' ')).toMatch(new RegExp(`^0\\.000 s Uncaught Error: E{10000}… \\(line 2, column \\d+\\)$`))
     expect(gap).toBeLessThan(bound())
   })
 
