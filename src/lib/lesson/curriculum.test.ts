@@ -1,8 +1,51 @@
 // docs/curriculum.md is generated from the lessons: this test fails when it is stale, when a claim is
 // not taught, when fewer than 36 of the 40 claims are proven by a check or a question, or when a
 // lesson proves a claim that no lesson up to it teaches. (Run `npm run lessons:schema` to regenerate.)
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { curriculumMarkdown, curriculumRows, unknownCheckClaims, type CurriculumLesson } from './curriculum.ts'
+import { formatProblem, loadLessons } from './load-lessons.ts'
+import { curriculumLessons, curriculumMarkdown, curriculumRows, unknownCheckClaims, type CurriculumLesson } from './curriculum.ts'
+
+const { lessons, claims, problems } = loadLessons(resolve('lessons'))
+const course = await curriculumLessons(lessons, (file) => import(/* @vite-ignore */ file))
+
+describe('the curriculum of lessons/', () => {
+  it('has its claims in lessons/_claims.yml, and valid lessons', () => {
+    expect(problems.map(formatProblem)).toEqual([])
+    expect(Object.keys(claims?.claims ?? {})).toHaveLength(40)
+  })
+
+  it('docs/curriculum.md is up to date (npm run lessons:schema)', () => {
+    expect(readFileSync('docs/curriculum.md', 'utf8')).toBe(curriculumMarkdown(claims!, course))
+  })
+
+  it('every claim is taught by a lesson', () => {
+    expect(
+      curriculumRows(claims!, course)
+        .filter((r) => r.taughtIn.length === 0)
+        .map((r) => r.n),
+    ).toEqual([])
+  })
+
+  it('at least 36 of the 40 claims are proven by a check or a question', () => {
+    const proven = curriculumRows(claims!, course).filter((r) => r.provenBy.length > 0)
+    expect(proven.length).toBeGreaterThanOrEqual(36)
+  })
+
+  it('checks name only claims of the course', () => {
+    expect(unknownCheckClaims(claims!, course)).toEqual([])
+  })
+
+  it('a lesson proves only what it or an earlier lesson teaches', () => {
+    const late = curriculumRows(claims!, course).flatMap((row) =>
+      row.provenBy
+        .filter((p) => !row.taughtIn.some((slug) => course.findIndex((l) => l.slug === slug) <= course.findIndex((l) => l.slug === p.slug)))
+        .map((p) => `claim ${row.n}: ${p.kind} ${p.id} in ${p.slug}, taught in ${row.taughtIn.join(', ') || 'no lesson'}`),
+    )
+    expect(late).toEqual([])
+  })
+})
 
 describe('the curriculum map', () => {
   const claimsOf = { source: 'a seed', claims: { '1': 'One.', '2': 'Two | three.', '3': 'Three.' } }
