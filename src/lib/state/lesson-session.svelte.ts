@@ -9,6 +9,7 @@ import type { ConsoleEntry, LearnerError, RunEnd } from '../runner/learner-run.t
 import { logValueToData } from '../runner/log-value.ts'
 import { Playback } from './playback.svelte.ts'
 import { ConsoleLog } from './console-log.svelte.ts'
+import { QuestionAnswers } from './question-answers.svelte.ts'
 import { applyUi, emptyOutput, type OutputView, type UiOperation } from '../runner/output-model.ts'
 import type { CodeStore } from './code-store.ts'
 
@@ -51,6 +52,9 @@ export class LessonSession {
   private readonly leftOutByClient = new Map<string, { console: number; ui: number; errors: number }>()
   private readonly unwatch: () => void
 
+  /** the learner's answers to the lesson's questions (they count with the checks) */
+  readonly answers: QuestionAnswers
+
   /** the replay cursor all views read (null: show everything, following the run) */
   readonly playback = new Playback(() => this.trace)
 
@@ -82,6 +86,7 @@ export class LessonSession {
   ) {
     this.code = store.load(lesson.slug) ?? lesson.starter
     this.console = new ConsoleLog(lesson.meta.scenario.clients.length > 1)
+    this.answers = new QuestionAnswers(lesson.meta.questions)
     this.brokerOn = lesson.meta.scenario.broker !== null
     this.brokerInRun = this.brokerOn
     this.unwatch = store.watch(lesson.slug, (saved) => {
