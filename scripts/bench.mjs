@@ -129,7 +129,7 @@ async function clickFirstLesson() {
   await page.goto(base)
   await page.locator('.lesson-link').first().waitFor()
   await page.evaluate(() => addEventListener('click', (e) => (window.__clickAt = e.timeStamp), { capture: true, once: true }))
-  await page.locator('.lesson-link[href="#/lesson/01-sse-first-stream"]').click()
+  await page.locator('.lesson-link[href="#/lesson/03-sse-first-stream"]').click()
   return { context, page }
 }
 for (let i = 0; i < RUNS; i++) {
@@ -186,9 +186,9 @@ async function frameGapDuring(code) {
   const gaps = []
   for (let i = 0; i < 3; i++) {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } })
-    await context.addInitScript((c) => localStorage.setItem('wirelab:code:01-sse-first-stream', c), code)
+    await context.addInitScript((c) => localStorage.setItem('wirelab:code:03-sse-first-stream', c), code)
     const page = await context.newPage()
-    await page.goto(`${base}#/lesson/01-sse-first-stream`)
+    await page.goto(`${base}#/lesson/03-sse-first-stream`)
     await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 30_000 })
     await page.locator('.speed select').selectOption('Infinity')
     await page.evaluate(() => {

@@ -94,7 +94,7 @@ describe('determinism', () => {
 
   it('holds a long-poll request open across steps until the step that releases it', async () => {
     const { page } = session
-    await openLesson(page, '03-long-polling')
+    await openLesson(page, '02-long-polling')
     const box = page.getByLabel('Start paused')
     if (!(await box.isChecked())) await box.click()
     await replaceCode(page, "const res = await fetch('/api/messages/wait?since=0');\nconsole.log(res.status);")

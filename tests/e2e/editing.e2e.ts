@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { usePage } from './support/browser.ts'
 import { checkStates, consoleLines, editorText, openLesson, replaceCode, runToEnd, setSpeed } from './support/lesson-page.ts'
 
-const SLUG = '01-sse-first-stream'
+const SLUG = '03-sse-first-stream'
 const session = usePage(async (p) => {
   await openLesson(p, SLUG)
   await setSpeed(p, 4)

@@ -21,7 +21,7 @@ async function suggestionsAfter(text: string): Promise<string[]> {
 describe('the editor', () => {
   it('runs on Ctrl+Enter', async () => {
     const { page } = session
-    await openLesson(page, '01-sse-first-stream')
+    await openLesson(page, '03-sse-first-stream')
     await setSpeed(page, Infinity)
     await replaceCode(page, "console.log('ran by keyboard');")
     await page.keyboard.press('ControlOrMeta+Enter')
@@ -89,7 +89,7 @@ describe('the editor', () => {
 
   it('Show solution first compares, then replaces only when asked, and Ctrl+Z brings the code back', async () => {
     const { page } = session
-    await openLesson(page, '01-sse-first-stream')
+    await openLesson(page, '03-sse-first-stream')
     await replaceCode(page, '// my attempt')
     await page.getByRole('button', { name: 'Show solution' }).click()
     const diff = page.getByTestId('solution-diff')

@@ -20,7 +20,7 @@ afterAll(async () => {
 const consoleErrors = (p: Page) => p.locator('[data-testid=console-error]').allInnerTexts()
 
 async function runCode(page: Page, code: string): Promise<string> {
-  await openLesson(page, '01-sse-first-stream')
+  await openLesson(page, '03-sse-first-stream')
   await setSpeed(page, Infinity)
   await replaceCode(page, code)
   return runToEnd(page)

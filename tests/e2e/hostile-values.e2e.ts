@@ -31,7 +31,7 @@ describe('giant values from learner code', () => {
   it('a normal run, for reference', async () => {
     const { status, gap } = await run(
       session.page,
-      '01-sse-first-stream',
+      '03-sse-first-stream',
       "const es = new EventSource('/api/stream')\nes.onmessage = (e) => console.log(JSON.parse(e.data))",
     )
     expect(status).toBe('finished')
@@ -39,7 +39,7 @@ describe('giant values from learner code', () => {
   })
 
   it('a 20-million-character key is cut, with the page painting', async () => {
-    const { status, gap } = await run(session.page, '01-sse-first-stream', "console.log({ ['k'.repeat(2e7)]: 1 })")
+    const { status, gap } = await run(session.page, '03-sse-first-stream', "console.log({ ['k'.repeat(2e7)]: 1 })")
     expect(status).toBe('finished')
     const [line] = await consoleLines(session.page)
     expect(line).toBe(`0.000 s {${'k'.repeat(200)}…: 1}`)
@@ -47,7 +47,7 @@ describe('giant values from learner code', () => {
   })
 
   it('a 20-million-character string and error message are cut and say how much is missing', async () => {
-    const { status, gap } = await run(session.page, '01-sse-first-stream', "console.log('s'.repeat(2e7))\nthrow new Error('E'.repeat(2e7))")
+    const { status, gap } = await run(session.page, '03-sse-first-stream', "console.log('s'.repeat(2e7))\nthrow new Error('E'.repeat(2e7))")
     expect(status).toBe('finished')
     const [line] = await consoleLines(session.page)
     expect(line).toBe(`0.000 s ${'s'.repeat(10_000)}… (19,990,000 more characters not shown)`)
@@ -59,7 +59,7 @@ describe('giant values from learner code', () => {
   it('a value a hundred wide and deep, logged five times, is cut to a few thousand nodes', async () => {
     // cheap to make (every level shares one array), 100^5 values to visit for whoever walks it
     const code = 'let v = [1, 2, 3]\nfor (let d = 0; d < 5; d++) v = new Array(100).fill(v)\nfor (let i = 0; i < 5; i++) console.log(v)'
-    const { status, gap } = await run(session.page, '01-sse-first-stream', code)
+    const { status, gap } = await run(session.page, '03-sse-first-stream', code)
     expect(await consoleErrors(session.page)).toEqual([])
     expect(status).toBe('finished')
     const lines = await consoleLines(session.page)
@@ -69,7 +69,7 @@ describe('giant values from learner code', () => {
   })
 
   it('a million console lines: the first 2,000 arrive, the rest are counted, and the run ends by itself', async () => {
-    const { status, gap } = await run(session.page, '01-sse-first-stream', "for (let i = 0; i < 1e6; i++) console.log('line', i)")
+    const { status, gap } = await run(session.page, '03-sse-first-stream', "for (let i = 0; i < 1e6; i++) console.log('line', i)")
     expect(status).toBe('finished')
     expect(await session.page.getByTestId('console-left-out').textContent()).toMatch(
       /^\s*… 998,000 more lines were not shown: a run shows the first 2,000 lines/,
@@ -101,7 +101,7 @@ describe('hostile files and addresses', () => {
 
   it('trace files that are too big or do not fit the format are refused with a clear message', async () => {
     const { page } = session
-    await run(page, '01-sse-first-stream', "console.log('ready')")
+    await run(page, '03-sse-first-stream', "console.log('ready')")
     await page.getByText('Export / open').click()
     const input = page.locator('input[type=file]')
     const status = page.getByTestId('export-status')

@@ -23,8 +23,8 @@ describe('runs keep to their own tab and worker', () => {
   it('two tabs in two windows run at once, each against its own simulation', async () => {
     const context = session.browser.contexts()[0] ?? (await session.browser.newContext())
     const [a, b] = [await context.newPage(), await context.newPage()]
-    await preparePaused(a, '01-sse-first-stream')
-    await preparePaused(b, '02-short-polling')
+    await preparePaused(a, '03-sse-first-stream')
+    await preparePaused(b, '01-short-polling')
     // both runs are open at once: each has sent its first request before either goes on
     await a.getByRole('button', { name: '▶ Run' }).click()
     await b.getByRole('button', { name: '▶ Run' }).click()
@@ -52,7 +52,7 @@ describe('runs keep to their own tab and worker', () => {
 
   it('an error thrown in a timer is reported at its line, and later timers still run', async () => {
     const { page } = session
-    await openLesson(page, '01-sse-first-stream')
+    await openLesson(page, '03-sse-first-stream')
     await setSpeed(page, 4)
     await replaceCode(
       page,
@@ -76,7 +76,7 @@ describe('runs keep to their own tab and worker', () => {
 
   it('code that closes its own worker is told so, not called hung', async () => {
     const { page } = session
-    await openLesson(page, '01-sse-first-stream')
+    await openLesson(page, '03-sse-first-stream')
     await setSpeed(page, 4)
     await replaceCode(page, "console.log('bye')\nsetTimeout(() => close(), 500)")
     expect(await runToEnd(page)).toBe('error')
@@ -87,7 +87,7 @@ describe('runs keep to their own tab and worker', () => {
 
   it('says so when the service worker is gone (site data cleared), instead of an empty run', async () => {
     const { page } = await freshPage(session.browser)
-    await openLesson(page, '01-sse-first-stream')
+    await openLesson(page, '03-sse-first-stream')
     await setSpeed(page, Infinity)
     expect(await runToEnd(page)).toBe('finished')
     const cdp = await page.context().newCDPSession(page)
@@ -107,7 +107,7 @@ describe('learner code that keeps allocating', () => {
     const { page } = await freshPage(session.browser)
     let crashed = false
     page.on('crash', () => (crashed = true))
-    await openLesson(page, '01-sse-first-stream')
+    await openLesson(page, '03-sse-first-stream')
     // at 1× each step of the clock is short, so the watchdog never fires before memory runs out
     await setSpeed(page, 1)
     // 40 MB more every 10 ms: in a dedicated worker this crashed the whole tab ("Page crashed")

@@ -11,7 +11,7 @@ const position = () => session.page.getByTestId('replay-position').textContent()
 describe('replaying a run', () => {
   it('steps back and forth with the keyboard; diagram, caption and address follow the cursor', async () => {
     const { page } = session
-    await openLesson(page, '03-long-polling')
+    await openLesson(page, '02-long-polling')
     await setSpeed(page, Infinity)
     expect(await page.locator('.replay-hint').textContent()).toContain('Run your code: then you can replay it step by step')
     expect(await runToEnd(page)).toBe('finished')
@@ -26,7 +26,7 @@ describe('replaying a run', () => {
     await page.keyboard.press('ArrowRight')
     expect(await diagramLabels(page)).toEqual(all.slice(0, 2))
     expect(await caption()).toBe(`${all[1]!.split(':')[0]} — The server answers 200 OK.`)
-    await expect.poll(() => page.url()).toMatch(/#\/lesson\/03-long-polling\/step\/2$/)
+    await expect.poll(() => page.url()).toMatch(/#\/lesson\/02-long-polling\/step\/2$/)
     await page.keyboard.press('ArrowLeft')
     const [, target] = /^0\.000 s: GET (\S+)/.exec(all[0]!)!
     expect(await caption()).toBe(`0.000 s — The client sends GET ${target}.`)
@@ -52,7 +52,7 @@ describe('replaying a run', () => {
     const { page } = session
     // a fresh load of the link (not a hash change on the open page)
     await page.goto('about:blank')
-    await page.goto(`${baseURL()}#/lesson/03-long-polling/step/4`)
+    await page.goto(`${baseURL()}#/lesson/02-long-polling/step/4`)
     expect(await waitForRunEnd(page)).toBe('finished')
     await expect.poll(position).toMatch(/^4 \/ \d+$/)
     expect((await diagramLabels(page)).length).toBe(4)
@@ -63,7 +63,7 @@ describe('replaying a run', () => {
 describe('exporting a run', () => {
   it('copies Mermaid text, saves trace JSON, and the saved trace opens again for replay', async () => {
     const { page } = session
-    await openLesson(page, '01-sse-first-stream')
+    await openLesson(page, '03-sse-first-stream')
     await setSpeed(page, Infinity)
     expect(await runToEnd(page)).toBe('finished')
     const diagram = await diagramLabels(page)
@@ -78,7 +78,7 @@ describe('exporting a run', () => {
       '    P0->>P1: 0.000 s GET /api/stream — Accept: text/event-stream',
     ])
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Trace JSON' }).click()])
-    expect(download.suggestedFilename()).toBe('01-sse-first-stream-trace.json')
+    expect(download.suggestedFilename()).toBe('03-sse-first-stream-trace.json')
     const file = await download.path()
     // a fresh page opens the file and replays the same run
     await page.reload()
@@ -127,7 +127,7 @@ describe('the event list', () => {
 describe('the network timeline', () => {
   it('zooms in on the time axis and pans by scrolling; Fit shows the whole run again', async () => {
     const { page } = session
-    await openLesson(page, '02-short-polling')
+    await openLesson(page, '01-short-polling')
     await setSpeed(page, Infinity)
     expect(await runToEnd(page)).toBe('finished')
     const svg = page.locator('svg[aria-label="Network timeline"]')

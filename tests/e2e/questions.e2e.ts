@@ -5,7 +5,7 @@ import { usePage } from './support/browser.ts'
 import { openLesson, replaceCode, runToEnd, setSpeed } from './support/lesson-page.ts'
 import { readFileSync } from 'node:fs'
 
-const SLUG = '02-short-polling'
+const SLUG = '01-short-polling'
 const session = usePage()
 
 const question = (id: string) => session.page.locator(`[data-testid=question][data-question="${id}"]`)

@@ -19,7 +19,7 @@ describe('when things around the lesson fail', () => {
   it('shows a plain text box with a message when Monaco cannot load, and runs what is typed there', async () => {
     const { page } = await freshPage(browser)
     await page.route(/\/assets\/monaco-[^/]+\.js$/, (route) => route.abort())
-    await page.goto(`${baseURL()}#/lesson/01-sse-first-stream`)
+    await page.goto(`${baseURL()}#/lesson/03-sse-first-stream`)
     const box = page.getByRole('textbox', { name: 'Your code' })
     await box.waitFor()
     expect(await page.locator('.fallback-note').textContent()).toMatch(
@@ -40,7 +40,7 @@ describe('when things around the lesson fail', () => {
       }
     })
     await page.route(/\/assets\/monaco-[^/]+\.js$/, (route) => route.abort()) // the plain box is quicker to drive
-    await page.goto(`${baseURL()}#/lesson/01-sse-first-stream`)
+    await page.goto(`${baseURL()}#/lesson/03-sse-first-stream`)
     const box = page.getByRole('textbox', { name: 'Your code' })
     await setSpeed(page, 4)
     await box.fill('// my edit\nconsole.log("kept")')
@@ -51,7 +51,7 @@ describe('when things around the lesson fail', () => {
     )
     // the advice can be followed on the spot: the code downloads as a file
     const [download] = await Promise.all([page.waitForEvent('download'), banner.getByRole('button', { name: 'Download your code' }).click()])
-    expect(download.suggestedFilename()).toBe('01-sse-first-stream.js')
+    expect(download.suggestedFilename()).toBe('03-sse-first-stream.js')
     expect(readFileSync((await download.path())!, 'utf8')).toBe('// my edit\nconsole.log("kept")')
     await runToEnd(page)
     expect(await box.inputValue()).toBe('// my edit\nconsole.log("kept")')
@@ -65,22 +65,22 @@ describe('two tabs on the same lesson', () => {
     const b = await a.context().newPage()
     for (const page of [a, b]) {
       await page.route(/\/assets\/monaco-[^/]+\.js$/, (route) => route.abort()) // the plain box is quicker to drive
-      await page.goto(`${baseURL()}#/lesson/01-sse-first-stream`)
+      await page.goto(`${baseURL()}#/lesson/03-sse-first-stream`)
     }
     const boxA = a.getByRole('textbox', { name: 'Your code' })
     const boxB = b.getByRole('textbox', { name: 'Your code' })
     await boxA.fill('// tab A')
-    await expect.poll(() => a.evaluate(() => localStorage.getItem('wirelab:code:01-sse-first-stream'))).toBe('// tab A')
+    await expect.poll(() => a.evaluate(() => localStorage.getItem('wirelab:code:03-sse-first-stream'))).toBe('// tab A')
     // tab B still shows the starter; A's save reaches it as a question, not as a silent change
     const question = b.getByTestId('other-tab')
     await question.waitFor()
     expect(await question.locator('p').textContent()).toBe("This lesson's code was changed in another tab. Which version do you want to keep?")
     await boxB.fill('// tab B')
     await b.waitForTimeout(600) // on purpose: longer than the save debounce (300 ms), to show nothing is written
-    expect(await b.evaluate(() => localStorage.getItem('wirelab:code:01-sse-first-stream'))).toBe('// tab A')
+    expect(await b.evaluate(() => localStorage.getItem('wirelab:code:03-sse-first-stream'))).toBe('// tab A')
     // B keeps its own: saved now, and A is asked in turn
     await question.getByRole('button', { name: "Keep this tab's code" }).click()
-    await expect.poll(() => b.evaluate(() => localStorage.getItem('wirelab:code:01-sse-first-stream'))).toBe('// tab B')
+    await expect.poll(() => b.evaluate(() => localStorage.getItem('wirelab:code:03-sse-first-stream'))).toBe('// tab B')
     await a.getByTestId('other-tab').waitFor()
     await a.getByTestId('other-tab').getByRole('button', { name: "Use the other tab's code" }).click()
     expect(await boxA.inputValue()).toBe('// tab B')
