@@ -3,10 +3,8 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { Plugin } from 'vite'
-import { cspContent } from './csp-plugin.ts'
 
-export const serviceWorkerSource = (): string =>
-  readFileSync(fileURLToPath(new URL('../lib/mock/service-worker.js', import.meta.url)), 'utf8').replace("'__WIRELAB_CSP__'", JSON.stringify(cspContent()))
+export const serviceWorkerSource = (): string => readFileSync(fileURLToPath(new URL('../lib/mock/service-worker.js', import.meta.url)), 'utf8')
 
 export function wirelabServiceWorker(): Plugin {
   let base = '/'

@@ -18,6 +18,7 @@ afterAll(async () => {
 })
 
 const consoleErrors = (p: Page) => p.locator('[data-testid=console-error]').allInnerTexts()
+const hints = (p: Page) => p.locator('[data-testid=console-hint]').allInnerTexts()
 
 async function runCode(page: Page, code: string): Promise<string> {
   await openLesson(page, '03-sse-first-stream')
@@ -55,24 +56,28 @@ describe('learner code keeps to the simulation', () => {
       "new WebSocket(T.replace('http', 'ws') + '/socket')",
     ].join('\n')
     expect(await runCode(session.page, code)).toBe('finished')
-    const lines = (await consoleLines(session.page)).map((l) => l.replace(/^0\.000 s /, ''))
+    // (awaiting a blocked import() takes real time, in which simulated time may move on: times vary)
+    const lines = (await consoleLines(session.page)).map((l) => l.replace(/^\d+\.\d{3} s /, ''))
     expect(lines).toHaveLength(Object.keys(escapes).length)
     for (const line of lines) expect(line).not.toMatch(/got through/)
-    expect(lines).toContain('xhr blocked: XMLHttpRequest is not available in Wirelab: use fetch(), which Wirelab connects to the simulated server.')
-    expect(lines).toContain('nested worker blocked: Worker is not available in Wirelab: your code already runs in a worker of its own.')
-    expect(lines).toContain('fetch to another host blocked: Failed to fetch')
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'xhr blocked: XMLHttpRequest is not available in Wirelab: use fetch(), which Wirelab connects to the simulated server.',
+        'nested worker blocked: Worker is not available in Wirelab: your code already runs in a worker of its own.',
+        'fetch to another host blocked: Failed to fetch',
+      ]),
+    )
     // the simulation says what happened to the requests for another host: nothing was dialled
     const labels = await diagramLabels(session.page)
     expect(labels.filter((l) => /connection failed There is no server at 127\.0\.0\.1:/.test(l))).toHaveLength(3)
     expect(listener.hits).toEqual([])
   })
 
-  it('learner code has no channel to the page, and a message it forges through a patched built-in stops the run', async () => {
-    // its worker's only port to the page is out of its reach; a worker of its own it cannot make
-    const forged = "{ type: 'console', level: 'log', t: 0, args: [{ type: 'string', value: 'FORGED' }], now: 0, next: null }"
-    const code = `for (const post of [() => postMessage(${forged}), () => self.port.postMessage(${forged})]) {\n  try { post() } catch (e) { console.log(e.name) }\n}\nconsole.log('real')`
-    expect(await runCode(session.page, code)).toBe('finished')
-    expect(await consoleLines(session.page)).toEqual(['0.000 s ReferenceError', '0.000 s TypeError', '0.000 s real'])
+  it('a message learner code posts is not obeyed, and one it forges through a patched built-in stops the run', async () => {
+    const forged = "postMessage({ type: 'console', level: 'log', t: 0, args: [{ type: 'string', value: 'FORGED' }], now: 0, next: null })"
+    expect(await runCode(session.page, `${forged}\nconsole.log('real')`)).toBe('finished')
+    expect(await consoleLines(session.page)).toEqual(['0.000 s real'])
+    expect((await hints(session.page)).join()).toContain('Your code called postMessage()')
 
     // a patched Array.prototype.map reaches into what the worker sends: the page refuses it
     expect(await runCode(session.page, "Array.prototype.map = function () { return [{ type: 'object' }] }\nconsole.log('x')")).toBe('error')

@@ -5,10 +5,8 @@
  * - a learner request carries a tag "<tab>.<run>.<connection>" (header or query parameter): it goes to
  *   the tab that owns that run, whichever tab is visible or first (msw alone would pick the first
  *   visible tab, so two tabs running at once answered each other's requests);
- * - a learner worker (the only shared workers Wirelab makes) gets nothing else: an untagged request from
- *   it is refused, so a way around its wrapped fetch and EventSource reaches no network; its own script
- *   gets the site's Content-Security-Policy as a header (a worker's policy comes from its script's
- *   response, and a static host sends none);
+ * - a learner worker (the only blob: workers Wirelab makes) gets nothing else: an untagged request from
+ *   it is refused, so a way around its wrapped fetch and EventSource reaches no network;
  * - the page's own files go to the network untouched (msw would otherwise ask the page about each one).
  * msw's `handleRequest`, `activeClientIds` and `activeClientIdsRestorePromise` are the globals of
  * mockServiceWorker.js (msw is pinned; the two-tab end-to-end test fails if they change).
@@ -17,8 +15,6 @@ const TAG_HEADER = 'x-wirelab-tag'
 const TAG_PARAM = '__wirelab'
 const PROBE_PATH = '/__wirelab/probe'
 const TAG = /^([0-9a-f-]{8,64})\.(\d+)\.(\d+)$/i
-/** the site's policy (src/build/csp-plugin.ts), put here when this file is served */
-const CONTENT_SECURITY_POLICY = '__WIRELAB_CSP__'
 
 self.addEventListener('fetch', (event) => {
   const request = event.request
@@ -32,10 +28,6 @@ self.addEventListener('fetch', (event) => {
   event.stopImmediatePropagation()
   if (tag) {
     event.respondWith(toOwner(event, tag[1]))
-    return
-  }
-  if (request.destination === 'sharedworker') {
-    event.respondWith(withPolicy(request))
     return
   }
   // pages and the scripts of workers: straight to the network
@@ -56,18 +48,10 @@ async function toOwner(event, tab) {
   return handleRequest({ clientId: tab, request: event.request })
 }
 
-/** the learner worker's script, with the site's policy for the worker to inherit */
-async function withPolicy(request) {
-  const response = await fetch(request)
-  const headers = new Headers(response.headers)
-  headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY)
-  return new Response(response.body, { status: response.status, statusText: response.statusText, headers })
-}
-
 /** an untagged request that is not a page's own file: refused if a learner worker made it */
 async function screened(event) {
   const client = event.clientId ? await self.clients.get(event.clientId) : null
-  if (client && (client.type === 'sharedworker' || (client.type === 'worker' && client.url.startsWith('blob:')))) {
+  if (client && client.type === 'worker' && client.url.startsWith('blob:')) {
     return new Response('Wirelab: learner code reaches the simulated server only.', { status: 403, statusText: 'Forbidden by Wirelab' })
   }
   return fetch(event.request)

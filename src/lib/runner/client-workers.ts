@@ -1,7 +1,12 @@
-// The learner clients of one run: one fresh worker each ("Alice", "Bob" … or one unnamed client), all
-// running the learner's code (where and why: learner-host.ts). Each numbers its connections from its
-// own base (see sim/conn-name.ts), so a connection number says which worker it belongs to.
-import { startLearnerHost } from './learner-host.ts'
+// The learner clients of one run: one fresh dedicated worker each ("Alice", "Bob" … or one unnamed
+// client), all running the learner's code. Each numbers its connections from its own base (see
+// sim/conn-name.ts), so a connection number says which worker it belongs to.
+//
+// The worker starts from a blob: URL that imports the real worker script. A blob-URL worker inherits the
+// page's Content-Security-Policy (a worker loaded from a URL would take its policy from that response's
+// headers, which a static host cannot set) and its service worker: learner code can then reach nothing
+// but the page's origin, and only through the service worker.
+import learnerWorkerUrl from './worker/learner-worker.ts?worker&url'
 import { SIM_EPOCH_MS } from '../sim/clock.ts'
 import { clientIndexOf, connBase } from '../sim/conn-name.ts'
 import type { DrivenWorker } from './clock-driver.ts'
@@ -19,6 +24,15 @@ export interface ClientWorkersOptions {
   onLoadError: (message: string) => void
   /** a message from client `client`'s worker did not fit the protocol */
   onInvalid: (client: number, problem: string) => void
+  /** the learner's code in client `client` called postMessage() */
+  onLearnerPost: (client: number) => void
+}
+
+let bootstrapUrl: string | null = null
+/** one small blob per page: a module that imports the learner worker's real script */
+function learnerWorkerBootstrap(): string {
+  bootstrapUrl ??= URL.createObjectURL(new Blob([`import ${JSON.stringify(new URL(learnerWorkerUrl, location.href).href)}\n`], { type: 'text/javascript' }))
+  return bootstrapUrl
 }
 
 export class ClientWorkers {
@@ -29,13 +43,17 @@ export class ClientWorkers {
   constructor(private readonly options: ClientWorkersOptions) {
     this.links = options.names.map((_, i) => {
       const name = `wirelab-run-${options.runId}${options.names.length > 1 ? `-${i + 1}` : ''}`
-      const host = startLearnerHost(name)
-      host.onLoadError((message) => options.onLoadError(message))
-      return new WorkerLink(host, {
+      const worker = new Worker(learnerWorkerBootstrap(), { type: 'module', name })
+      worker.addEventListener('error', (event) => {
+        event.preventDefault()
+        options.onLoadError(event.message || 'the worker script failed to load')
+      })
+      return new WorkerLink(worker, {
         watchdogMs: options.watchdogMs,
         onMessage: (m) => options.onMessage(m, i),
         onHang: () => options.onHang(i),
         onInvalid: (problem) => options.onInvalid(i, problem),
+        onLearnerPost: () => options.onLearnerPost(i),
       })
     })
     this.driven = this.links.length === 1 ? this.links[0]! : new WorkerGroup(this.links)

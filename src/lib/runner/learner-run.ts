@@ -109,6 +109,12 @@ export class LearnerRun implements RunWire {
           this.sim.now,
           `Your code tampered with the worker it runs in, so the page stopped the run: a message from it did not fit Wirelab's protocol (${problem}).`,
         ),
+      onLearnerPost: (client) =>
+        this.hintOnce(
+          'post',
+          client,
+          'Your code called postMessage(): your code runs in a worker of its own, and the page does not read its messages. Use console.log or the ui helper to show something.',
+        ),
     })
     hintOnUnknownEndpoints(this.sim, (t, text) => this.options.onConsole({ level: 'info', t, args: [{ type: 'string', value: text }], hint: true }))
     this.sockets = new WebSocketBridge(this.sim, this.barrier, (m) => this.workers.send(m.conn, m), location.origin)
@@ -290,6 +296,21 @@ export class LearnerRun implements RunWire {
     this.end('error')
   }
 
+  private readonly hinted = new Set<string>()
+  /** a Wirelab hint in the console, once per run and kind */
+  private hintOnce(kind: string, clientIndex: number, text: string): void {
+    if (this.ended || this.hinted.has(kind)) return
+    this.hinted.add(kind)
+    const name = this.workers.nameOf(clientIndex)
+    this.options.onConsole({
+      level: 'info',
+      t: this.sim.now,
+      args: [{ type: 'string', value: text }],
+      hint: true,
+      ...(name ? { client: name, clientIndex } : {}),
+    })
+  }
+
   /** stop a run whose code floods the network; true when it was stopped */
   private overCap(t: number, client: { client?: string }): boolean {
     const problem = this.caps.opened(t, this.sim.openConnectionCount() + this.connections.inFlight)
@@ -308,8 +329,7 @@ export class LearnerRun implements RunWire {
       location: null,
       t: this.sim.now,
       ...(name ? { client: name } : {}),
-      // a worker that ran out of memory is as silent as a busy one (its crash ends only its own process)
-      message: `Your code ran for more than ${WATCHDOG_MS / 1000} s without pausing, so the run was stopped. Look for a loop that never ends (while (true) { … } or a for loop whose condition never becomes false), or for memory that only grows (a timer that adds to an array every time it runs): the browser stops code that uses too much.`,
+      message: `Your code ran for more than ${WATCHDOG_MS / 1000} s without pausing, so the run was stopped. Look for a loop that never ends (while (true) { … } or a for loop whose condition never becomes false).`,
     })
     this.end('hung')
   }

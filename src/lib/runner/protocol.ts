@@ -18,7 +18,7 @@ export interface CodeLocation {
 
 export type PageToWorker =
   /** `connBase`: the worker numbers its connections from here; `client`: who it is, for the learner's code */
-  /** the first message to a worker; `pageUrl`: the lesson page's address */
+  /** sent on the worker's public channel with the private MessagePort that carries everything after it; `pageUrl`: the lesson page's address */
   | { type: 'init'; runId: string; epochMs: number; connBase: number; client: { name: string; index: number }; pageUrl: string }
   | { type: 'run'; code: string; language: 'javascript' | 'typescript' }
   | { type: 'advance'; to: number }

@@ -1,7 +1,7 @@
-// The page's end of one learner worker: typed messages over its port, the worker's clock as last
-// reported, and a watchdog on every request, so learner code that never yields (or a worker that ran
-// out of memory) cannot stall the page's run. Whatever arrives is checked first (worker-messages.ts).
-import type { LearnerHost } from './learner-host.ts'
+// The page's end of one learner worker: typed messages over the worker's private port, the worker's
+// clock as last reported, and a watchdog on every request, so learner code that never yields cannot
+// stall the page's run. Whatever arrives is checked first (worker-messages.ts); the worker's public
+// channel only ever carries the learner's own postMessage() calls.
 import type { PageToWorker, WorkerToPage } from './protocol.ts'
 import { parseWorkerMessage } from './worker-messages.ts'
 
@@ -15,6 +15,8 @@ export interface WorkerLinkOptions {
   onHang: (waitingFor: string) => void
   /** a message that does not fit the protocol arrived (the learner's code tampered with the realm) */
   onInvalid: (problem: string) => void
+  /** the learner's code called postMessage() */
+  onLearnerPost: () => void
 }
 
 export class WorkerLink {
@@ -24,15 +26,30 @@ export class WorkerLink {
   next: number | null = null
   private waiting = new Map<string, Array<(m: WorkerToPage) => boolean>>()
   private terminated = false
+  private readonly port: MessagePort
+  /** the worker's end of the private channel, until `init` hands it over */
+  private transfer: MessagePort | null
+
   constructor(
-    private readonly host: LearnerHost,
+    private readonly worker: Worker,
     private readonly options: WorkerLinkOptions,
   ) {
-    host.port.onmessage = (event: MessageEvent<unknown>) => this.receive(event.data)
+    const channel = new MessageChannel()
+    this.port = channel.port1
+    this.port.onmessage = (event: MessageEvent<unknown>) => this.receive(event.data)
+    worker.addEventListener('message', () => options.onLearnerPost())
+    this.transfer = channel.port2
   }
 
   send(message: PageToWorker): void {
-    if (!this.terminated) this.host.port.postMessage(message)
+    if (this.terminated) return
+    if (message.type === 'init' && this.transfer) {
+      // the only message on the public channel: it carries the private port
+      this.worker.postMessage(message, [this.transfer])
+      this.transfer = null
+    } else {
+      this.port.postMessage(message)
+    }
   }
 
   /** send, then wait for the worker's reply of type `reply` (with the watchdog) */
@@ -70,7 +87,8 @@ export class WorkerLink {
 
   terminate(): void {
     this.terminated = true
-    this.host.terminate()
+    this.worker.terminate()
+    this.port.close()
     this.waiting.clear()
   }
 

@@ -1,7 +1,7 @@
-// The learner realm: a fresh worker per client and run (a SharedWorker with a process of its own, see
-// runner/learner-host.ts). It keeps the browser's real fetch and EventSource (intercepted by the service
-// worker), fakes timers, locks away every other way out, and runs the learner's code. It talks to the
-// page over the port of its one connection, which learner code never sees.
+// The learner realm: a fresh dedicated worker per run. It keeps the browser's real fetch and
+// EventSource (intercepted by the service worker), fakes timers, locks away every other way out, and
+// runs the learner's code. It talks to the page over a private MessagePort handed over in `init`: the
+// learner's own postMessage() reaches the page on another channel, which the page reports, never obeys.
 import type { CodeLocation, PageToWorker, WorkerMessage, WorkerToPage } from '../protocol.ts'
 import { PROBE_PATH, TAG_HEADER } from '../protocol.ts'
 import { locateInStack, findSyntaxError, wrapLearnerCode, LEARNER_FILE } from './learner-code.ts'
@@ -20,8 +20,8 @@ import { afterMacrotask, nextMacrotask } from '../macrotask.ts'
 interface WorkerScope {
   addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void
   addEventListener(type: 'unhandledrejection', listener: (event: PromiseRejectionEvent) => void): void
-  addEventListener(type: 'connect', listener: (event: MessageEvent) => void): void
-  removeEventListener(type: 'connect', listener: (event: MessageEvent) => void): void
+  addEventListener(type: 'message', listener: (event: MessageEvent<PageToWorker>) => void): void
+  removeEventListener(type: 'message', listener: (event: MessageEvent<PageToWorker>) => void): void
 }
 
 const scope = self as unknown as WorkerScope
@@ -88,7 +88,9 @@ async function serviceWorkerAnswers(fetchNative: typeof fetch, pageUrl: string, 
   }
 }
 
-async function init(message: Extract<PageToWorker, { type: 'init' }>): Promise<void> {
+async function init(message: Extract<PageToWorker, { type: 'init' }>, privatePort: MessagePort): Promise<void> {
+  port = privatePort
+  port.onmessage = (event: MessageEvent<PageToWorker>) => handle(event.data)
   const natives = lockDownRealm(globalThis, { pageUrl: message.pageUrl, onClose: () => post({ type: 'closed-itself' }) })
   clock = installLearnerClock(globalThis, message.epochMs, (error) => reportError('runtime', error))
   guard = new FloodGuard((dropped) => post({ type: 'dropped', ...dropped }))
@@ -165,16 +167,13 @@ function handle(message: PageToWorker): void {
   }
 }
 
-// the page connects once: its port is kept in this module only, and its first message is `init`
-function onConnect(event: MessageEvent): void {
-  scope.removeEventListener('connect', onConnect)
-  const connected = event.ports[0]
-  if (!connected) return
-  port = connected
-  connected.onmessage = (first: MessageEvent<PageToWorker>) => {
-    if (first.data?.type !== 'init') return
-    connected.onmessage = (later: MessageEvent<PageToWorker>) => handle(later.data)
-    void init(first.data)
-  }
+// the one message on the worker's public channel: `init`, with the private port; the listener goes
+// away at once, so nothing learner code posts to itself can pose as the page
+function onFirstMessage(event: MessageEvent<PageToWorker>): void {
+  const message = event.data
+  const privatePort = event.ports[0]
+  if (message?.type !== 'init' || !privatePort) return
+  scope.removeEventListener('message', onFirstMessage)
+  void init(message, privatePort)
 }
-scope.addEventListener('connect', onConnect)
+scope.addEventListener('message', onFirstMessage)
