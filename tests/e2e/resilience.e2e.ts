@@ -1,5 +1,6 @@
 // When the environment fails the learner: the editor cannot load, or storage is full. The lesson must
 // still work, say what happened, and lose nothing.
+import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { baseURL, freshPage, launchChromium } from './support/browser.ts'
@@ -45,11 +46,45 @@ describe('when things around the lesson fail', () => {
     await box.fill('// my edit\nconsole.log("kept")')
     const banner = page.locator('.banner.warn')
     await banner.waitFor()
-    expect(await banner.textContent()).toBe(
-      'Browser storage is full, so your latest edit is kept only in this tab. Free some space (other sites’ data) to save again.',
+    expect(await banner.locator('p').textContent()).toBe(
+      'Browser storage for this site is full, so your latest edit is kept only in this tab. Download your code to keep it safe.',
     )
+    // the advice can be followed on the spot: the code downloads as a file
+    const [download] = await Promise.all([page.waitForEvent('download'), banner.getByRole('button', { name: 'Download your code' }).click()])
+    expect(download.suggestedFilename()).toBe('01-sse-first-stream.js')
+    expect(readFileSync((await download.path())!, 'utf8')).toBe('// my edit\nconsole.log("kept")')
     await runToEnd(page)
     expect(await box.inputValue()).toBe('// my edit\nconsole.log("kept")')
     expect(await consoleLines(page)).toEqual(['0.000 s kept'])
+  })
+})
+
+describe('two tabs on the same lesson', () => {
+  it('a tab that sees the other tab save asks which code to keep, and overwrites nothing meanwhile', async () => {
+    const { page: a } = await freshPage(browser)
+    const b = await a.context().newPage()
+    for (const page of [a, b]) {
+      await page.route(/\/assets\/monaco-[^/]+\.js$/, (route) => route.abort()) // the plain box is quicker to drive
+      await page.goto(`${baseURL()}#/lesson/01-sse-first-stream`)
+    }
+    const boxA = a.getByRole('textbox', { name: 'Your code' })
+    const boxB = b.getByRole('textbox', { name: 'Your code' })
+    await boxA.fill('// tab A')
+    await expect.poll(() => a.evaluate(() => localStorage.getItem('wirelab:code:01-sse-first-stream'))).toBe('// tab A')
+    // tab B still shows the starter; A's save reaches it as a question, not as a silent change
+    const question = b.getByTestId('other-tab')
+    await question.waitFor()
+    expect(await question.locator('p').textContent()).toBe("This lesson's code was changed in another tab. Which version do you want to keep?")
+    await boxB.fill('// tab B')
+    await b.waitForTimeout(600) // on purpose: longer than the save debounce (300 ms), to show nothing is written
+    expect(await b.evaluate(() => localStorage.getItem('wirelab:code:01-sse-first-stream'))).toBe('// tab A')
+    // B keeps its own: saved now, and A is asked in turn
+    await question.getByRole('button', { name: "Keep this tab's code" }).click()
+    await expect.poll(() => b.evaluate(() => localStorage.getItem('wirelab:code:01-sse-first-stream'))).toBe('// tab B')
+    await a.getByTestId('other-tab').waitFor()
+    await a.getByTestId('other-tab').getByRole('button', { name: "Use the other tab's code" }).click()
+    expect(await boxA.inputValue()).toBe('// tab B')
+    expect(await a.getByTestId('other-tab').count()).toBe(0)
+    await a.context().close()
   })
 })

@@ -34,6 +34,8 @@ export interface LessonCheck {
   id: string
   /** the requirement, shown before and after the run */
   title: string
+  /** the claims of lessons/_claims.yml that passing this check proves the learner did (docs/curriculum.md) */
+  claims?: number[]
   run(run: RunQuery): CheckOutcome
 }
 

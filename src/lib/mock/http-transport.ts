@@ -4,22 +4,37 @@
 import { afterMacrotask } from '../runner/macrotask.ts'
 import { connName } from '../sim/conn-name.ts'
 import type { Header } from '../sim/http1.ts'
-import { crossing, TAG_HEADER, TAG_PARAM, type RunWire } from './run-wire.ts'
+import { crossing, OFFSITE_PARAM, OFFSITE_PATH, TAG_HEADER, TAG_PARAM, type RunWire } from './run-wire.ts'
 
 const encoder = new TextEncoder()
 /** statuses whose responses have no body (Fetch standard "null body status") */
 const NULL_BODY = new Set([101, 103, 204, 205, 304])
 
 export interface RunTag {
+  /** the tab that owns the run: its client id at the service worker */
+  tab: string
+  /** "<tab>.<n>": unique over every tab */
   runId: string
   conn: number
 }
 
-/** which run and connection a request belongs to, or null for requests that are not the learner's */
+/** which tab, run and connection a request belongs to, or null for requests that are not the learner's */
 export function readTag(request: Request): RunTag | null {
   const value = request.headers.get(TAG_HEADER) ?? new URL(request.url).searchParams.get(TAG_PARAM)
-  const match = value ? /^([\w-]+)\.(\d+)$/.exec(value) : null
-  return match ? { runId: match[1]!, conn: Number(match[2]) } : null
+  const match = value ? /^([0-9a-f-]{8,64})\.(\d+)\.(\d+)$/i.exec(value) : null
+  return match ? { tab: match[1]!, runId: `${match[1]}.${match[2]}`, conn: Number(match[3]) } : null
+}
+
+/** the URL the learner's code asked for: a request for another origin travels to a stand-in that carries it */
+export function learnerUrl(request: Request): URL {
+  const url = new URL(request.url)
+  const offsite = url.pathname.endsWith(`/${OFFSITE_PATH}`) ? url.searchParams.get(OFFSITE_PARAM) : null
+  if (!offsite) return url
+  try {
+    return new URL(offsite)
+  } catch {
+    return url
+  }
 }
 
 /** request headers as the service worker saw them (minus our tag), plus Host, which it hides (modelled) */
@@ -63,7 +78,7 @@ export async function answerRequest(request: Request, conn: number, wire: RunWir
   // the run is over, or the EventSource was closed: 204 also tells an EventSource not to reconnect
   if (!announced) return new Response(null, { status: 204 })
   const isEventSource = announced.api === 'EventSource'
-  const url = new URL(request.url)
+  const url = learnerUrl(request)
   const body = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text()
   const headers = requestHeaders(request, url)
   if (isEventSource && announced.attempt > 1 && announced.lastEventId !== '') {

@@ -22,6 +22,17 @@ export interface Announcement {
 export const TAG_PARAM = '__wirelab'
 export const TAG_HEADER = 'x-wirelab-tag'
 
+/**
+ * A request of the learner's code for another origin travels to this stand-in path at the page's own
+ * origin (the page's Content-Security-Policy allows nothing else), with the URL it was for in this query
+ * parameter; the transport puts the original URL on the simulated wire, where it fails like a DNS error.
+ */
+export const OFFSITE_PATH = '__wirelab/offsite'
+export const OFFSITE_PARAM = '__wirelab_url'
+
+/** the service worker answers this path itself (header `x-wirelab-sw: 1`): a learner worker asks it before the code runs */
+export const PROBE_PATH = '__wirelab/probe'
+
 export interface RunWire {
   readonly sim: Simulation
   readonly barrier: Barrier

@@ -16,7 +16,7 @@ import type { CodeLocation, ConsoleLevel, WorkerToPage } from './protocol.ts'
 import type { LogValue } from './log-value.ts'
 import type { UiOperation } from './output-model.ts'
 import { ClientWorkers } from './client-workers.ts'
-import { connName } from '../sim/conn-name.ts'
+import { clientIndexOf, connBase, connName } from '../sim/conn-name.ts'
 
 export interface ConsoleEntry {
   level: ConsoleLevel
@@ -67,6 +67,8 @@ export interface LearnerRunOptions {
   onUi: (client: string, operation: UiOperation, t: number) => void
   onError: (error: LearnerError) => void
   onProgress: (now: number) => void
+  /** calls the learner's code made past the caps of what may cross from its worker (running totals) */
+  onDropped?: (dropped: { console: number; ui: number; errors: number }, client?: string) => void
   onEnd: (why: RunEnd) => void
 }
 
@@ -101,6 +103,12 @@ export class LearnerRun implements RunWire {
       onMessage: (m, client) => this.onWorkerMessage(m, client),
       onHang: (client) => this.hang(client),
       onLoadError: (message) => this.fail(`The runner could not start: ${message}.`),
+      onInvalid: (client, problem) =>
+        this.stopForLearner(
+          client,
+          this.sim.now,
+          `Your code tampered with the worker it runs in, so the page stopped the run: a message from it did not fit Wirelab's protocol (${problem}).`,
+        ),
     })
     hintOnUnknownEndpoints(this.sim, (t, text) => this.options.onConsole({ level: 'info', t, args: [{ type: 'string', value: text }], hint: true }))
     this.sockets = new WebSocketBridge(this.sim, this.barrier, (m) => this.workers.send(m.conn, m), location.origin)
@@ -123,7 +131,13 @@ export class LearnerRun implements RunWire {
   }
 
   async start(): Promise<void> {
-    await this.workers.start(this.options.code, this.options.language ?? 'javascript')
+    const connected = await this.workers.start(this.options.code, this.options.language ?? 'javascript')
+    if (this.ended) return
+    if (!connected) {
+      return this.fail(
+        'The service worker that simulates the server is not running in this tab (it is removed when site data is cleared), so your code could not reach the simulated server. Reload the page to start it again.',
+      )
+    }
     await this.clock.start()
   }
 
@@ -197,7 +211,25 @@ export class LearnerRun implements RunWire {
     if (this.ended) return
     const name = this.workers.nameOf(clientIndex)
     const client = name ? { client: name } : {}
+    // a connection number belongs to the worker that made it (see sim/conn-name.ts)
+    if ('conn' in m && (clientIndexOf(m.conn) !== clientIndex || m.conn <= connBase(clientIndex, this.clientCount))) {
+      return this.stopForLearner(
+        clientIndex,
+        this.sim.now,
+        `Your code tampered with the worker it runs in, so the page stopped the run: it spoke of a connection (${m.conn}) that is not its own.`,
+      )
+    }
     switch (m.type) {
+      case 'dropped':
+        this.options.onDropped?.({ console: m.console, ui: m.ui, errors: m.errors }, name)
+        break
+      case 'closed-itself':
+        this.stopForLearner(
+          clientIndex,
+          m.now,
+          'Your code called close(), which stops the worker your code runs in, so the run ended here. To end a connection, call close() on it (es.close(), ws.close()).',
+        )
+        break
       case 'console':
         this.options.onConsole({ level: m.level, t: m.t, args: m.args, ...client, clientIndex })
         break
@@ -246,6 +278,18 @@ export class LearnerRun implements RunWire {
     }
   }
 
+  private get clientCount(): number {
+    return this.options.clients?.length ? this.options.clients.length : 1
+  }
+
+  /** the learner's code did something that ends the run (an error at no particular line) */
+  private stopForLearner(clientIndex: number, t: number, message: string): void {
+    if (this.ended) return
+    const name = this.workers.nameOf(clientIndex)
+    this.options.onError({ phase: 'limit', name: 'Stopped', location: null, t, message, ...(name ? { client: name } : {}) })
+    this.end('error')
+  }
+
   /** stop a run whose code floods the network; true when it was stopped */
   private overCap(t: number, client: { client?: string }): boolean {
     const problem = this.caps.opened(t, this.sim.openConnectionCount() + this.connections.inFlight)
@@ -264,7 +308,8 @@ export class LearnerRun implements RunWire {
       location: null,
       t: this.sim.now,
       ...(name ? { client: name } : {}),
-      message: `Your code ran for more than ${WATCHDOG_MS / 1000} s without pausing, so the run was stopped. Look for a loop that never ends (while (true) { … } or a for loop whose condition never becomes false).`,
+      // a worker that ran out of memory is as silent as a busy one (its crash ends only its own process)
+      message: `Your code ran for more than ${WATCHDOG_MS / 1000} s without pausing, so the run was stopped. Look for a loop that never ends (while (true) { … } or a for loop whose condition never becomes false), or for memory that only grows (a timer that adds to an array every time it runs): the browser stops code that uses too much.`,
     })
     this.end('hung')
   }

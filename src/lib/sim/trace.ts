@@ -5,7 +5,9 @@ import type { SseFields } from './sse.ts'
 
 export const TRACE_FORMAT_VERSION = 2
 /** older versions this one reads unchanged (version 2 only added optional fields and kinds) */
-const READABLE_VERSIONS: readonly number[] = [1, 2]
+export const READABLE_VERSIONS: readonly number[] = [1, 2]
+/** the largest trace file a learner may open (trace-schema.ts checks everything inside it) */
+export const MAX_TRACE_FILE_BYTES = 20 * 1024 * 1024
 
 /**
  * who sends or receives: 'client' (the learner's code), 'server' (a simulated server instance), the

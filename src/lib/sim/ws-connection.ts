@@ -49,6 +49,13 @@ export class WsConnection implements ServerSocket {
   private closeSentBy: 'client' | 'server' | null = null
   /** the handshake has left the client (a connection exists to lose) */
   private started = false
+  /** the 101 has reached the browser: the learner's WebSocket is OPEN */
+  private clientOpened = false
+  /**
+   * the browser is done with this connection (it failed it, or told the learner's code it closed):
+   * nothing that arrives afterwards reaches the learner's listeners, and the browser answers no ping
+   */
+  private clientGone = false
 
   constructor(
     private readonly ctx: Context,
@@ -70,6 +77,8 @@ export class WsConnection implements ServerSocket {
     serverDelayMs = 0,
   ): void {
     const { scheduler, trace, conn } = this.ctx
+    // the learner's code closed it before the handshake could even leave
+    if (this.state !== 'connecting') return
     this.started = true
     const key = makeKey(this.ctx.random)
     const m = (name: string, value: string): Header => ({ name, value, source: 'modelled' })
@@ -101,13 +110,19 @@ export class WsConnection implements ServerSocket {
       ...(request.route ? { route: request.route } : {}),
     })
     this.at(arrives + serverDelayMs, () => {
+      // failed or lost before the server answered: nothing more happens on this connection
+      if (this.state !== 'connecting') return
       const accepted = accept(this)
       if (!accepted) return this.refuse()
       const response = [m('Upgrade', 'websocket'), m('Connection', 'Upgrade'), m('Sec-WebSocket-Accept', acceptFor(key))]
       if (accepted.protocol) response.push(m('Sec-WebSocket-Protocol', accepted.protocol))
       const opened = this.respond(101, response)
       this.state = 'open'
-      this.at(opened, () => this.client.open(accepted.protocol))
+      this.at(opened, () => {
+        if (this.clientGone) return
+        this.clientOpened = true
+        this.client.open(accepted.protocol)
+      })
     })
   }
 
@@ -115,7 +130,9 @@ export class WsConnection implements ServerSocket {
   send(data: string | Uint8Array): void {
     if (this.state !== 'open') return
     const arrives = this.sendFrame('server', typeof data === 'string' ? frame(Opcode.text, encoder.encode(data)) : frame(Opcode.binary, data))
-    this.at(arrives, () => this.client.message(data))
+    this.at(arrives, () => {
+      if (!this.clientGone) this.client.message(data)
+    })
   }
 
   ping(payload = ''): void {
@@ -124,7 +141,8 @@ export class WsConnection implements ServerSocket {
     const arrives = this.sendFrame('server', frame(Opcode.ping, bytes))
     // the browser answers a ping with a pong by itself (§5.5.2); the learner's code never sees either
     this.at(arrives, () => {
-      if (this.state === 'open' || this.state === 'closing') this.sendFrame('client', frame(Opcode.pong, bytes, { maskKey: makeMaskKey(this.ctx.random) }))
+      if (!this.clientGone && (this.state === 'open' || this.state === 'closing'))
+        this.sendFrame('client', frame(Opcode.pong, bytes, { maskKey: makeMaskKey(this.ctx.random) }))
     })
   }
 
@@ -156,17 +174,39 @@ export class WsConnection implements ServerSocket {
 
   /** ws.close(code, reason) in the learner's code; without a code the frame carries none (→ 1005) */
   clientClose(code: number | undefined, reason: string): void {
-    if (this.state === 'connecting') {
-      // closing before the handshake completed fails the connection (WebSocket API "close()" steps)
-      this.state = 'closed'
-      this.at(this.ctx.scheduler.now, () => {
-        this.client.error()
-        this.client.close(1006, '', false)
-      })
-      return
-    }
+    if (this.clientGone) return
+    // before the 101 reached the browser, close() fails the connection (WebSocket API "close()" steps):
+    // no close frame, the TCP connection is dropped, and the page gets error then close 1006
+    if (!this.clientOpened) return this.failByClient()
     if (this.state !== 'open') return
     this.startClose('client', code, reason)
+  }
+
+  private failByClient(): void {
+    const { scheduler, trace, conn } = this.ctx
+    // the server had already answered 101 (it is on its way): it learns of the close when it arrives
+    const serverAccepted = this.state === 'open'
+    this.state = 'closed'
+    this.clientGone = true
+    if (this.started) {
+      const arrives = this.arrival('up')
+      trace.append({
+        kind: 'conn.close',
+        t: scheduler.now,
+        arrives,
+        conn,
+        from: 'client',
+        to: 'server',
+        bytes: 0,
+        reason:
+          "The learner's code closed the WebSocket before the handshake completed: the browser drops the connection without a close frame (the page gets close code 1006)",
+      })
+      if (serverAccepted) this.at(arrives, () => this.closeListeners.forEach((fn) => fn(1006, '')))
+    }
+    this.at(scheduler.now, () => {
+      this.client.error()
+      this.client.close(1006, '', false)
+    })
   }
 
   /** the network loses the connection: no close frames; both ends see 1006 */
@@ -186,10 +226,15 @@ export class WsConnection implements ServerSocket {
       reason: `${reason} (close code 1006, abnormal closure: no close frame was sent)`,
     })
     for (const fn of this.closeListeners) fn(1006, '')
-    this.at(arrives, () => {
-      this.client.error()
-      this.client.close(1006, '', false)
-    })
+    this.at(arrives, () => this.tellClientFailed())
+  }
+
+  /** the browser fails the connection: error, then close 1006; nothing reaches the learner afterwards */
+  private tellClientFailed(): void {
+    if (this.clientGone) return
+    this.clientGone = true
+    this.client.error()
+    this.client.close(1006, '', false)
   }
 
   private startClose(by: 'client' | 'server', code: number | undefined, reason: string): void {
@@ -211,6 +256,8 @@ export class WsConnection implements ServerSocket {
     if (this.state === 'closed') return
     this.state = 'closed'
     if (this.closeSentBy === 'server') for (const fn of this.closeListeners) fn(code, reason)
+    if (this.clientGone) return
+    this.clientGone = true
     this.client.close(code, reason, true)
   }
 
@@ -218,10 +265,7 @@ export class WsConnection implements ServerSocket {
     const arrives = this.respond(404, [{ name: 'Content-Length', value: '0', source: 'modelled' }])
     this.state = 'closed'
     // a handshake answered with anything but 101 fails the connection: error, then close 1006
-    this.at(arrives, () => {
-      this.client.error()
-      this.client.close(1006, '', false)
-    })
+    this.at(arrives, () => this.tellClientFailed())
   }
 
   /** the handshake's response leaves the server; returns when it arrives */

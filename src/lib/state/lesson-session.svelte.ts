@@ -9,6 +9,7 @@ import type { ConsoleEntry, LearnerError, RunEnd } from '../runner/learner-run.t
 import { logValueToData } from '../runner/log-value.ts'
 import { Playback } from './playback.svelte.ts'
 import { ConsoleLog } from './console-log.svelte.ts'
+import { QuestionAnswers } from './question-answers.svelte.ts'
 import { applyUi, emptyOutput, type OutputView, type UiOperation } from '../runner/output-model.ts'
 import type { CodeStore } from './code-store.ts'
 import { loadSpeed, saveSpeed } from './speed.ts'
@@ -18,7 +19,6 @@ import { offlineUntil } from '../sim/offline.ts'
 export type RunStatus = 'idle' | 'starting' | 'running' | 'imported' | RunEnd
 
 const loadRunner = () => Promise.all([import('../runner/learner-run.ts'), import('./create-simulation.ts'), import('./run-host.ts')])
-let runCounter = 0
 
 export class LessonSession {
   code = $state('')
@@ -46,6 +46,17 @@ export class LessonSession {
   brokerInRun = $state(false)
   /** a problem that kept the run from starting at all (not the learner's fault) */
   runnerProblem = $state<string | null>(null)
+  /** the code another tab saved for this lesson while this one has other code: the learner chooses */
+  otherTabCode = $state<string | null>(null)
+  /** what the learner's code sent past the run's caps, summed over its clients (not shown, only counted) */
+  leftOut = $state.raw({ console: 0, ui: 0, errors: 0 })
+  /** plain (not reactive): only `leftOut`, computed from it, is shown */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  private readonly leftOutByClient = new Map<string, { console: number; ui: number; errors: number }>()
+  private readonly unwatch: () => void
+
+  /** the learner's answers to the lesson's questions (they count with the checks) */
+  readonly answers: QuestionAnswers
 
   /** the replay cursor all views read (null: show everything, following the run) */
   readonly playback = new Playback(() => this.trace)
@@ -80,8 +91,35 @@ export class LessonSession {
   ) {
     this.code = store.load(lesson.slug) ?? lesson.starter
     this.console = new ConsoleLog(lesson.meta.scenario.clients.length > 1)
+    this.answers = new QuestionAnswers(lesson.meta.questions)
     this.brokerOn = lesson.meta.scenario.broker !== null
     this.brokerInRun = this.brokerOn
+    this.unwatch = store.watch(lesson.slug, (saved) => {
+      const code = saved ?? lesson.starter
+      this.otherTabCode = code === this.code ? null : code
+    })
+  }
+
+  /** the page goes away */
+  destroy(): void {
+    this.flush()
+    this.unwatch()
+    this.stop()
+  }
+
+  /** take the code the other tab saved (the editor keeps this tab's code in its undo history) */
+  useOtherTabCode(): void {
+    const code = this.otherTabCode
+    if (code === null) return
+    this.otherTabCode = null
+    this.edit(code)
+    this.flush()
+  }
+
+  /** keep this tab's code: it is saved now, and the other tab is asked in turn */
+  keepThisTabCode(): void {
+    this.otherTabCode = null
+    this.flush()
   }
 
   /** the server instances behind the load balancer (1: none) */
@@ -105,6 +143,8 @@ export class LessonSession {
   flush(): void {
     if (this.saveTimer) clearTimeout(this.saveTimer)
     this.saveTimer = null
+    // another tab saved this lesson: nothing is overwritten until the learner has chosen
+    if (this.otherTabCode !== null) return
     this.saveProblem = this.code === this.lesson.starter ? (this.store.clear(this.lesson.slug), null) : this.store.save(this.lesson.slug, this.code)
   }
 
@@ -161,10 +201,11 @@ export class LessonSession {
     this.simNow = 0
     this.serverStats = []
     this.runnerProblem = null
-    const runId = `r${++runCounter}`
+    this.leftOut = { console: 0, ui: 0, errors: 0 }
+    this.leftOutByClient.clear()
     try {
       const [{ LearnerRun }, { createSimulation }, host] = await loadRunner()
-      await host.ensureMockStarted()
+      const runId = await host.nextRunId()
       const scenario = this.lesson.meta.scenario
       const broker = this.brokerOn ? (scenario.broker ?? { latencyMs: 1 }) : null
       this.brokerInRun = broker !== null
@@ -191,6 +232,11 @@ export class LessonSession {
         onUi: (client, operation, t) => this.applyUi(client, operation, t),
         onError: (error) => (this.errors = [...this.errors, error]),
         onProgress: (now) => (this.simNow = now),
+        onDropped: (dropped, client) => {
+          this.leftOutByClient.set(client ?? '', dropped)
+          const all = [...this.leftOutByClient.values()]
+          this.leftOut = { console: sum(all, 'console'), ui: sum(all, 'ui'), errors: sum(all, 'errors') }
+        },
         onEnd: (why) => {
           unregister()
           this.flushFrame()
@@ -309,4 +355,8 @@ export class LessonSession {
     const errors = this.errors.map((e) => `${e.name}: ${e.message}`)
     this.results = evaluateChecks(this.checks, { trace: this.trace, console, errors, server: this.serverStats })
   }
+}
+
+function sum<K extends string>(rows: ReadonlyArray<Record<K, number>>, key: K): number {
+  return rows.reduce((n, row) => n + row[key], 0)
 }

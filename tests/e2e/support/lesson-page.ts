@@ -69,15 +69,13 @@ export async function consoleLines(page: Page): Promise<string[]> {
 }
 
 export async function checkStates(page: Page): Promise<Array<{ id: string; state: string; message: string }>> {
-  return page
-    .locator('[data-testid=check]')
-    .evaluateAll((els) =>
-      els.map((el) => ({
-        id: el.getAttribute('data-check') ?? '',
-        state: el.getAttribute('data-state') ?? '',
-        message: el.querySelector('.message')?.textContent ?? '',
-      })),
-    )
+  return page.locator('[data-testid=check]').evaluateAll((els) =>
+    els.map((el) => ({
+      id: el.getAttribute('data-check') ?? '',
+      state: el.getAttribute('data-state') ?? '',
+      message: el.querySelector('.message')?.textContent ?? '',
+    })),
+  )
 }
 
 export async function diagramLabels(page: Page): Promise<string[]> {

@@ -4,6 +4,7 @@
 // microtasks: a native body read takes real macrotasks, which would let simulated time slip.
 import { TAG_HEADER, type WorkerMessage } from '../protocol.ts'
 import { afterMacrotask } from '../macrotask.ts'
+import { toWire } from './wire-url.ts'
 
 export interface FetchDeps {
   native: typeof fetch
@@ -11,6 +12,7 @@ export interface FetchDeps {
   nextConnection: () => number
   simNow: () => number
   post: (message: WorkerMessage) => void
+  /** the lesson page's address: relative URLs resolve against it */
   baseUrl: string
 }
 
@@ -28,8 +30,11 @@ export function createLearnerFetch(deps: FetchDeps): typeof fetch {
     else signal.addEventListener('abort', onAbort, { once: true })
     const headers = new Headers(request.headers)
     headers.set(TAG_HEADER, `${deps.runId}.${conn}`)
+    const wireUrl = toWire(new URL(request.url), deps.baseUrl)
+    // a request for another origin never leaves: its stand-in carries the URL, no body (see wire-url.ts)
+    const onWire = wireUrl === request.url ? new Request(request, { headers, signal }) : new Request(wireUrl, { headers, signal })
     try {
-      const response = await deps.native(new Request(request, { headers, signal }))
+      const response = await deps.native(onWire)
       const body = NULL_BODY.has(response.status) ? null : new Uint8Array(await response.arrayBuffer())
       return bufferedResponse(response, body)
     } finally {
