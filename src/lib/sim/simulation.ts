@@ -129,6 +129,7 @@ export class Simulation {
       to: 'network',
       bytes: 0,
       description: `The network goes offline for ${durationMs / 1000} s: open connections are lost and new ones fail.`,
+      offlineUntil: this.offlineUntil,
     })
     for (const exchange of this.exchanges.values()) exchange.lose('The connection was lost: the network went offline')
     for (const socket of this.sockets.values()) socket.lose('The connection was lost: the network went offline')

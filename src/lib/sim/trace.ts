@@ -102,6 +102,8 @@ export interface FaultEvent extends TraceEventBase {
   kind: 'fault'
   /** what went wrong on the network or a server, in plain words */
   description: string
+  /** an offline fault: the simulated ms when the network is back (a later offline fault replaces it) */
+  offlineUntil?: number
 }
 
 export interface HttpRequestRoute {

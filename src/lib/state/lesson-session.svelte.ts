@@ -12,6 +12,8 @@ import { ConsoleLog } from './console-log.svelte.ts'
 import { QuestionAnswers } from './question-answers.svelte.ts'
 import { applyUi, emptyOutput, type OutputView, type UiOperation } from '../runner/output-model.ts'
 import type { CodeStore } from './code-store.ts'
+import { loadSpeed, saveSpeed } from './speed.ts'
+import { offlineUntil } from '../sim/offline.ts'
 
 /** 'imported': a trace file opened for replay, not a run of this page */
 export type RunStatus = 'idle' | 'starting' | 'running' | 'imported' | RunEnd
@@ -22,7 +24,8 @@ export class LessonSession {
   code = $state('')
   status = $state<RunStatus>('idle')
   simNow = $state(0)
-  speed = $state(1)
+  /** the learner's last choice in this browser (a deep link's skip ahead is not a choice) */
+  speed = $state(loadSpeed())
   /** time moves only when the learner presses Step */
   paused = $state(false)
   /** start each run paused, to follow it step by step */
@@ -60,6 +63,8 @@ export class LessonSession {
 
   readonly selected = $derived(this.trace.find((e) => e.seq === this.selectedSeq) ?? null)
   readonly running = $derived(this.status === 'starting' || this.status === 'running')
+  /** while a run is live and an offline fault has the network down: when it is back (simulated ms) */
+  readonly offlineUntil = $derived(this.running ? offlineUntil(this.trace, this.simNow) : null)
 
   private frameQueued = false
   /** copies the running simulation's trace and counters into the view state */
@@ -165,6 +170,12 @@ export class LessonSession {
     this.simNow = events.reduce((max, e) => Math.max(max, e.arrives), 0)
     this.status = 'imported'
     this.playback.goTo(0)
+  }
+
+  /** the learner picks a speed: it applies at once, to a running run too, and is remembered */
+  chooseSpeed(speed: number): void {
+    this.speed = speed
+    saveSpeed(speed)
   }
 
   /** a link to a step: run the code again at skip-ahead speed (same code, same trace), then show that step */
