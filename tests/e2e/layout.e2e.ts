@@ -193,7 +193,7 @@ describe('at 1440×900', () => {
 
   it('moves along the timeline with the arrows: its ticks are one Tab stop', async () => {
     const { page } = await pageAt(WIDE)
-    await openLesson(page, '01-sse-first-stream')
+    await openLesson(page, '03-sse-first-stream')
     await setSpeed(page, Infinity)
     expect(await runToEnd(page)).toBe('finished')
     const ticks = page.locator('svg[aria-label="Network timeline"] .tick')
@@ -225,7 +225,7 @@ describe('at 1440×900', () => {
     expect(await page.locator('.speed select').inputValue()).toBe('4')
     expect(await hint.count()).toBe(0)
     // a short lesson needs no hint; the speed is remembered across lessons and visits
-    await openLesson(page, '01-sse-first-stream')
+    await openLesson(page, '03-sse-first-stream')
     expect(await page.locator('.speed select').inputValue()).toBe('4')
     await page.reload()
     await page.locator('.monaco-editor .view-lines').waitFor()
@@ -241,7 +241,7 @@ describe('at 1440×900', () => {
 
   it('shows the network offline beside the fault buttons until it is back, step by step', async () => {
     const { page } = await pageAt(WIDE)
-    await openLesson(page, '02-short-polling')
+    await openLesson(page, '01-short-polling')
     await replaceCode(
       page,
       "async function poll() {\n  try { await fetch('/api/messages?since=0'); } catch (e) { console.log('failed', e.message); }\n}\npoll();\nsetInterval(poll, 1000);",
@@ -282,7 +282,7 @@ describe('at 1440×900', () => {
 
   it('clears the error marks of the last run as soon as the code changes', async () => {
     const { page } = await pageAt(WIDE)
-    await openLesson(page, '01-sse-first-stream')
+    await openLesson(page, '03-sse-first-stream')
     await setSpeed(page, Infinity)
     await replaceCode(page, "const es = new EventSource('/api/stream');\nes.onmessage = (e) => {\n  console.log(JSON.parse(e.data);\n};\n")
     await runToEnd(page)
@@ -306,7 +306,7 @@ describe('at 390×844 (a phone)', () => {
 
   it('shows one pane at a time, chosen by tabs, with Run in view in every one', async () => {
     const { page, errors } = await pageAt(PHONE)
-    await openOnPhone(page, '01-sse-first-stream')
+    await openOnPhone(page, '03-sse-first-stream')
     expect(await page.getByRole('tablist', { name: 'Show' }).isVisible()).toBe(true)
     expect(await viewTab(page, 'Lesson').getAttribute('aria-selected')).toBe('true')
     expect(await inViewport(page.locator('article h1'))).toBe(true)
@@ -339,7 +339,7 @@ describe('at 390×844 (a phone)', () => {
 
   it('draws the diagram inside the screen: actors whole, labels clear of the times', async () => {
     const { page } = await pageAt(PHONE)
-    await openOnPhone(page, '01-sse-first-stream')
+    await openOnPhone(page, '03-sse-first-stream')
     await setSpeed(page, Infinity)
     expect(await runToEnd(page)).toBe('finished')
     await viewTab(page, 'Diagram & console').click()
@@ -370,7 +370,7 @@ describe('at 390×844 (a phone)', () => {
 
   it('leads from the check summary to the checks, and the view tabs move with the arrows', async () => {
     const { page } = await pageAt(PHONE)
-    await openOnPhone(page, '01-sse-first-stream')
+    await openOnPhone(page, '03-sse-first-stream')
     await setSpeed(page, Infinity)
     await viewTab(page, 'Code').click()
     expect(await runToEnd(page)).toBe('finished')
@@ -393,7 +393,7 @@ describe('at 390×844 (a phone)', () => {
 
   it('has no serious or critical accessibility violation in any of its views', async () => {
     const { page } = await pageAt(PHONE)
-    await openOnPhone(page, '01-sse-first-stream')
+    await openOnPhone(page, '03-sse-first-stream')
     await setSpeed(page, Infinity)
     expect(await runToEnd(page)).toBe('finished')
     for (const name of ['Lesson', 'Code', 'Diagram & console']) {
