@@ -141,7 +141,7 @@ export async function answerRequest(request: Request, conn: number, wire: RunWir
       exchange.onChunk((chunk) => {
         const bytes = encoder.encode(chunk.fields.retry === undefined ? chunk.text : chunk.text.replace(/^retry: \d+$/m, `retry: ${REAL_RETRY_MS}`))
         const type = chunk.dispatches
-        const n = wire.sseDelivered(conn, chunk.fields, type !== null)
+        const n = wire.sseDelivered(conn, chunk.fields, type !== null, chunk.seq)
         if (type !== null && n !== null) {
           wire.barrier.hold(crossing.event(id, n))
           chain = chain.then(() => wire.expectSseType(conn, type))

@@ -42,8 +42,8 @@ export interface RunWire {
   announcement(conn: number): Promise<Announcement | null>
   /** make sure the worker acknowledges events of `eventType` on `conn` before one is sent */
   expectSseType(conn: number, eventType: string): Promise<void>
-  /** an SSE block reaches the learner's EventSource; the running count of dispatched events, or null */
-  sseDelivered(conn: number, fields: SseFields, dispatches: boolean): number | null
+  /** an SSE block (trace event `seq`) reaches the learner's EventSource; the running count of dispatched events, or null */
+  sseDelivered(conn: number, fields: SseFields, dispatches: boolean, seq: number): number | null
   /** the EventSource's stream ended or failed to connect: the browser reconnects by itself */
   streamEnded(conn: number): void
   /** the EventSource failed for good (not 200, not text/event-stream): no reconnection */

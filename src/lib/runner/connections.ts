@@ -22,6 +22,8 @@ interface Connection {
   retryMs: number
   /** events dispatched over all of this EventSource's streams */
   dispatched: number
+  /** their sse.event trace events, in order */
+  eventSeqs: number[]
   /** closed by the learner's code, failed for good, or the run ended: no more requests */
   finished: boolean
 }
@@ -39,7 +41,17 @@ export class LearnerConnections {
 
   /** the worker says the learner's code sent a request */
   opened(conn: number, api: RequestApi, sentAt: number): void {
-    const c: Connection = { api, attempt: 0, next: null, waiters: [], lastEventId: '', retryMs: DEFAULT_RETRY_MS, dispatched: 0, finished: false }
+    const c: Connection = {
+      api,
+      attempt: 0,
+      next: null,
+      waiters: [],
+      lastEventId: '',
+      retryMs: DEFAULT_RETRY_MS,
+      dispatched: 0,
+      eventSeqs: [],
+      finished: false,
+    }
     this.connections.set(conn, c)
     this.announce(conn, c, sentAt)
   }
@@ -63,13 +75,20 @@ export class LearnerConnections {
     })
   }
 
-  /** an SSE block reached the learner's EventSource; returns the running count of dispatched events, or null */
-  sseDelivered(conn: number, fields: SseFields, dispatches: boolean): number | null {
+  /** an SSE block (trace event `seq`) reached the learner's EventSource; returns the running count of dispatched events, or null */
+  sseDelivered(conn: number, fields: SseFields, dispatches: boolean, seq: number): number | null {
     const c = this.connections.get(conn)
     if (!c) return null
     if (fields.id !== undefined && !fields.id.includes('\0')) c.lastEventId = fields.id
     if (fields.retry !== undefined) c.retryMs = fields.retry
-    return dispatches ? ++c.dispatched : null
+    if (!dispatches) return null
+    c.eventSeqs.push(seq)
+    return ++c.dispatched
+  }
+
+  /** the trace event of the `n`-th event this EventSource dispatched (1-based) */
+  eventSeq(conn: number, n: number): number | undefined {
+    return this.connections.get(conn)?.eventSeqs[n - 1]
   }
 
   /** the stream ended or the connection failed: the browser will reconnect after the retry time */

@@ -1,7 +1,7 @@
 // One run of the learner's code: a fresh worker, a fresh simulation, and one clock for both (RunClock
 // decides how time moves: live, paused, step by step) until the lesson's duration, Stop, or a hang.
 import { Barrier } from '../sim/barrier.ts'
-import type { Simulation } from '../sim/simulation.ts'
+import type { Fault, Simulation } from '../sim/simulation.ts'
 import type { Announcement, RunWire } from '../mock/run-wire.ts'
 import { crossing } from '../mock/run-wire.ts'
 import type { SseFields } from '../sim/sse.ts'
@@ -12,38 +12,13 @@ import { ClockDriver } from './clock-driver.ts'
 import { RunClock } from './run-clock.ts'
 import { NetworkCaps } from './network-caps.ts'
 import { hintOnUnknownEndpoints } from './endpoint-hints.ts'
-import type { CodeLocation, ConsoleLevel, WorkerToPage } from './protocol.ts'
-import type { LogValue } from './log-value.ts'
+import type { WorkerCause, WorkerToPage } from './protocol.ts'
+import type { ConsoleEntry, LearnerError, LineCause, RunEnd } from './run-output.ts'
+
+export type { ConsoleEntry, LearnerError, RunEnd } from './run-output.ts'
 import type { UiOperation } from './output-model.ts'
 import { ClientWorkers } from './client-workers.ts'
 import { clientIndexOf, connBase, connName } from '../sim/conn-name.ts'
-
-export interface ConsoleEntry {
-  level: ConsoleLevel
-  /** simulated ms */
-  t: number
-  args: LogValue[]
-  /** which learner client logged it ("Alice"), when the lesson runs several */
-  client?: string
-  /** that client's position: orders same-instant lines of several clients, whichever worker answered first */
-  clientIndex?: number
-  /** numbered by the page as lines arrive (the console's Clear hides lines up to a number) */
-  seq?: number
-  /** a hint from Wirelab, not something the learner's code logged (checks ignore it) */
-  hint?: boolean
-}
-
-export interface LearnerError {
-  phase: 'syntax' | 'runtime' | 'rejection' | 'hang' | 'limit'
-  name: string
-  message: string
-  location: CodeLocation | null
-  t: number
-  /** which learner client it happened in, when the lesson runs several */
-  client?: string
-}
-
-export type RunEnd = 'finished' | 'stopped' | 'error' | 'hung'
 
 export interface LearnerRunOptions {
   runId: string
@@ -64,7 +39,7 @@ export interface LearnerRunOptions {
   limits?: { requestsPerSecond: number; openConnections: number }
   onConsole: (entry: ConsoleEntry) => void
   /** the learner's code changed the Output pane (client: its name in a lesson with several, else '') */
-  onUi: (client: string, operation: UiOperation, t: number) => void
+  onUi: (client: string, operation: UiOperation, t: number, cause: LineCause) => void
   onError: (error: LearnerError) => void
   onProgress: (now: number) => void
   /** calls the learner's code made past the caps of what may cross from its worker (running totals) */
@@ -155,8 +130,8 @@ export class LearnerRun implements RunWire {
     return this.connections.nextRequest(conn)
   }
 
-  sseDelivered(conn: number, fields: SseFields, dispatches: boolean): number | null {
-    return this.connections.sseDelivered(conn, fields, dispatches)
+  sseDelivered(conn: number, fields: SseFields, dispatches: boolean, seq: number): number | null {
+    return this.connections.sseDelivered(conn, fields, dispatches, seq)
   }
 
   streamEnded(conn: number): void {
@@ -176,28 +151,10 @@ export class LearnerRun implements RunWire {
     await this.workers.linkFor(conn).request({ type: 'expect-sse-type', conn, eventType, token }, 'sse-type-ready', (m) => m.token === token)
   }
 
-  /** the learner pulls the plug: every open connection is lost now (a fault in the trace) */
-  dropConnections(): void {
+  /** the learner breaks something (a toolbar button, or a connection picked in the inspector), now */
+  fault(fault: Fault): void {
     if (this.ended) return
-    this.sim.scheduler.at(this.sim.now, () => this.sim.dropConnections(), { label: 'fault: dropped by the learner' })
-  }
-
-  /** the learner drops one connection (picked in the inspector) */
-  dropConnection(conn: string): void {
-    if (this.ended) return
-    this.sim.scheduler.at(this.sim.now, () => this.sim.dropConnection(conn), { label: `fault: ${conn} dropped by the learner` })
-  }
-
-  /** the learner restarts server instance `instance` (1-based): its connections close and its memory is lost */
-  restartServer(instance = 1): void {
-    if (this.ended) return
-    this.sim.scheduler.at(this.sim.now, () => this.sim.restartServer(instance), { label: 'fault: server restarted by the learner' })
-  }
-
-  /** the learner takes the network down for `durationMs` of simulated time */
-  goOffline(durationMs: number): void {
-    if (this.ended) return
-    this.sim.scheduler.at(this.sim.now, () => this.sim.goOffline(durationMs), { label: 'fault: offline, by the learner' })
+    this.sim.scheduler.at(this.sim.now, () => this.sim.fault(fault, 'learner'), { label: `fault: ${fault.kind}, by the learner` })
   }
 
   pause(): void {
@@ -237,10 +194,10 @@ export class LearnerRun implements RunWire {
         )
         break
       case 'console':
-        this.options.onConsole({ level: m.level, t: m.t, args: m.args, ...client, clientIndex })
+        this.options.onConsole({ level: m.level, t: m.t, args: m.args, ...client, clientIndex, cause: this.resolveCause(m.cause, m.t) })
         break
       case 'ui':
-        this.options.onUi(name ?? '', m.operation, m.t)
+        this.options.onUi(name ?? '', m.operation, m.t, this.resolveCause(m.cause, m.t))
         break
       case 'error':
         this.options.onError({ phase: m.phase, name: m.name, message: m.message, location: m.location, t: m.t, ...client })
@@ -284,6 +241,29 @@ export class LearnerRun implements RunWire {
     }
   }
 
+  /** the worker's cause, with the connection named as on the wire and the trace event that brought it */
+  private resolveCause(cause: WorkerCause, t: number): LineCause {
+    if (cause.kind === 'top' || cause.kind === 'timer') return { kind: cause.kind }
+    const conn = this.connections.currentName(cause.conn)
+    const event =
+      cause.kind === 'sse-event'
+        ? this.connections.eventSeq(cause.conn, cause.n)
+        : cause.kind === 'ws-event'
+          ? this.sockets.eventSeq(cause.conn, cause.n)
+          : this.lastToClient(cause.kind === 'fetch' || cause.kind === 'sse-open' || cause.kind === 'sse-error' ? conn : connName(cause.conn), t)
+    return { kind: cause.kind, conn: cause.kind === 'ws-event' ? connName(cause.conn) : conn, ...(event === undefined ? {} : { event }) }
+  }
+
+  /** the latest trace event on connection `conn` that had reached the client by time `t` */
+  private lastToClient(conn: string, t: number): number | undefined {
+    const events = this.sim.trace.events
+    for (let i = events.length - 1; i >= 0; i--) {
+      const e = events[i]!
+      if (e.conn === conn && e.to === 'client' && e.arrives <= t) return e.seq
+    }
+    return undefined
+  }
+
   private get clientCount(): number {
     return this.options.clients?.length ? this.options.clients.length : 1
   }
@@ -292,7 +272,7 @@ export class LearnerRun implements RunWire {
   private stopForLearner(clientIndex: number, t: number, message: string): void {
     if (this.ended) return
     const name = this.workers.nameOf(clientIndex)
-    this.options.onError({ phase: 'limit', name: 'Stopped', location: null, t, message, ...(name ? { client: name } : {}) })
+    this.options.onError({ phase: 'stopped', name: 'Stopped', location: null, t, message, ...(name ? { client: name } : {}) })
     this.end('error')
   }
 

@@ -13,6 +13,7 @@ type Msg<T extends WorkerToPage['type']> = Extract<WorkerToPage, { type: T }>
 export class WebSocketBridge {
   private readonly sockets = new Map<number, WsConnection>()
   private readonly delivered = new Map<number, number>()
+  private readonly seqs = new Map<string, number>()
 
   constructor(
     private readonly sim: Simulation,
@@ -24,10 +25,10 @@ export class WebSocketBridge {
   connect(m: Msg<'ws-connect'>): void {
     const url = new URL(m.url)
     const listener: WsClientListener = {
-      open: (protocol) => this.deliver(m.conn, { event: 'open', protocol }),
-      message: (data) => this.deliver(m.conn, { event: 'message', data: typeof data === 'string' ? data : data.slice().buffer }),
-      error: () => this.deliver(m.conn, { event: 'error' }),
-      close: (code, reason, wasClean) => this.deliver(m.conn, { event: 'close', code, reason, wasClean }),
+      open: (protocol, seq) => this.deliver(m.conn, { event: 'open', protocol }, seq),
+      message: (data, seq) => this.deliver(m.conn, { event: 'message', data: typeof data === 'string' ? data : data.slice().buffer }, seq),
+      error: (seq) => this.deliver(m.conn, { event: 'error' }, seq),
+      close: (code, reason, wasClean, seq) => this.deliver(m.conn, { event: 'close', code, reason, wasClean }, seq),
     }
     const socket = this.sim.openWebSocket(
       { key: m.conn, sentAt: m.t, host: url.host, target: url.pathname + url.search, origin: this.origin, protocols: m.protocols },
@@ -49,9 +50,15 @@ export class WebSocketBridge {
     this.barrier.done(key(m.conn, m.n))
   }
 
-  private deliver(conn: number, event: WsEvent): void {
+  /** the trace event that brought the `n`-th WebSocket event of `conn` to the learner's code */
+  eventSeq(conn: number, n: number): number | undefined {
+    return this.seqs.get(`${conn}/${n}`)
+  }
+
+  private deliver(conn: number, event: WsEvent, seq: number | undefined): void {
     const n = (this.delivered.get(conn) ?? 0) + 1
     this.delivered.set(conn, n)
+    if (seq !== undefined) this.seqs.set(`${conn}/${n}`, seq)
     this.barrier.hold(key(conn, n))
     this.post({ type: 'ws-event', conn, n, ...event })
   }

@@ -40,6 +40,8 @@ export class HttpExchange implements ResponseWriter {
   private idleTimer: number | null = null
   /** the request has left the client (a connection exists to lose) */
   sent = false
+  /** the trace event that brings the client its answer: the response head, or the error or loss instead of one */
+  headSeq: number | null = null
 
   constructor(private readonly ctx: ExchangeContext) {
     this.responseHead = new Promise((resolve) => (this.resolveHead = resolve))
@@ -127,7 +129,7 @@ export class HttpExchange implements ResponseWriter {
     ])
     const wire = formatResponseHead(504, headers)
     const arrives = this.arrival('down')
-    trace.append({
+    this.headSeq = trace.append({
       kind: 'http.response',
       t: scheduler.now,
       arrives,
@@ -141,7 +143,7 @@ export class HttpExchange implements ResponseWriter {
       wire,
       streaming: false,
       body,
-    })
+    }).seq
     for (const fn of this.clientCloseListeners) fn()
     scheduler.at(
       arrives,
@@ -157,7 +159,7 @@ export class HttpExchange implements ResponseWriter {
   /** no server could be reached (unknown host): the browser gets a network error */
   failToConnect(reason: string): void {
     const { scheduler, trace, conn } = this.ctx
-    trace.append({ kind: 'conn.error', t: scheduler.now, arrives: scheduler.now, conn, from: 'client', to: 'client', bytes: 0, reason })
+    this.headSeq = trace.append({ kind: 'conn.error', t: scheduler.now, arrives: scheduler.now, conn, from: 'client', to: 'client', bytes: 0, reason }).seq
     this.answered = true
     for (const fn of this.headListeners) fn()
     this.resolveHead({ networkError: true, status: 0, headers: [], body: null })
@@ -208,8 +210,9 @@ export class HttpExchange implements ResponseWriter {
     this.stopIdleTimer()
     const { scheduler, trace, conn } = this.ctx
     const arrives = this.arrival('down')
-    trace.append({ kind: 'conn.close', t: scheduler.now, arrives, conn, from: 'network', to: 'client', bytes: 0, reason })
+    const { seq } = trace.append({ kind: 'conn.close', t: scheduler.now, arrives, conn, from: 'network', to: 'client', bytes: 0, reason })
     const unanswered = !this.answered
+    if (unanswered) this.headSeq = seq
     this.answered = true
     for (const fn of this.clientCloseListeners) fn()
     this.ctx.scheduler.at(
@@ -258,7 +261,7 @@ export class HttpExchange implements ResponseWriter {
     if (streaming) this.startIdleTimer()
     else this.stopIdleTimer()
     const arrives = this.arrival('down')
-    trace.append({
+    this.headSeq = trace.append({
       kind: 'http.response',
       t: scheduler.now,
       arrives,
@@ -272,7 +275,7 @@ export class HttpExchange implements ResponseWriter {
       wire,
       streaming,
       ...(body === null ? {} : { body }),
-    })
+    }).seq
     this.deliverAt(arrives, () => {
       for (const fn of this.headListeners) fn()
       this.resolveHead({ status, headers, body })
@@ -286,8 +289,19 @@ export class HttpExchange implements ResponseWriter {
     const dispatches = sseDispatches(fields)
     this.startIdleTimer()
     const arrives = this.arrival('down')
-    trace.append({ kind: 'sse.event', t: scheduler.now, arrives, conn, from: 'server', to: 'client', bytes: chunkedLength(wire), wire, fields, dispatches })
-    const chunk: DeliveredChunk = { text: wire, fields, dispatches: dispatches ? fields.event || 'message' : null }
+    const { seq } = trace.append({
+      kind: 'sse.event',
+      t: scheduler.now,
+      arrives,
+      conn,
+      from: 'server',
+      to: 'client',
+      bytes: chunkedLength(wire),
+      wire,
+      fields,
+      dispatches,
+    })
+    const chunk: DeliveredChunk = { text: wire, fields, dispatches: dispatches ? fields.event || 'message' : null, seq }
     this.deliverAt(arrives, () => {
       if (this.chunkListeners.length === 0) this.unheard.push(chunk)
       for (const fn of this.chunkListeners) fn(chunk)

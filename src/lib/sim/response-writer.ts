@@ -18,6 +18,8 @@ export interface DeliveredChunk {
   fields: SseFields
   /** the event type a browser will dispatch for it, or null when it dispatches nothing */
   dispatches: string | null
+  /** its sse.event in the trace */
+  seq: number
 }
 
 /** what a simulated server uses to answer one request */

@@ -107,8 +107,8 @@ describe('faults on one connection and a slow server', () => {
     sim.receive(streamRequest)
     sim.receive({ ...streamRequest, key: 2 })
     sim.scheduler.runDue(1500)
-    expect(sim.dropConnection('c2')).toBe(true)
-    expect(sim.dropConnection('c9')).toBe(false)
+    expect(sim.fault({ kind: 'drop-connection', conn: 'c2' })).toBe(true)
+    expect(sim.fault({ kind: 'drop-connection', conn: 'c9' })).toBe(false)
     sim.scheduler.runDue(2500)
     expect(sim.trace.events.filter((e) => e.kind === 'fault' || e.kind === 'conn.close').map((e) => `${e.kind} ${e.conn}`)).toEqual([
       'fault c2',

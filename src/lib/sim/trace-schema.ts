@@ -63,7 +63,7 @@ const event = z.discriminatedUnion('kind', [
   z.strictObject({ ...base, kind: z.literal('sse.event'), wire: text, fields: sseFields, dispatches: z.boolean() }),
   z.strictObject({ ...base, kind: z.literal('conn.close'), reason: text }),
   z.strictObject({ ...base, kind: z.literal('conn.error'), reason: text }),
-  z.strictObject({ ...base, kind: z.literal('fault'), description: text }),
+  z.strictObject({ ...base, kind: z.literal('fault'), description: text, offlineUntil: time.optional(), origin: z.enum(['lesson', 'learner']).optional() }),
   z.strictObject({
     ...base,
     kind: z.literal('ws.frame'),

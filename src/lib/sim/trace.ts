@@ -104,6 +104,8 @@ export interface FaultEvent extends TraceEventBase {
   description: string
   /** an offline fault: the simulated ms when the network is back (a later offline fault replaces it) */
   offlineUntil?: number
+  /** who caused it: the lesson's scenario, or the learner with a button (absent in older traces) */
+  origin?: 'lesson' | 'learner'
 }
 
 export interface HttpRequestRoute {
