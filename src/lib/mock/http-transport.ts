@@ -1,10 +1,10 @@
 // Carries one learner request (fetch or EventSource) between the browser, through msw, and the
 // simulation: the real request enters the simulated wire at the time the learner's code made it, and
 // the simulated response reaches the browser when simulated time says it arrives.
-import { afterMacrotask } from '../runner/macrotask.ts'
+import { afterMacrotask } from '../crossing/macrotask.ts'
 import { connName } from '../sim/conn-name.ts'
 import type { Header } from '../sim/http1.ts'
-import { crossing, OFFSITE_PARAM, OFFSITE_PATH, TAG_HEADER, TAG_PARAM, type RunWire } from './run-wire.ts'
+import { OFFSITE_PARAM, OFFSITE_PATH, TAG_HEADER, TAG_PARAM, type RunWire } from '../crossing/run-wire.ts'
 
 const encoder = new TextEncoder()
 /** statuses whose responses have no body (Fetch standard "null body status") */
@@ -97,8 +97,8 @@ export async function answerRequest(request: Request, conn: number, wire: RunWir
   })
   const id = connName(conn)
   // held the instant the head reaches the client in simulated time, until the learner's code has it
-  exchange.onHeadDelivered(() => wire.barrier.hold(crossing.head(id)))
-  wire.barrier.done(crossing.request(id))
+  exchange.onHeadDelivered(() => wire.crossings.headDelivered(id))
+  wire.crossings.requestArrived(id)
   const head = await exchange.responseHead
   await jitter(wire)
   if (!head) return Response.error()
@@ -143,7 +143,7 @@ export async function answerRequest(request: Request, conn: number, wire: RunWir
         const type = chunk.dispatches
         const n = wire.sseDelivered(conn, chunk.fields, type !== null, chunk.seq)
         if (type !== null && n !== null) {
-          wire.barrier.hold(crossing.event(id, n))
+          wire.crossings.eventDelivered(id, n)
           chain = chain.then(() => wire.expectSseType(conn, type))
         }
         chain = chain

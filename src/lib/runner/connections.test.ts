@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { LearnerConnections, DEFAULT_RETRY_MS } from './connections.ts'
 import { SimScheduler } from '../sim/scheduler.ts'
+import { Crossings } from '../crossing/crossings.ts'
 import { Barrier } from '../sim/barrier.ts'
 
 function setup() {
   const scheduler = new SimScheduler()
   const barrier = new Barrier()
-  return { scheduler, barrier, connections: new LearnerConnections(scheduler, barrier) }
+  return { scheduler, barrier, connections: new LearnerConnections(scheduler, new Crossings(barrier)) }
 }
 
 describe('learner connections', () => {

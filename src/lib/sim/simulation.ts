@@ -318,7 +318,7 @@ export class Simulation {
           return exchange.failToConnect(unreachable)
         }
         const { server, why } = this.route(conn, request.key)
-        exchange.sent = true
+        exchange.markSent()
         const arrives = this.network.arrival(conn, 'up', request.sentAt)
         const wire = formatRequestHead(request.method, request.target, request.headers)
         this.trace.append({
