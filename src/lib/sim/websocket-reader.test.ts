@@ -183,7 +183,7 @@ describe('frames that fail the connection, with the code RFC 6455 gives (and Chr
     }
     const [reserved] = readAll([f(Opcode.close, closePayload(1006))])
     expect(reserved!.kind === 'fail' && reserved!.failure.why).toBe(
-      'A close frame with code 1006, which may not be sent in a close frame: 1006 is reserved for reporting (abnormal closure: the connection was lost without a close frame (never sent in a frame)) (RFC 6455 §7.4).',
+      'A close frame with code 1006, which may not be sent in a close frame: 1006 only reports a close to the application (abnormal closure: the connection was lost without a close frame) and is never sent (RFC 6455 §7.4).',
     )
     for (const code of [1000, 1001, 1003, 1007, 1011, 1014, 3000, 4999])
       expect(readAll([f(Opcode.close, closePayload(code))])[0]!.kind, String(code)).toBe('close')

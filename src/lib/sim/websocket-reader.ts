@@ -302,7 +302,8 @@ export function readServerClose(payload: Uint8Array): Extract<ReadOutcome, { kin
 }
 
 function unsendableBecause(code: number): string {
-  if (code === 1005 || code === 1006 || code === 1015) return `${code} is reserved for reporting (${closeCodeMeaning(code)})`
+  if (code === 1005 || code === 1006 || code === 1015)
+    return `${code} only reports a close to the application (${closeCodeMeaning(code).replace(/ \(never sent in a frame\)$/, '')}) and is never sent`
   if (code < 1000) return 'codes 0–999 are not used'
   if (code === 1004) return '1004 is reserved'
   if (code < 3000) return `${code} is reserved for the protocol and not assigned`

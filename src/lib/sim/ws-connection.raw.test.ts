@@ -54,26 +54,122 @@ function raw(script: (socket: ServerSocket, sim: Simulation) => void) {
 }
 
 describe('an invalid frame from the server fails the connection with the code RFC 6455 gives', () => {
-  const cases: Array<{ name: string; frame: Uint8Array; code: number; reason: string }> = [
-    { name: 'RSV1 set without an extension', frame: f(Opcode.text, utf8('hi'), { rsv1: true }), code: 1002, reason: 'Invalid reserved bit' },
-    { name: 'RSV3 set on a ping', frame: f(Opcode.ping, utf8('hi'), { rsv3: true }), code: 1002, reason: 'Invalid reserved bit' },
-    { name: 'a reserved data opcode (0x3)', frame: f(0x3, utf8('hi')), code: 1002, reason: 'Unknown opcode' },
-    { name: 'a reserved control opcode (0xB)', frame: f(0xb), code: 1002, reason: 'Unknown opcode' },
-    { name: 'a ping over 125 bytes', frame: f(Opcode.ping, new Uint8Array(126)), code: 1002, reason: 'WebSocket Protocol Error' },
-    { name: 'a fragmented ping', frame: f(Opcode.ping, utf8('hb'), { fin: false }), code: 1002, reason: 'WebSocket Protocol Error' },
-    { name: 'a masked server frame', frame: f(Opcode.text, utf8('hi'), { maskKey: bytes(9, 8, 7, 6) }), code: 1002, reason: 'Masked frame from server' },
-    { name: 'a close frame with a 1-byte body', frame: f(Opcode.close, bytes(0x03)), code: 1002, reason: '' },
-    { name: 'a close frame with code 1005', frame: f(Opcode.close, closePayload(1005)), code: 1002, reason: '' },
-    { name: 'a close frame with code 1006', frame: f(Opcode.close, closePayload(1006)), code: 1002, reason: '' },
-    { name: 'a close frame with code 1015', frame: f(Opcode.close, closePayload(1015)), code: 1002, reason: '' },
-    { name: 'a close frame with code 999', frame: f(Opcode.close, closePayload(999)), code: 1002, reason: '' },
-    { name: 'invalid UTF-8 in a text frame', frame: f(Opcode.text, bytes(0x68, 0xc3, 0x28)), code: 1007, reason: 'Invalid UTF-8 in text frame' },
-    { name: 'invalid UTF-8 in a close reason', frame: f(Opcode.close, bytes(0x03, 0xe8, 0xc0, 0xaf)), code: 1007, reason: 'Invalid UTF-8 in Close frame' },
-    { name: 'a continuation with no message started', frame: f(Opcode.continuation, utf8('x')), code: 1002, reason: 'Unexpected continuation' },
-    { name: 'a length not in its shortest form', frame: bytes(0x81, 126, 0, 2, 0x68, 0x69), code: 1002, reason: 'WebSocket Protocol Error' },
+  const cases: Array<{ name: string; frame: Uint8Array; code: number; reason: string; why: string }> = [
+    {
+      name: 'RSV1 set without an extension',
+      frame: f(Opcode.text, utf8('hi'), { rsv1: true }),
+      code: 1002,
+      reason: 'Invalid reserved bit',
+      why: 'RSV1 is set, but the handshake agreed on no extension that gives it a meaning (RFC 6455 §5.2).',
+    },
+    {
+      name: 'RSV3 set on a ping',
+      frame: f(Opcode.ping, utf8('hi'), { rsv3: true }),
+      code: 1002,
+      reason: 'Invalid reserved bit',
+      why: 'RSV3 is set, but the handshake agreed on no extension that gives it a meaning (RFC 6455 §5.2).',
+    },
+    {
+      name: 'a reserved data opcode (0x3)',
+      frame: f(0x3, utf8('hi')),
+      code: 1002,
+      reason: 'Unknown opcode',
+      why: 'Opcode 0x3 is reserved: RFC 6455 §5.2 defines 0x0–0x2 and 0x8–0xA, and a receiver must fail the connection on any other.',
+    },
+    {
+      name: 'a reserved control opcode (0xB)',
+      frame: f(0xb),
+      code: 1002,
+      reason: 'Unknown opcode',
+      why: 'Opcode 0xB is reserved: RFC 6455 §5.2 defines 0x0–0x2 and 0x8–0xA, and a receiver must fail the connection on any other.',
+    },
+    {
+      name: 'a ping over 125 bytes',
+      frame: f(Opcode.ping, new Uint8Array(126)),
+      code: 1002,
+      reason: 'WebSocket Protocol Error',
+      why: 'A ping frame with 126 bytes of payload: control frames carry at most 125 (RFC 6455 §5.5).',
+    },
+    {
+      name: 'a fragmented ping',
+      frame: f(Opcode.ping, utf8('hb'), { fin: false }),
+      code: 1002,
+      reason: 'WebSocket Protocol Error',
+      why: 'A ping frame with FIN = 0: control frames must not be fragmented (RFC 6455 §5.5).',
+    },
+    {
+      name: 'a masked server frame',
+      frame: f(Opcode.text, utf8('hi'), { maskKey: bytes(9, 8, 7, 6) }),
+      code: 1002,
+      reason: 'Masked frame from server',
+      why: 'The frame is masked: a server must not mask its frames, and a client that receives a masked frame must close the connection (RFC 6455 §5.1).',
+    },
+    {
+      name: 'a close frame with a 1-byte body',
+      frame: f(Opcode.close, bytes(0x03)),
+      code: 1002,
+      reason: '',
+      why: 'A close frame with a 1-byte body: the body is either empty or starts with a 2-byte status code (RFC 6455 §5.5.1).',
+    },
+    {
+      name: 'a close frame with code 1005',
+      frame: f(Opcode.close, closePayload(1005)),
+      code: 1002,
+      reason: '',
+      why: 'A close frame with code 1005, which may not be sent in a close frame: 1005 only reports a close to the application (no status received: the close frame carried no code) and is never sent (RFC 6455 §7.4).',
+    },
+    {
+      name: 'a close frame with code 1006',
+      frame: f(Opcode.close, closePayload(1006)),
+      code: 1002,
+      reason: '',
+      why: 'A close frame with code 1006, which may not be sent in a close frame: 1006 only reports a close to the application (abnormal closure: the connection was lost without a close frame) and is never sent (RFC 6455 §7.4).',
+    },
+    {
+      name: 'a close frame with code 1015',
+      frame: f(Opcode.close, closePayload(1015)),
+      code: 1002,
+      reason: '',
+      why: 'A close frame with code 1015, which may not be sent in a close frame: 1015 only reports a close to the application (TLS handshake failure) and is never sent (RFC 6455 §7.4).',
+    },
+    {
+      name: 'a close frame with code 999',
+      frame: f(Opcode.close, closePayload(999)),
+      code: 1002,
+      reason: '',
+      why: 'A close frame with code 999, which may not be sent in a close frame: codes 0–999 are not used (RFC 6455 §7.4).',
+    },
+    {
+      name: 'invalid UTF-8 in a text frame',
+      frame: f(Opcode.text, bytes(0x68, 0xc3, 0x28)),
+      code: 1007,
+      reason: 'Invalid UTF-8 in text frame',
+      why: 'The text message is not valid UTF-8: a text message must be (RFC 6455 §5.6, §8.1).',
+    },
+    {
+      name: 'invalid UTF-8 in a close reason',
+      frame: f(Opcode.close, bytes(0x03, 0xe8, 0xc0, 0xaf)),
+      code: 1007,
+      reason: 'Invalid UTF-8 in Close frame',
+      why: "The close frame's reason is not valid UTF-8: it must be (RFC 6455 §5.5.1, §8.1).",
+    },
+    {
+      name: 'a continuation with no message started',
+      frame: f(Opcode.continuation, utf8('x')),
+      code: 1002,
+      reason: 'Unexpected continuation',
+      why: 'A continuation frame, but no fragmented message is in progress: a message starts with a text or binary frame (RFC 6455 §5.4).',
+    },
+    {
+      name: 'a length not in its shortest form',
+      frame: bytes(0x81, 126, 0, 2, 0x68, 0x69),
+      code: 1002,
+      reason: 'WebSocket Protocol Error',
+      why: 'The 16-bit extended length holds 2, which fits the 7-bit length field: the length must be encoded in the fewest bytes (RFC 6455 §5.2).',
+    },
   ]
 
-  it.each(cases)('$name: close frame $code, then the TCP connection is dropped; the page gets error, then close 1006', ({ frame, code, reason }) => {
+  it.each(cases)('$name: close frame $code, then the TCP connection is dropped; the page gets error, then close 1006', ({ frame, code, reason, why }) => {
     const { heard, server, trace, sim, run } = raw((socket) => socket.sendRaw(frame))
     run()
     const [bad, answer, drop] = trace()
@@ -85,6 +181,12 @@ describe('an invalid frame from the server fails the connection with the code RF
     expect(heard).toEqual(['100 open', '100 error (seq 3)', '100 close 1006 false (seq 3)'])
     // the server gets the close frame with the end of the connection behind it, and does not answer
     expect(server).toEqual([`150 close ${code}${reason ? ` ${reason}` : ''}`])
+    // the trace says what is wrong with the frame, and the browser's drop says why it failed the connection
+    const [, , invalid, , dropped] = sim.trace.events
+    expect(invalid!.kind === 'ws.frame' && invalid.invalid).toBe(why)
+    expect(dropped!.kind === 'conn.close' && dropped.reason).toBe(
+      `The browser failed the WebSocket connection: ${why} It sent a close frame with ${code} (${code === 1002 ? 'protocol error' : 'invalid payload data'}) and dropped the TCP connection without waiting for an answer (RFC 6455 §7.1.7). The page gets error, then close with code 1006 (abnormal closure, wasClean false).`,
+    )
     // the bytes on the wire are exactly the ones written
     const event = sim.trace.events[2]!
     expect(event.kind === 'ws.frame' && event.hex).toBe([...frame].map((b) => b.toString(16).padStart(2, '0')).join(' '))

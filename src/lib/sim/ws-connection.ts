@@ -366,7 +366,7 @@ export class WsConnection implements ServerSocket {
     }
     const arrival = this.leave('up')
     const sent = sendsClose
-      ? `It sent a close frame with ${failure.code} (${closeCodeMeaning(failure.code!)}) and dropped the TCP connection without waiting for an answer`
+      ? `It sent a close frame with ${failure.code} (${closeCodeMeaning(failure.code!).replace(/ \(.*\)$/, '')}) and dropped the TCP connection without waiting for an answer`
       : failure.code === null
         ? 'It dropped the TCP connection without a close frame'
         : 'It had already sent its close frame, so it dropped the TCP connection'
