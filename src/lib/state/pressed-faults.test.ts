@@ -31,12 +31,29 @@ describe('the faults the learner pressed, named as their buttons', () => {
         { kind: 'restart-server', downMs: 100 },
         { kind: 'offline', durationMs: 100 },
         { kind: 'drop-connections' },
+        { kind: 'restart-server' },
       ]),
     ).toEqual([
       { t: 500, label: 'Go silent' },
-      { t: 1000, label: 'Restart server' },
+      { t: 1000, label: 'Server down' },
       { t: 1500, label: 'Offline' },
       { t: 2000, label: 'Drop connections' },
+      { t: 2500, label: 'Restart server' },
+    ])
+  })
+
+  it('names the instance that restarted, with several', () => {
+    expect(
+      pressed(
+        [
+          { kind: 'restart-server', server: 2, downMs: 100 },
+          { kind: 'restart-server', server: 1 },
+        ],
+        2,
+      ),
+    ).toEqual([
+      { t: 500, label: 'Server 2 down' },
+      { t: 1000, label: 'Restart Server 1' },
     ])
   })
 

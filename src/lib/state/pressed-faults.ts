@@ -10,7 +10,9 @@ export function pressedFaults(trace: readonly TraceEvent[]): Array<{ t: number; 
       e.offlineUntil !== undefined
         ? 'Offline'
         : e.description.includes(' restarts: ')
-          ? `Restart ${e.server ?? 'server'}`
+          ? e.description.includes(' it is down for ')
+            ? `${e.server ?? 'Server'} down`
+            : `Restart ${e.server ?? 'server'}`
           : e.description.includes(' silent')
             ? e.conn
               ? `Silence ${e.conn}`
