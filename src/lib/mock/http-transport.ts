@@ -114,7 +114,7 @@ export async function answerRequest(request: Request, conn: number, wire: RunWir
     return Response.error()
   }
   const contentType = headerValue(head.headers, 'Content-Type')
-  const init = { status: head.status, headers: { ...(contentType ? { 'Content-Type': contentType } : {}), 'Cache-Control': 'no-cache' } }
+  const init = { status: head.status, headers: responseHeaders(head.headers) }
   // anything but 200 with the MIME type text/event-stream (its essence: case and parameters do not
   // matter) makes a browser fail the EventSource for good (WHATWG HTML §9.2.3)
   if (isEventSource && !isEventStreamResponse(head.status, contentType)) wire.streamFailed(conn)
@@ -181,5 +181,20 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
     out.set(part, at)
     at += part.length
   }
+  return out
+}
+
+/** what the framing of the real response decides (its length, chunking, the connection), not the server's head */
+const FRAMING = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive'])
+
+/**
+ * The simulated server's headers, for the learner's code to read (`Retry-After`, `Location`, its own
+ * `X-…`): all but the framing ones. `Cache-Control: no-cache` unless the server chose one, so the
+ * browser never answers a poll from its cache.
+ */
+export function responseHeaders(headers: ReadonlyArray<{ name: string; value: string }>): Headers {
+  const out = new Headers()
+  for (const { name, value } of headers) if (!FRAMING.has(name.toLowerCase())) out.append(name, value)
+  if (!out.has('cache-control')) out.set('Cache-Control', 'no-cache')
   return out
 }
