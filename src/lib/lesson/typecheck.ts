@@ -37,9 +37,49 @@ const checksOptions: ts.CompilerOptions = {
   paths: { 'wirelab/checks': [CHECKS_API] },
 }
 
+/**
+ * Parsed (and bound) source files shared by every program this process makes, like the language
+ * service's document registry: the lib files (lib.dom.d.ts alone is ~2 MB of declarations) were parsed
+ * again for every lesson, which was most of `lessons:check`, of the build's lesson pass and of the
+ * unit tests. A file is reused only under the same settings and while its text is unchanged; binding
+ * depends on the options (strict mode, module detection), hence one cache per kind of program.
+ */
+class SourceFileCache {
+  private readonly files = new Map<string, { text: string; file: ts.SourceFile }>()
+
+  constructor(private readonly options: ts.CompilerOptions) {}
+
+  createProgram(roots: readonly string[]): ts.Program {
+    const host = ts.createCompilerHost(this.options)
+    host.getSourceFile = (fileName, languageVersionOrOptions, onError) => {
+      let text: string | undefined
+      try {
+        text = host.readFile(fileName)
+      } catch (error) {
+        onError?.(error instanceof Error ? error.message : String(error))
+      }
+      if (text === undefined) return undefined
+      const settings = typeof languageVersionOrOptions === 'object' ? languageVersionOrOptions : { languageVersion: languageVersionOrOptions }
+      const key = `${settings.languageVersion}|${settings.impliedNodeFormat ?? ''}|${settings.jsDocParsingMode ?? ''}|${fileName}`
+      const cached = this.files.get(key)
+      if (cached?.text === text) return cached.file
+      const file = ts.createSourceFile(fileName, text, languageVersionOrOptions)
+      this.files.set(key, { text, file })
+      return file
+    }
+    return ts.createProgram(roots, this.options, host)
+  }
+}
+
+const learnerFiles = new SourceFileCache(learnerOptions)
+const checksFiles = new SourceFileCache(checksOptions)
+
 function problemsOf(program: ts.Program, only: ReadonlySet<string>, cwd: string): LessonProblem[] {
+  // only the lesson's own files are reported, so only they are checked: the whole program would also
+  // type-check the checks API and the simulation behind it, again for every lesson
+  const files = program.getSourceFiles().filter((f) => only.has(resolve(f.fileName)))
   return ts
-    .getPreEmitDiagnostics(program)
+    .sortAndDeduplicateDiagnostics(files.flatMap((f) => ts.getPreEmitDiagnostics(program, f)))
     .filter((d) => d.file && only.has(resolve(d.file.fileName)))
     .map((d) => {
       const { line, character } = d.file!.getLineAndCharacterOfPosition(d.start ?? 0)
@@ -59,10 +99,10 @@ export function typecheckLessons(lessons: readonly LoadedLesson[], cwd = process
   for (const lesson of lessons) {
     const code = [join(lesson.dir, lesson.meta.starter), join(lesson.dir, lesson.meta.solution)].map((f) => resolve(f))
     const roots = [...code, LEARNER_GLOBALS, ...(lesson.meta.types ? [resolve(lesson.dir, lesson.meta.types)] : [])]
-    problems.push(...problemsOf(ts.createProgram(roots, learnerOptions), new Set(code), cwd))
+    problems.push(...problemsOf(learnerFiles.createProgram(roots), new Set(code), cwd))
   }
   // the checks: one program for all of them
   const checks = lessons.map((l) => resolve(l.checksFile))
-  if (checks.length) problems.push(...problemsOf(ts.createProgram(checks, checksOptions), new Set(checks), cwd))
+  if (checks.length) problems.push(...problemsOf(checksFiles.createProgram(checks), new Set(checks), cwd))
   return problems
 }
