@@ -15,6 +15,7 @@ describe('resetting the shared page between tests', () => {
         .locator('.monaco-editor .view-line')
         .first()
         .evaluate((el) => getComputedStyle(el).fontSize)
+    await expect.poll(fontSize).toMatch(/^\d+px$/)
     const defaultSize = await fontSize()
     const starter = await editorText(page)
     // a learner who changed everything, left a run going and opened a dialog
@@ -31,7 +32,7 @@ describe('resetting the shared page between tests', () => {
     await resetPage(page)
     await openLesson(page, '01-sse-first-stream')
     expect(await editorText(page)).toBe(starter)
-    expect(await fontSize()).toBe(defaultSize)
+    await expect.poll(fontSize).toBe(defaultSize)
     expect(await page.locator('.speed select').inputValue()).toBe('1')
     expect(await page.getByLabel('Start paused').isChecked()).toBe(false)
     expect(await page.locator('.status').getAttribute('data-status')).toBe('idle')
