@@ -41,20 +41,34 @@ const checksOptions: ts.CompilerOptions = {
  * Parsed (and bound) source files shared by every program this process makes, like the language
  * service's document registry: the lib files (lib.dom.d.ts alone is ~2 MB of declarations) were parsed
  * again for every lesson, which was most of `lessons:check`, of the build's lesson pass and of the
- * unit tests. A file is reused only under the same settings and while its text is unchanged; binding
- * depends on the options (strict mode, module detection), hence one cache per kind of program.
+ * unit tests. A file is reused only under the same settings and while its text is unchanged (files
+ * under node_modules are read once); binding depends on the options (strict mode, module detection),
+ * hence one cache per kind of program. Module resolutions are shared the same way.
  */
 class SourceFileCache {
   private readonly files = new Map<string, { text: string; file: ts.SourceFile }>()
+  private readonly installed = new Map<string, string>()
+  private readonly resolutions: ts.ModuleResolutionCache
 
-  constructor(private readonly options: ts.CompilerOptions) {}
+  constructor(private readonly options: ts.CompilerOptions) {
+    this.resolutions = ts.createModuleResolutionCache(process.cwd(), (f) => (ts.sys.useCaseSensitiveFileNames ? f : f.toLowerCase()), options)
+  }
 
   createProgram(roots: readonly string[]): ts.Program {
     const host = ts.createCompilerHost(this.options)
+    const read = (fileName: string): string | undefined => {
+      if (!fileName.includes('/node_modules/')) return host.readFile(fileName)
+      if (!this.installed.has(fileName)) {
+        const text = host.readFile(fileName)
+        if (text === undefined) return undefined
+        this.installed.set(fileName, text)
+      }
+      return this.installed.get(fileName)
+    }
     host.getSourceFile = (fileName, languageVersionOrOptions, onError) => {
       let text: string | undefined
       try {
-        text = host.readFile(fileName)
+        text = read(fileName)
       } catch (error) {
         onError?.(error instanceof Error ? error.message : String(error))
       }
@@ -67,6 +81,18 @@ class SourceFileCache {
       this.files.set(key, { text, file })
       return file
     }
+    host.resolveModuleNameLiterals = (literals, containingFile, redirected, options, containingSourceFile) =>
+      literals.map((literal) =>
+        ts.resolveModuleName(
+          literal.text,
+          containingFile,
+          options,
+          host,
+          this.resolutions,
+          redirected,
+          ts.getModeForUsageLocation(containingSourceFile, literal, options),
+        ),
+      )
     return ts.createProgram(roots, this.options, host)
   }
 }
