@@ -11,7 +11,12 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 180_000,
     expect: { poll: { timeout: 30_000 } },
+    // One process runs the files one after the other, so they share one Chromium and one page (reset
+    // before every test: support/browser.ts) instead of launching and loading Monaco per file. Files
+    // side by side would compete for the two cores these runs are measured on.
     fileParallelism: false,
+    maxWorkers: 1,
+    isolate: false,
     pool: 'forks',
   },
 })

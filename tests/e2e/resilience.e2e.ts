@@ -1,22 +1,15 @@
 // When the environment fails the learner: the editor cannot load, or storage is full. The lesson must
 // still work, say what happened, and lose nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import { baseURL, freshPage, launchChromium } from './support/browser.ts'
+import { afterEach, describe, expect, it } from 'vitest'
+import { baseURL, closeFreshPages, freshPage, sharedBrowser } from './support/browser.ts'
 import { consoleLines, runToEnd, setSpeed } from './support/lesson-page.ts'
 
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+// each test in a fresh context of its own: they break the editor and the storage
+afterEach(closeFreshPages)
 
 describe('when things around the lesson fail', () => {
   it('shows a plain text box with a message when Monaco cannot load, and runs what is typed there', async () => {
-    const { page } = await freshPage(browser)
+    const { page } = await freshPage(await sharedBrowser())
     await page.route(/\/assets\/monaco-[^/]+\.js$/, (route) => route.abort())
     await page.goto(`${baseURL()}#/lesson/01-sse-first-stream`)
     const box = page.getByRole('textbox', { name: 'Your code' })
@@ -32,7 +25,7 @@ describe('when things around the lesson fail', () => {
   })
 
   it('says so when storage is full, and keeps the edit in the page', async () => {
-    const { page } = await freshPage(browser)
+    const { page } = await freshPage(await sharedBrowser())
     await page.addInitScript(() => {
       Storage.prototype.setItem = function () {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')

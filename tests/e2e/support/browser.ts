@@ -1,6 +1,6 @@
 // Launches the machine's Chromium (never a downloaded one) with the flags this workplace needs.
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { afterAll, beforeAll, beforeEach, inject } from 'vitest'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { beforeEach, inject } from 'vitest'
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -42,9 +42,16 @@ export const ACTION_TIMEOUT_MS = 60_000
 export const KNOWN_MONACO_ERROR = /^\[createInstance\] \w+ depends on UNKNOWN service (ICodeLensCache|treeViewsDndService)\./
 export const KNOWN_MONACO_DISPOSED = /^Model is disposed!/
 
-/** a page in a fresh context (fresh storage, no service worker yet); page errors fail the test that reads them */
+const freshContexts = new Set<BrowserContext>()
+
+/**
+ * A page in a fresh context (fresh storage, no service worker yet); page errors fail the test that
+ * reads them. On the run's shared browser, close it when done (`closeFreshPages`).
+ */
 export async function freshPage(browser: Browser): Promise<{ page: Page; pageErrors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, reducedMotion: 'reduce' })
+  freshContexts.add(context)
+  context.on('close', () => freshContexts.delete(context))
   context.setDefaultTimeout(ACTION_TIMEOUT_MS)
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
   const page = await context.newPage()
@@ -85,28 +92,50 @@ export async function resetPage(page: Page): Promise<void> {
 }
 
 /**
- * One Chromium and one page for a whole test file: launched before its first test, closed after its
- * last. Before every test the page is reset (`resetPage`) and `setup` runs, so no test depends on what
- * an earlier one did. Read `.page` inside tests; `.pageErrors` holds the current test's page errors.
+ * One Chromium for the whole run: the test files run one after the other in one process (isolate:
+ * false in vitest.e2e.config.ts), so this launches once; Playwright stops it when the process exits.
+ */
+let shared: Promise<{ browser: Browser; page: Page; pageErrors: string[] }> | undefined
+
+async function sharedSession(): Promise<{ browser: Browser; page: Page; pageErrors: string[] }> {
+  const current = await shared
+  if (current && current.browser.isConnected() && !current.page.isClosed()) return current
+  // first use, or the browser or page was lost (a crash): start again
+  shared = (async () => {
+    const browser = current?.browser.isConnected() ? current.browser : await launchChromium()
+    return { browser, ...(await freshPage(browser)) }
+  })()
+  return shared
+}
+
+/** the run's one Chromium, for tests that make their own pages with `freshPage` */
+export async function sharedBrowser(): Promise<Browser> {
+  return (await sharedSession()).browser
+}
+
+/** close the contexts `freshPage` made, but the shared page's */
+export async function closeFreshPages(): Promise<void> {
+  const keep = (await shared)?.page.context()
+  await Promise.all([...freshContexts].filter((c) => c !== keep).map((c) => c.close()))
+}
+
+/**
+ * One page for the whole run, shared by every file that calls this: before every test the page is
+ * reset (`resetPage`) and `setup` runs, so no test depends on what an earlier one (of this file or
+ * another) did, and Monaco is loaded once, not once per file. Read `.page` inside tests; `.pageErrors`
+ * holds the current test's page errors.
  */
 export function usePage(setup: (page: Page) => Promise<void> = async () => {}): {
   readonly page: Page
   readonly pageErrors: string[]
   readonly browser: Browser
 } {
-  let browser: Browser | undefined
-  let opened: { page: Page; pageErrors: string[] } | undefined
-  beforeAll(async () => {
-    browser = await launchChromium()
-    opened = await freshPage(browser)
-  })
+  let opened: { browser: Browser; page: Page; pageErrors: string[] } | undefined
   beforeEach(async () => {
-    opened!.pageErrors.length = 0
-    await resetPage(opened!.page)
-    await setup(opened!.page)
-  })
-  afterAll(async () => {
-    await browser?.close()
+    opened = await sharedSession()
+    opened.pageErrors.length = 0
+    await resetPage(opened.page)
+    await setup(opened.page)
   })
   return {
     get page() {
@@ -116,7 +145,7 @@ export function usePage(setup: (page: Page) => Promise<void> = async () => {}): 
       return opened!.pageErrors
     },
     get browser() {
-      return browser!
+      return opened!.browser
     },
   }
 }

@@ -1,8 +1,9 @@
-// A Vite dev server on 127.0.0.1 (what `npm start` runs) and a Chromium for the tests that need one.
+// A Vite dev server on 127.0.0.1 (what `npm start` runs) and the run's Chromium for the tests that need
+// one; they open pages with freshPage(dev.browser), closed after the file.
 import { afterAll, beforeAll } from 'vitest'
 import { createServer, type ViteDevServer } from 'vite'
 import type { Browser } from 'playwright-core'
-import { launchChromium } from './browser.ts'
+import { closeFreshPages, sharedBrowser } from './browser.ts'
 
 export function useDevServer(): { readonly server: ViteDevServer; readonly browser: Browser; readonly url: string } {
   let server: ViteDevServer
@@ -15,10 +16,10 @@ export function useDevServer(): { readonly server: ViteDevServer; readonly brows
     // machine the first Run then ends as "hung". Transform them before the tests, as a `server.warmup`
     // entry in vite.config.ts would.
     await warmModuleGraph(server, '/src/lib/runner/worker/learner-worker.ts?worker_file&type=module')
-    browser = await launchChromium()
+    browser = await sharedBrowser()
   })
   afterAll(async () => {
-    await browser?.close()
+    await closeFreshPages()
     await server?.close()
   })
   return {
