@@ -47,11 +47,13 @@ describe('the editor', () => {
   it('makes the text larger and smaller, and keeps the size', async () => {
     const { page } = session
     await openLesson(page, '01-sse-first-stream')
+    // one evaluation finds the line and reads it: the editor redraws its lines, and a line found in one
+    // step may be gone (and have no size) in the next
     const size = () =>
-      page
-        .locator('.monaco-editor .view-line')
-        .first()
-        .evaluate((el) => getComputedStyle(el).fontSize)
+      page.evaluate(() => {
+        const line = document.querySelector('.monaco-editor .view-line')
+        return line ? getComputedStyle(line).fontSize : ''
+      })
     await expect.poll(size).toMatch(/^\d+px$/) // the editor's first lines are drawn
     const before = await size()
     await page.getByRole('button', { name: 'A+ larger text' }).click()

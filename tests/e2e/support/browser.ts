@@ -56,6 +56,10 @@ export async function freshPage(browser: Browser): Promise<{ page: Page; pageErr
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
   const page = await context.newPage()
   const pageErrors: string[] = []
+  // the runner's own warnings (a crossing given up after 2 s of real time, …) explain odd results
+  page.on('console', (message) => {
+    if (message.text().startsWith('[wirelab]')) console.warn(`page ${message.type()}: ${message.text()}`)
+  })
   page.on('pageerror', (error) => {
     if (!KNOWN_MONACO_ERROR.test(error.message) && !KNOWN_MONACO_DISPOSED.test(error.message)) pageErrors.push(error.message)
   })

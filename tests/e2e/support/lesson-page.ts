@@ -98,11 +98,13 @@ function progressMark(): string {
 }
 
 /**
- * Press Step once and wait until it has taken effect (the simulated time, the diagram or the console
- * changed, or the run ended). Returns false when the run was not waiting for a step, or when nothing
- * visible changed within `quietMs` (a step that only ran something invisible at the same instant);
- * the next step goes on from there either way. The button is pressed inside the page, in the same
- * task that checks it is enabled: the run may end between a check from here and a click.
+ * Press Step once and wait until it has taken effect and the page shows all of it: something changed
+ * (the simulated time, the diagram or the console, or the run ended), then nothing more for three
+ * animation frames (the views catch up with a run once per frame, after the status line). Returns
+ * false when the run was not waiting for a step, or when nothing visible changed within `quietMs` (a
+ * step that only ran something invisible at the same instant); the next step goes on from there
+ * either way. The button is pressed inside the page, in the same task that checks it is enabled: the
+ * run may end between a check from here and a click.
  */
 export async function stepOnce(page: Page, { quietMs = 3000 }: { quietMs?: number } = {}): Promise<boolean> {
   const mark = `(${progressMark.toString()})()`
@@ -116,10 +118,24 @@ export async function stepOnce(page: Page, { quietMs = 3000 }: { quietMs?: numbe
     })()`,
   )
   if (before === null) return false
-  return page
+  const changed = await page
     .waitForFunction(`${mark} !== ${JSON.stringify(before)}`, undefined, { timeout: quietMs, polling: 50 })
     .then(() => true)
     .catch(() => false)
+  await page.evaluate(
+    `new Promise((resolve) => {
+      let last = ${mark}
+      let still = 0
+      const frame = () => {
+        const now = ${mark}
+        if (now !== last) (last = now), (still = 0)
+        else if (++still >= 3) return resolve()
+        requestAnimationFrame(frame)
+      }
+      requestAnimationFrame(frame)
+    })`,
+  )
+  return changed
 }
 
 /**
