@@ -2,9 +2,9 @@
 // mode, even with random real-time delays injected into the transport; nothing in them comes from
 // wall-clock time.
 import { readFileSync } from 'node:fs'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { baseURL, usePage } from './support/browser.ts'
+import { baseURL, closeFreshPages, freshPage, usePage } from './support/browser.ts'
 import {
   animationFrames,
   consoleLines,
@@ -99,13 +99,17 @@ async function stepToEnd(p: Page): Promise<number> {
 }
 
 describe('determinism', () => {
+  afterEach(closeFreshPages)
+
   // The waits have no fixed limit (they fail when a run stops moving), so this bound only catches a
   // hang: several times the 1× run's real length. (The three runs were tried side by side in three
   // contexts to save time: on a loaded machine a worker then missed the runner's 2 s watchdog.)
   it(
     'gives the same console and sequence diagram at 1×, at 4× and step by step, under injected noise',
     async () => {
-      const { page } = session
+      // a page of its own: the test knobs are in the address, so each run loads the site anew
+      // (see sessionForNextTest in support/browser.ts for why not in the shared page)
+      const { page } = await freshPage(session.browser)
       await prepare(page, 1, false)
       await runToEnd(page)
       expect(await ending(page)).toBe('finished')

@@ -1,10 +1,11 @@
 // Replay of a finished run: the same cursor drives the diagram, the timeline, the caption and the
 // address; the keyboard works; a link to a step opens at that step.
-import { describe, expect, it } from 'vitest'
-import { baseURL, usePage } from './support/browser.ts'
+import { afterEach, describe, expect, it } from 'vitest'
+import { baseURL, closeFreshPages, freshPage, usePage } from './support/browser.ts'
 import { diagramLabels, openLesson, runToEnd, setSpeed, waitForRunEnd } from './support/lesson-page.ts'
 
 const session = usePage()
+afterEach(closeFreshPages)
 const caption = () => session.page.getByTestId('caption').textContent()
 const position = () => session.page.getByTestId('replay-position').textContent()
 
@@ -53,9 +54,11 @@ describe('replaying a run', () => {
   })
 
   it('a link to a step makes the run again and opens at that step', async () => {
-    const { page } = session
-    // a fresh load of the link (not a hash change on the open page)
-    await page.goto('about:blank')
+    // a fresh load of the link (not a hash change on the open page), in a page of its own (see
+    // sessionForNextTest in support/browser.ts for why not in the shared page)
+    const { page } = await freshPage(session.browser)
+    const position = () => page.getByTestId('replay-position').textContent()
+    const caption = () => page.getByTestId('caption').textContent()
     await page.goto(`${baseURL()}#/lesson/03-long-polling/step/4`)
     expect(await waitForRunEnd(page)).toBe('finished')
     await expect.poll(position).toMatch(/^4 \/ \d+$/)

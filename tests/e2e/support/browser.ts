@@ -61,7 +61,13 @@ export async function freshPage(browser: Browser): Promise<{ page: Page; pageErr
     if (message.text().startsWith('[wirelab]')) console.warn(`page ${message.type()}: ${message.text()}`)
   })
   page.on('pageerror', (error) => {
-    if (!KNOWN_MONACO_ERROR.test(error.message) && !KNOWN_MONACO_DISPOSED.test(error.message)) pageErrors.push(error.message)
+    // the message first (what tests compare), then where it came from (what a failure needs)
+    const where = (error.stack ?? '')
+      .split('\n')
+      .filter((line) => line.trim().startsWith('at '))
+      .slice(0, 4)
+      .join('\n')
+    if (!KNOWN_MONACO_ERROR.test(error.message) && !KNOWN_MONACO_DISPOSED.test(error.message)) pageErrors.push(`${error.message}\n${where}`.trim())
   })
   return { page, pageErrors }
 }
@@ -98,10 +104,12 @@ export async function resetPage(page: Page): Promise<void> {
 /**
  * One Chromium for the whole run: the test files run one after the other in one process (isolate:
  * false in vitest.e2e.config.ts), so this launches once; Playwright stops it when the process exits.
+ * `document` is the shared page's document (its time origin) as of the last reset.
  */
-let shared: Promise<{ browser: Browser; page: Page; pageErrors: string[] }> | undefined
+type Session = { browser: Browser; page: Page; pageErrors: string[]; document?: number }
+let shared: Promise<Session> | undefined
 
-async function sharedSession(): Promise<{ browser: Browser; page: Page; pageErrors: string[] }> {
+async function sharedSession(): Promise<Session> {
   const current = await shared
   if (current && current.browser.isConnected() && !current.page.isClosed()) return current
   // first use, or the browser or page was lost (a crash): start again
@@ -109,6 +117,22 @@ async function sharedSession(): Promise<{ browser: Browser; page: Page; pageErro
     const browser = current?.browser.isConnected() ? current.browser : await launchChromium()
     return { browser, ...(await freshPage(browser)) }
   })()
+  return shared
+}
+
+/**
+ * The shared page, made anew when the last test loaded a new document in it (a reload, an address
+ * with a query). KNOWN BUG (reported): when a page of the site that started msw unloads, msw's
+ * service worker unregisters itself if it sees no other page, racing with the page that replaces it;
+ * a little later a new worker takes over that page and no longer simulates its requests ("gave up
+ * waiting for c1/request"). A fresh context has no such worker to race with.
+ */
+async function sessionForNextTest(): Promise<Session> {
+  const session = await sharedSession()
+  const document = await session.page.evaluate(() => performance.timeOrigin).catch(() => undefined)
+  if (session.document === undefined || document === session.document) return session
+  await session.page.context().close()
+  shared = (async () => ({ browser: session.browser, ...(await freshPage(session.browser)) }))()
   return shared
 }
 
@@ -134,11 +158,16 @@ export function usePage(setup: (page: Page) => Promise<void> = async () => {}): 
   readonly pageErrors: string[]
   readonly browser: Browser
 } {
-  let opened: { browser: Browser; page: Page; pageErrors: string[] } | undefined
+  let opened: Session | undefined
   beforeEach(async () => {
-    opened = await sharedSession()
+    opened = await sessionForNextTest()
     opened.pageErrors.length = 0
     await resetPage(opened.page)
+    opened.document = await opened.page.evaluate(() => performance.timeOrigin)
+    // KNOWN BUG (reported): leaving a lesson page can throw from Monaco's teardown (an editor disposed
+    // while it is detaching its model). That belongs to the page the last test left, not to this test
+    const leaving = opened.pageErrors.splice(0)
+    if (leaving.length) console.warn(`page errors while the last test's page was left:\n${leaving.join('\n')}`)
     await setup(opened.page)
   })
   return {
