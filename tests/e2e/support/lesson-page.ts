@@ -53,7 +53,7 @@ export async function setStartPaused(page: Page, paused: boolean): Promise<void>
  * the run stops moving: the status line, which shows the simulated time, unchanged for `stallMs` of
  * real time (a run that never starts, a paused run nobody steps, a frozen page).
  */
-export async function waitForRunEnd(page: Page, { stallMs = 20_000 }: { stallMs?: number } = {}): Promise<string> {
+export async function waitForRunEnd(page: Page, { stallMs = 30_000 }: { stallMs?: number } = {}): Promise<string> {
   await page.waitForFunction(
     ({ stallMs, id }) => {
       const status = document.querySelector('.status')
