@@ -3,6 +3,8 @@ import { defineConfig } from 'vite'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
 import { msw } from 'msw/vite'
 import { wirelabLessons } from './src/lib/lesson/vite-plugin.ts'
+import { wirelabServiceWorker } from './src/build/service-worker-plugin.ts'
+import { wirelabCsp } from './src/build/csp-plugin.ts'
 
 // A course kept outside this repository: LESSONS_DIR=../my-course npm run build
 const lessonsDir = resolve(process.env.LESSONS_DIR ?? 'lessons')
@@ -14,6 +16,8 @@ export default defineConfig({
     // can never be older or newer than the msw code that talks to it
     msw({ mode: 'worker-only' }),
     wirelabLessons({ dir: lessonsDir }),
+    wirelabServiceWorker(),
+    wirelabCsp(),
   ],
   resolve: { alias: { 'wirelab/checks': resolve('src/lib/checks/index.ts') } },
   worker: { format: 'es' },

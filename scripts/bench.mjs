@@ -42,6 +42,7 @@ function closure(keys, seen = new Set()) {
   keys.forEach(visit)
   return files
 }
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const sum = (files, f) => [...files].reduce((n, file) => n + f(file), 0)
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`
 
@@ -128,7 +129,7 @@ async function clickFirstLesson() {
   await page.goto(base)
   await page.locator('.lesson-link').first().waitFor()
   await page.evaluate(() => addEventListener('click', (e) => (window.__clickAt = e.timeStamp), { capture: true, once: true }))
-  await page.locator('.lesson-link[href="#/lesson/01-sse-first-stream"]').click()
+  await page.locator('.lesson-link[href="#/lesson/03-sse-first-stream"]').click()
   return { context, page }
 }
 for (let i = 0; i < RUNS; i++) {
@@ -177,10 +178,46 @@ for (let i = 0; i < Math.min(RUNS, 5); i++) {
   completionTimes.push(found - (await page.evaluate(() => window.__clickAt)))
   await context.close()
 }
+/**
+ * The page's largest gap between two frames while a run of `code` goes on (lesson 01, skip ahead),
+ * median of 3: how long a learner would see the page frozen. A normal run is the reference.
+ */
+async function frameGapDuring(code) {
+  const gaps = []
+  for (let i = 0; i < 3; i++) {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } })
+    await context.addInitScript((c) => localStorage.setItem('wirelab:code:03-sse-first-stream', c), code)
+    const page = await context.newPage()
+    await page.goto(`${base}#/lesson/03-sse-first-stream`)
+    await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 30_000 })
+    await page.locator('.speed select').selectOption('Infinity')
+    await page.evaluate(() => {
+      window.__gap = { last: performance.now(), max: 0, on: true }
+      const tick = (t) => {
+        if (!window.__gap.on) return
+        window.__gap.max = Math.max(window.__gap.max, t - window.__gap.last)
+        window.__gap.last = t
+        requestAnimationFrame(tick)
+      }
+      requestAnimationFrame(tick)
+    })
+    await page.getByRole('button', { name: '▶ Run' }).click()
+    await page.waitForFunction(() => !['idle', 'starting', 'running'].includes(document.querySelector('.status')?.getAttribute('data-status')), undefined, {
+      timeout: 120_000,
+    })
+    const status = await page.locator('.status').getAttribute('data-status')
+    if (status !== 'finished') throw new Error(`the frame-gap run ended ${status}: ${code}`)
+    gaps.push(await page.evaluate(() => ((window.__gap.on = false), window.__gap.max)))
+    await context.close()
+  }
+  return median(gaps)
+}
+const gapNormal = await frameGapDuring("const es = new EventSource('/api/stream')\nes.onmessage = (e) => console.log(JSON.parse(e.data))")
+const gapFlood = await frameGapDuring("for (let i = 0; i < 1e6; i++) console.log('line', i)")
+const gapGiant = await frameGapDuring("console.log({ ['k'.repeat(2e7)]: 's'.repeat(2e7) })\nthrow new Error('E'.repeat(2e7))")
 await browser.close()
 await server.close()
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const ms = (x) => `${x.toFixed(0)} ms`
 const verdict = (value, goal) => (value <= goal ? 'meets goal' : 'OVER GOAL')
 
@@ -373,6 +410,19 @@ const rows = [
     verdict(median(completionTimes), 2500),
   ],
   [`Click Run → first trace event, first run (median of ${RUNS})`, ms(median(runTimes)), '≤ 150 ms (issue 4)', verdict(median(runTimes), 150)],
+  [`Largest frame gap during a normal run (reference, median of 3)`, ms(gapNormal), '', ''],
+  [
+    `  … during 1 000 000 console.log lines`,
+    ms(gapFlood),
+    '≤ 4× the reference',
+    `${verdict(gapFlood, 4 * gapNormal)}, ratio ${(gapFlood / gapNormal).toFixed(1)}`,
+  ],
+  [
+    `  … logging a 20 M-character key and value, then throwing a 20 M-character error`,
+    ms(gapGiant),
+    '≤ 4× the reference',
+    `${verdict(gapGiant, 4 * gapNormal)}, ratio ${(gapGiant / gapNormal).toFixed(1)}`,
+  ],
   [
     `SSE events/s, whole path (worker → SW → msw → simulation → trace), a burst of ${EVENTS} at one instant`,
     `${median(burst).toFixed(0)} /s`,

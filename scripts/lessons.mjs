@@ -2,11 +2,11 @@
 // Instructor commands (docs/authoring.md):
 //   npm run lessons:check [dir] [-- --run]   validate every lesson, report all problems; --run also runs each in Chromium
 //   npm run lessons:new "Title" [dir]        scaffold a lesson that passes the check
-//   npm run lessons:schema                   write docs/lesson.schema.json and the field reference in docs/authoring.md
+//   npm run lessons:schema                   write docs/lesson.schema.json, the field reference in docs/authoring.md and docs/curriculum.md
 // The lesson modules are TypeScript: Vite loads them (no build step needed).
 import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { relative, resolve } from 'node:path'
 import { createServer } from 'vite'
 
 const [command, ...rest] = process.argv.slice(2)
@@ -26,8 +26,26 @@ try {
     const dir = resolve(args[0] ?? process.env.LESSONS_DIR ?? 'lessons')
     const { loadLessons, formatProblem } = await load('/src/lib/lesson/load-lessons.ts')
     const { typecheckLessons } = await load('/src/lib/lesson/typecheck.ts')
-    const { lessons, problems } = loadLessons(dir)
+    const { lessons, problems, claims } = loadLessons(dir)
     problems.push(...typecheckLessons(lessons))
+    if (claims) {
+      // the claims a check proves must be claims of the course (the front matter's are checked by loadLessons)
+      const { curriculumLessons, unknownCheckClaims } = await load('/src/lib/lesson/curriculum.ts')
+      for (const bad of unknownCheckClaims(claims, await curriculumLessons(lessons, load))) {
+        const file = lessons.find((l) => l.slug === bad.slug).checksFile
+        const line =
+          readFileSync(file, 'utf8')
+            .split('\n')
+            .findIndex((l) => l.includes(`'${bad.check}'`) || l.includes(`"${bad.check}"`)) + 1
+        problems.push({
+          file: relative(process.cwd(), file),
+          line: Math.max(line, 1),
+          column: 1,
+          path: `${bad.check}.claims`,
+          message: `there is no claim ${bad.claim} in _claims.yml`,
+        })
+      }
+    }
     for (const p of problems) console.error(formatProblem(p))
     if (problems.length) {
       console.error(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${dir}`)
@@ -53,7 +71,13 @@ try {
     const { lessonJsonSchema, withFieldReference } = await load('/src/lib/lesson/reference.ts')
     writeFileSync('docs/lesson.schema.json', JSON.stringify(lessonJsonSchema(), null, 2) + '\n')
     writeFileSync('docs/authoring.md', withFieldReference(readFileSync('docs/authoring.md', 'utf8')))
-    console.log('Wrote docs/lesson.schema.json and the field reference in docs/authoring.md')
+    // the curriculum map of this repository's course
+    const { loadLessons, formatProblem } = await load('/src/lib/lesson/load-lessons.ts')
+    const { curriculumLessons, curriculumMarkdown } = await load('/src/lib/lesson/curriculum.ts')
+    const { lessons, claims, problems } = loadLessons(resolve('lessons'))
+    if (problems.length || !claims) throw new Error(`Cannot map the curriculum: ${problems.map(formatProblem).join('\n') || 'lessons/_claims.yml is missing'}`)
+    writeFileSync('docs/curriculum.md', curriculumMarkdown(claims, await curriculumLessons(lessons, load)))
+    console.log('Wrote docs/lesson.schema.json, the field reference in docs/authoring.md and docs/curriculum.md')
   } else {
     throw new Error(`Unknown command "${command ?? ''}". Use: check [dir] [--run] | new "Title" [dir] | schema`)
   }

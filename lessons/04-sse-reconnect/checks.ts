@@ -6,6 +6,7 @@ export default defineChecks([
   {
     id: 'every-update-once',
     title: `Log all ${UPDATES} updates exactly once, across the dropped connection`,
+    claims: [33],
     run(run) {
       const ids = run.logged().flatMap((values) => {
         const match = typeof values[0] === 'string' ? /^#(\d+) /.exec(values[0]) : null
@@ -26,6 +27,7 @@ export default defineChecks([
   {
     id: 'reconnected-with-last-event-id',
     title: 'Let the browser reconnect: it sends Last-Event-ID and the server replays',
+    claims: [33],
     run(run) {
       const resumed = run.requests().filter((r) => r.headers.some((h) => h.name === 'Last-Event-ID'))
       if (resumed.length === 0) return { pass: false, message: 'The browser never reconnected. Do not call es.close() when the connection drops.' }
@@ -39,6 +41,7 @@ export default defineChecks([
   {
     id: 'tells-reconnecting-from-closed',
     title: 'Log "Reconnecting…" on a drop and "Full time" when the server ends it for good',
+    claims: [33],
     run(run) {
       const lines = run.loggedLines()
       const reconnecting = lines.filter((l) => l === 'Reconnecting…').length

@@ -4,6 +4,7 @@ export default defineChecks([
   {
     id: 'upgraded',
     title: 'Open a WebSocket: the server answers 101 Switching Protocols',
+    claims: [21, 22],
     run(run) {
       const upgrade = run.responses().find((r) => r.status === 101)
       if (!upgrade) return { pass: false, message: "No 101 Switching Protocols in the trace. Open the connection with new WebSocket('/chat')." }
@@ -13,6 +14,7 @@ export default defineChecks([
   {
     id: 'sends-when-open',
     title: 'Send "Hi all!" once the connection is open',
+    claims: [15, 23],
     run(run) {
       if (run.errors.some((e) => e.includes('CONNECTING')))
         return { pass: false, message: 'send() threw "Still in CONNECTING state": wait for the open event (ws.onopen) before sending.' }
@@ -25,6 +27,7 @@ export default defineChecks([
   {
     id: 'logs-chat',
     title: 'Log every chat message as "from: text"',
+    claims: [15, 24],
     run(run) {
       const lines = run.loggedLines()
       const expected = ['Bob: Anyone up for lunch?', 'Bob: Noon, then.']

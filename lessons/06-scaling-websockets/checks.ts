@@ -20,6 +20,7 @@ export default defineChecks([
   {
     id: 'bob-hears-alice',
     title: "Bob hears Alice's greeting, though they are on different servers",
+    claims: [25, 26],
     run(run) {
       const heard = run.loggedLines('Bob').some((line) => line.endsWith(`: ${GREETING}`))
       if (heard) return { pass: true, message: 'The greeting went Server 1 → broker → Server 2 → Bob.' }
@@ -35,6 +36,7 @@ export default defineChecks([
   {
     id: 'alice-hears-bob',
     title: `Bob answers "${REPLY}" and Alice hears it`,
+    claims: [26],
     run(run) {
       if (!run.wsFrames({ from: 'client', opcode: 'text' }).some((f) => f.client === 'Bob' && f.text === REPLY))
         return { pass: false, message: `Bob never sent "${REPLY}". When Bob receives the greeting, send the reply.` }

@@ -4,6 +4,7 @@ export default defineChecks([
   {
     id: 'inbox-every-30s',
     title: 'The inbox is polled every 30 s, and its messages are logged',
+    claims: [39],
     run(run) {
       const polls = run.requests().filter((r) => r.target.startsWith('/api/messages'))
       if (polls.length === 0) return { pass: false, message: 'No request to /api/messages: poll the inbox with fetch.' }
@@ -22,6 +23,7 @@ export default defineChecks([
   {
     id: 'score-over-sse',
     title: 'The score comes over Server-Sent Events, and each update is logged',
+    claims: [34, 38],
     run(run) {
       const polled = run.requests().filter((r) => r.target === '/api/score').length
       if (polled > 0)
@@ -44,6 +46,7 @@ export default defineChecks([
   {
     id: 'chat-over-websocket',
     title: 'The chat uses a WebSocket: says Hello!, logs every message, and reconnects after the drop',
+    claims: [15, 36],
     run(run) {
       if (!run.responses().some((r) => r.status === 101)) return { pass: false, message: "No WebSocket: new WebSocket('/chat')." }
       if (!run.wsFrames({ from: 'client', opcode: 'text' }).some((f) => f.text === 'Hello!'))

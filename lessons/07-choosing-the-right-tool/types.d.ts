@@ -16,13 +16,16 @@ interface InboxAnswer {
 
 /** The data of each event on /api/stream (JSON). */
 interface ScoreUpdate {
+  /** the teams, e.g. "Lions vs Tigers" */
   match: string
   minute: number
+  /** goals of the home team (its name is in `match`) */
   home: number
+  /** goals of the away team */
   away: number
 }
 
-/** Each message on the /chat WebSocket (JSON). */
+/** Each message on the /chat WebSocket (JSON), e.g. {"type":"chat","from":"Cleo","text":"What a goal!"}. */
 interface ChatMessage {
   type: 'chat'
   from: string

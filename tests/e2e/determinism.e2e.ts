@@ -143,7 +143,7 @@ describe('determinism', () => {
 
   it('holds a long-poll request open across steps until the step that releases it', async () => {
     const { page } = session
-    await openLesson(page, '03-long-polling')
+    await openLesson(page, '02-long-polling')
     await replaceCode(page, "const res = await fetch('/api/messages/wait?since=0');\nconsole.log(res.status);")
     await runPaused(page)
     const step = page.getByRole('button', { name: 'Step ▸' })

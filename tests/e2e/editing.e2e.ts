@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core'
 import { usePage } from './support/browser.ts'
 import { checkStates, consoleLines, editorText, openLesson, replaceCode, runToEnd, setSpeed } from './support/lesson-page.ts'
 
-const SLUG = '01-sse-first-stream'
+const SLUG = '03-sse-first-stream'
 const STARTER = readFileSync(`lessons/${SLUG}/starter.js`, 'utf8')
 const session = usePage(async (p) => {
   await openLesson(p, SLUG)

@@ -21,7 +21,7 @@ async function suggestionsAfter(text: string): Promise<string[]> {
 describe('the editor', () => {
   it('runs on Ctrl+Enter', async () => {
     const { page } = session
-    await openLesson(page, '01-sse-first-stream')
+    await openLesson(page, '03-sse-first-stream')
     await setSpeed(page, Infinity)
     await replaceCode(page, "console.log('ran by keyboard');")
     await page.keyboard.press('ControlOrMeta+Enter')
@@ -31,7 +31,7 @@ describe('the editor', () => {
 
   it('is not a keyboard trap: Escape then Tab moves focus to the Run button, Shift+Tab goes back before it', async () => {
     const { page } = session
-    await openLesson(page, '01-sse-first-stream')
+    await openLesson(page, '03-sse-first-stream')
     await page.locator('.monaco-editor .view-lines').click()
     await page.keyboard.press('Tab') // indents: Tab belongs to the editor
     expect(await page.evaluate(() => document.activeElement?.closest('.monaco-editor') !== null)).toBe(true)
@@ -46,7 +46,7 @@ describe('the editor', () => {
 
   it('makes the text larger and smaller, and keeps the size', async () => {
     const { page } = session
-    await openLesson(page, '01-sse-first-stream')
+    await openLesson(page, '03-sse-first-stream')
     // one evaluation finds the line and reads it: the editor redraws its lines, and a line found in one
     // step may be gone (and have no size) in the next
     const size = () =>
@@ -69,7 +69,7 @@ describe('the editor', () => {
 
   it('completes the ui helper and the browser APIs of the learner realm', async () => {
     const { page } = session
-    await openLesson(page, '01-sse-first-stream')
+    await openLesson(page, '03-sse-first-stream')
     await replaceCode(page, 'const es = new EventSource("/api/stream");\n')
     expect(await suggestionsAfter('ui.')).toEqual(expect.arrayContaining([expect.stringContaining('scoreboard'), expect.stringContaining('chat')]))
     await page.keyboard.press('Escape')
@@ -95,7 +95,7 @@ describe('the editor', () => {
 
   it('Show solution first compares, then replaces only when asked, and Ctrl+Z brings the code back', async () => {
     const { page } = session
-    await openLesson(page, '01-sse-first-stream')
+    await openLesson(page, '03-sse-first-stream')
     await replaceCode(page, '// my attempt')
     await page.getByRole('button', { name: 'Show solution' }).click()
     const diff = page.getByTestId('solution-diff')
@@ -126,7 +126,7 @@ describe('the editor', () => {
     const record = (error: Error) => errors.push(error.message)
     page.on('pageerror', record)
     try {
-      await openLesson(page, '01-sse-first-stream')
+      await openLesson(page, '03-sse-first-stream')
       await replaceCode(page, '// a second editor comes next\n')
       expect(await suggestionsAfter('ui.')).toEqual(expect.arrayContaining([expect.stringContaining('scoreboard')]))
       await page.keyboard.press('Escape')
@@ -134,7 +134,7 @@ describe('the editor', () => {
       // may have thrown the same errors already, depending on when the service loaded)
       errors.length = 0
       await page.goto(`${baseURL()}#/`)
-      await openLesson(page, '02-short-polling')
+      await openLesson(page, '01-short-polling')
       await page.locator('.monaco-editor .view-lines').click()
       await page.keyboard.type('x')
       await expect.poll(() => editorText(page)).toContain('x')

@@ -6,7 +6,7 @@ import { usePage } from './support/browser.ts'
 import { consoleLines, openLesson, replaceCode, runToEnd, setSpeed } from './support/lesson-page.ts'
 
 const session = usePage(async (p) => {
-  await openLesson(p, '01-sse-first-stream')
+  await openLesson(p, '03-sse-first-stream')
   await setSpeed(p, Infinity)
 })
 // whatever the code does, the page itself throws nothing

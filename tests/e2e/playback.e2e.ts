@@ -12,7 +12,7 @@ const position = () => session.page.getByTestId('replay-position').textContent()
 describe('replaying a run', () => {
   it('steps back and forth with the keyboard; diagram, caption and address follow the cursor', async () => {
     const { page } = session
-    await openLesson(page, '03-long-polling')
+    await openLesson(page, '02-long-polling')
     await setSpeed(page, Infinity)
     expect(await page.locator('.replay-hint').textContent()).toContain('Run your code: then you can replay it step by step')
     expect(await runToEnd(page)).toBe('finished')
@@ -27,7 +27,7 @@ describe('replaying a run', () => {
     await page.keyboard.press('ArrowRight')
     expect(await diagramLabels(page)).toEqual(all.slice(0, 2))
     expect(await caption()).toBe(`${all[1]!.split(':')[0]} — The server answers 200 OK.`)
-    await expect.poll(() => page.url()).toMatch(/#\/lesson\/03-long-polling\/step\/2$/)
+    await expect.poll(() => page.url()).toMatch(/#\/lesson\/02-long-polling\/step\/2$/)
     await page.keyboard.press('ArrowLeft')
     const [, target] = /^0\.000 s: GET (\S+)/.exec(all[0]!)!
     expect(await caption()).toBe(`0.000 s — The client sends GET ${target}.`)
@@ -39,7 +39,7 @@ describe('replaying a run', () => {
 
   it('plays to the end by itself, and the scrub bar jumps', async () => {
     const { page } = session
-    await openLesson(page, '03-long-polling')
+    await openLesson(page, '02-long-polling')
     await setSpeed(page, Infinity)
     expect(await runToEnd(page)).toBe('finished')
     await page.getByRole('button', { name: 'First step (Home)' }).click()
@@ -59,7 +59,7 @@ describe('replaying a run', () => {
     const { page } = await freshPage(session.browser)
     const position = () => page.getByTestId('replay-position').textContent()
     const caption = () => page.getByTestId('caption').textContent()
-    await page.goto(`${baseURL()}#/lesson/03-long-polling/step/4`)
+    await page.goto(`${baseURL()}#/lesson/02-long-polling/step/4`)
     expect(await waitForRunEnd(page)).toBe('finished')
     await expect.poll(position).toMatch(/^4 \/ \d+$/)
     expect((await diagramLabels(page)).length).toBe(4)
@@ -70,7 +70,7 @@ describe('replaying a run', () => {
 describe('exporting a run', () => {
   it('copies Mermaid text, saves trace JSON, and the saved trace opens again for replay', async () => {
     const { page } = session
-    await openLesson(page, '01-sse-first-stream')
+    await openLesson(page, '03-sse-first-stream')
     await setSpeed(page, Infinity)
     expect(await runToEnd(page)).toBe('finished')
     const diagram = await diagramLabels(page)
@@ -85,7 +85,7 @@ describe('exporting a run', () => {
       '    P0->>P1: 0.000 s GET /api/stream — Accept: text/event-stream',
     ])
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Trace JSON' }).click()])
-    expect(download.suggestedFilename()).toBe('01-sse-first-stream-trace.json')
+    expect(download.suggestedFilename()).toBe('03-sse-first-stream-trace.json')
     const file = await download.path()
     // a fresh page opens the file and replays the same run
     await page.reload()
@@ -109,15 +109,17 @@ describe('the event list', () => {
     expect(await runToEnd(page)).toBe('finished')
     await page.getByRole('tab', { name: 'Events' }).click()
     const count = () => page.getByTestId('event-count').textContent()
+    // the filters by their labels, within the event list (the lesson's questions have labels too)
+    const filters = page.getByRole('search', { name: 'Filter events' })
     const total = Number((await count())!.split(' of ')[1])
     expect(total).toBeGreaterThan(100)
-    await page.getByLabel('Kind').selectOption('problems')
+    await filters.getByLabel('Kind').selectOption('problems')
     await expect.poll(count).toMatch(/^\d+ of /)
     const rows = () => page.getByTestId('event-row').allInnerTexts()
     expect((await rows()).some((r) => r.includes('⚡ fault'))).toBe(true)
-    await page.getByLabel('Kind').selectOption('all')
-    await page.getByLabel('Direction').selectOption('up')
-    await page.getByLabel('Search').fill('/api/score')
+    await filters.getByLabel('Kind').selectOption('all')
+    await filters.getByLabel('Direction').selectOption('up')
+    await filters.getByLabel('Search').fill('/api/score')
     const score = await rows()
     expect(score.length).toBeGreaterThan(30)
     expect(score.every((r) => r.includes('GET /api/score'))).toBe(true)
@@ -125,14 +127,14 @@ describe('the event list', () => {
     await expect.poll(() => page.getByTestId('wire-text').textContent()).toMatch(/^GET \/api\/score HTTP\/1\.1\r\n/)
     // back in the list, the filters are as they were
     await page.getByRole('tab', { name: 'Events' }).click()
-    expect(await page.getByLabel('Search').inputValue()).toBe('/api/score')
+    expect(await filters.getByLabel('Search').inputValue()).toBe('/api/score')
   })
 })
 
 describe('the network timeline', () => {
   it('zooms in on the time axis and pans by scrolling; Fit shows the whole run again', async () => {
     const { page } = session
-    await openLesson(page, '02-short-polling')
+    await openLesson(page, '01-short-polling')
     await setSpeed(page, Infinity)
     expect(await runToEnd(page)).toBe('finished')
     const svg = page.locator('svg[aria-label="Network timeline"]')

@@ -18,7 +18,7 @@ async function run(slug: string, code: string) {
 describe('fetch on the simulated wire', () => {
   it('short polling: each request and answer is in the diagram, with the exact response head and body', async () => {
     const { console, diagram } = await run(
-      '02-short-polling',
+      '01-short-polling',
       "const res = await fetch('/api/messages?since=0');\nconsole.log(res.status, await res.json());\nsetTimeout(async () => console.log((await (await fetch('/api/messages?since=0')).json()).messages[0].text), 1500);",
     )
     expect(console).toEqual(['0.100 s 200 {messages: [], last: 0}', '1.700 s Lunch at noon?'])
@@ -35,7 +35,7 @@ describe('fetch on the simulated wire', () => {
 
   it('long polling: the held request shows as a span until the message arrives, then 204 after the hold timeout', async () => {
     const { console, diagram } = await run(
-      '03-long-polling',
+      '02-long-polling',
       "const a = await fetch('/api/messages/wait?since=0');\nconsole.log(a.status);\nconst b = await fetch('/api/messages/wait?since=4');\nconsole.log(b.status);",
     )
     expect(console).toEqual(['1.250 s 200', '4.350 s 204'])
@@ -46,7 +46,7 @@ describe('fetch on the simulated wire', () => {
 
   it('an aborted request gets no response in the trace, even when the server has data later', async () => {
     const { console, diagram } = await run(
-      '03-long-polling',
+      '02-long-polling',
       "const c = new AbortController();\nfetch('/api/messages/wait?since=0', { signal: c.signal }).catch((e) => console.log(e.name));\nsetTimeout(() => c.abort(), 500);",
     )
     expect(console).toEqual(['0.500 s AbortError'])
@@ -65,7 +65,7 @@ describe('fetch on the simulated wire', () => {
       return route.abort()
     })
     const { console, diagram } = await run(
-      '02-short-polling',
+      '01-short-polling',
       "try { await fetch('http://example.invalid/api/messages'); } catch (e) { console.log(e.name, e.message); }",
     )
     expect(console).toEqual(['0.000 s TypeError Failed to fetch'])
@@ -80,7 +80,7 @@ describe('fetch on the simulated wire', () => {
 describe('the learner breaks the network', () => {
   it('Offline 3 s: requests fail until the network is back, then polling recovers', async () => {
     const { page } = session
-    await openLesson(page, '02-short-polling')
+    await openLesson(page, '01-short-polling')
     await replaceCode(
       page,
       "setInterval(async () => {\n  try { const res = await fetch('/api/messages?since=0'); console.log('ok', res.status); }\n  catch (e) { console.log('failed', e.message); }\n}, 1000);",
@@ -104,7 +104,7 @@ describe('the learner breaks the network', () => {
 
   it('Restart server: connections close and the server forgets the messages it had stored', async () => {
     const { page } = session
-    await openLesson(page, '02-short-polling')
+    await openLesson(page, '01-short-polling')
     await replaceCode(
       page,
       "setInterval(async () => {\n  const body = await (await fetch('/api/messages?since=0')).json();\n  console.log('count', body.messages.length);\n}, 500);",

@@ -44,7 +44,7 @@ describe('SSE reconnection', () => {
 
   it('fails an EventSource whose response is not text/event-stream, without reconnecting', async () => {
     const { page } = session
-    await openLesson(page, '01-sse-first-stream')
+    await openLesson(page, '03-sse-first-stream')
     await setSpeed(page, Infinity)
     await replaceCode(
       page,

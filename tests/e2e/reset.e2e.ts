@@ -9,7 +9,7 @@ const session = usePage()
 describe('resetting the shared page between tests', () => {
   it('forgets edits, settings, the text size, a run still going and an open dialog', async () => {
     const { page } = session
-    await openLesson(page, '01-sse-first-stream')
+    await openLesson(page, '03-sse-first-stream')
     // one evaluation finds the line and reads it: the editor redraws its lines, and a line found in one
     // step may be gone (and have no size) in the next
     const fontSize = () =>
@@ -32,7 +32,7 @@ describe('resetting the shared page between tests', () => {
     await page.locator('dialog[open]').waitFor()
 
     await resetPage(page)
-    await openLesson(page, '01-sse-first-stream')
+    await openLesson(page, '03-sse-first-stream')
     expect(await editorText(page)).toBe(starter)
     await expect.poll(fontSize).toBe(defaultSize)
     expect(await page.locator('.speed select').inputValue()).toBe('1')

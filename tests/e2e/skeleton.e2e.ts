@@ -10,7 +10,7 @@ const session = usePage()
 
 /** open the SSE lesson and run its starter, skipping ahead (the same trace as at any speed) */
 async function runTheStarter(): Promise<void> {
-  await openLesson(session.page, '01-sse-first-stream')
+  await openLesson(session.page, '03-sse-first-stream')
   await setSpeed(session.page, Infinity)
   expect(await runToEnd(session.page)).toBe('finished')
 }

@@ -56,7 +56,9 @@ describe('WebSockets on the simulated wire', () => {
     const response = await wireOf(1)
     expect(response).toContain(`\r\nSec-WebSocket-Accept: ${expected}\r\n`)
     expect(response.startsWith('HTTP/1.1 101 Switching Protocols\r\n')).toBe(true)
-    expect(await session.page.locator('[data-testid=accept-steps]').textContent()).toContain(expected)
+    const steps = await session.page.locator('[data-testid=accept-steps]').textContent()
+    expect(steps).toContain(expected)
+    expect(steps).toContain(`${key}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`)
     // the client's "Hello": 0x81, MASK bit + length 5, 4 key bytes, then the masked payload
     const hex = (await wireOf(2)).split(' ').map((b) => parseInt(b, 16))
     expect(hex.slice(0, 2)).toEqual([0x81, 0x85])
@@ -85,6 +87,17 @@ describe('WebSockets on the simulated wire', () => {
     expect(console[3]).toMatch(/ open 2$/)
     expect(diagram.filter((l) => l.includes('CLOSE'))).toEqual([])
     expect(diagram.filter((l) => l.includes('101 Switching Protocols'))).toHaveLength(2)
+  })
+
+  it('a WebSocket closed while CONNECTING fails at once (error, close 1006), and nothing happens on it afterwards', async () => {
+    const { console, diagram } = await run(
+      "const ws = new WebSocket('/chat');\nfor (const type of ['open', 'message', 'error']) ws.addEventListener(type, () => console.log(type, ws.readyState));\nws.onclose = (e) => console.log('close', e.code, e.wasClean);\nws.close();",
+    )
+    expect(console).toEqual(['0.000 s error 2', '0.000 s close 1006 false'])
+    expect(diagram).toEqual([
+      '0.000 s: GET /chat Upgrade: websocket, from client to server',
+      '0.000 s: connection closed by the client , from client to server',
+    ])
   })
 
   it('a WebSocket to an unknown path gets 404 and fails with 1006; one to another host is never dialled', async () => {

@@ -33,6 +33,10 @@ const PAYLOADS = [
   '<link rel="stylesheet" href="https://attacker.example/x.css">',
   '"><img src=x onerror=alert(1)>',
   '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
+  '<table background="https://attacker.example/table.png"><tr><td>cell</td></tr></table>',
+  '<svg><filter id="f"><feImage href="https://attacker.example/feimage.png"/></filter><rect filter="url(#f)" width="9" height="9"/></svg>',
+  '<svg><image href="https://attacker.example/svg-image.png" width="9" height="9"/></svg>',
+  '<svg><a href="https://attacker.example/"><text y="9">svg link</text></a></svg>',
 ]
 
 const dev = useDevServer()
@@ -107,5 +111,47 @@ describe('lesson text from other people', () => {
     expect(foreign).toEqual([])
     expect(shown.html).not.toMatch(/<script|onerror=|onload=|javascript:|<iframe|<object|<embed|<form|<base|<meta/i)
     expect(shown.html).toContain('Some text.')
+    expect(shown.html).not.toContain('attacker.example/table.png')
+    // a link in SVG opens like one in HTML: a new tab, telling the other site nothing
+    expect(shown.html).toMatch(
+      /<a href="https:\/\/attacker\.example\/"[^>]* rel="noopener noreferrer"[^>]* target="_blank"|<a [^>]*target="_blank"[^>]*href="https:\/\/attacker\.example\/"/,
+    )
+  })
+})
+
+describe('lesson diagrams from other people', () => {
+  it('a mermaid diagram cannot load anything from another site, and its links open safely', async () => {
+    const { page } = await freshPage(dev.browser)
+    const origin = new URL(dev.url).origin
+    const foreign: string[] = []
+    page.on('request', (r) => {
+      if (!r.url().startsWith(origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) foreign.push(r.url())
+    })
+    await page.goto(origin + '/')
+    await page.locator('.lesson-link').first().waitFor()
+    const fence = (body: string) => `<pre><code class="language-mermaid">${body.replace(/</g, '&lt;').replace(/>/g, '&gt;')}</code></pre>`
+    const html = [
+      fence(
+        `%%{init: {"themeCSS": ".actor { background: url(https://attacker.example/theme.png) } @import url(https://attacker.example/x.css);"}}%%\nsequenceDiagram\n  Alice->>Bob: hi`,
+      ),
+      fence(`%%{init: {"fontFamily": "x; src: url(https://attacker.example/font.woff)"}}%%\nsequenceDiagram\n  Alice->>Bob: font`),
+      fence('sequenceDiagram\n  participant Alice\n  link Alice: Site @ https://attacker.example/linked\n  Alice->>Alice: linked'),
+    ].join('\n')
+    // the real component, as the dev server compiles it
+    await page.addScriptTag({
+      type: 'module',
+      content: `import { mountLessonText } from '/tests/e2e/support/mount-lesson-text.ts'; mountLessonText(${JSON.stringify(html)});`,
+    })
+    await expect.poll(() => page.locator('#diagrams figure.diagram svg').count(), { timeout: 20_000 }).toBe(3)
+    const svg = await page.locator('#diagrams').innerHTML()
+    expect(svg).not.toMatch(/url\(\s*['"]?https:\/\/attacker/)
+    expect(svg).not.toContain('@import')
+    // every link in the drawings goes to a new tab and tells the other site nothing
+    const links = await page.locator('#diagrams a').evaluateAll((as) => as.map((a) => `${a.getAttribute('target')} ${a.getAttribute('rel')}`))
+    expect(links).toEqual(['_blank noopener noreferrer'])
+    // give anything that would load its chance, then nothing has gone to another site
+    await page.evaluate(() => document.fonts.ready)
+    expect(foreign).toEqual([])
+    await page.context().close()
   })
 })

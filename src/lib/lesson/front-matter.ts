@@ -31,7 +31,10 @@ export function mergeDefaults(base: Record<string, unknown>, own: Record<string,
   return out
 }
 
-export function parseLessonMarkdown(source: string, file: string, inherit: Inherit = () => null): FrontMatterResult {
+/** rules that need more than the lesson itself (e.g. the course's claims): problems at a path of the front matter */
+export type MetaRules = (meta: LessonFrontMatter) => Array<{ path: Array<string | number>; message: string }>
+
+export function parseLessonMarkdown(source: string, file: string, inherit: Inherit = () => null, rules: MetaRules = () => []): FrontMatterResult {
   const match = FENCE.exec(source)
   if (!match)
     return { ok: false, problems: [{ file, line: 1, column: 1, path: '', message: 'lesson.md must start with front matter between two "---" lines' }] }
@@ -49,6 +52,12 @@ export function parseLessonMarkdown(source: string, file: string, inherit: Inher
   }
   const parsed = lessonFrontMatterSchema.safeParse(defaults ? mergeDefaults(defaults, own as Record<string, unknown>) : own)
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.flatMap(unwrapUnion).map((issue) => toProblem(issue, doc, lineCounter, file)) }
+  const broken = rules(parsed.data)
+  if (broken.length)
+    return {
+      ok: false,
+      problems: broken.map(({ path, message }) => ({ file, ...locate(doc, lineCounter, path.map(String), false), path: path.join('.'), message })),
+    }
   const bodyLine = match[0].split('\n').length
   return { ok: true, meta: parsed.data, body: source.slice(match[0].length), bodyLine }
 }
@@ -103,7 +112,15 @@ function locate(doc: Document, lineCounter: LineCounter, path: string[], atKey: 
   // walk up until a node exists (a missing field is reported where its parent is)
   for (let depth = path.length; depth >= 0; depth--) {
     const sub = path.slice(0, depth)
-    const node = sub.length === 0 ? doc.contents : doc.getIn(sub, true)
+    // a key written as a number (`3: …`) is found by its number
+    const node =
+      sub.length === 0
+        ? doc.contents
+        : (doc.getIn(sub, true) ??
+          doc.getIn(
+            sub.map((k) => (/^\d+$/.test(k) ? Number(k) : k)),
+            true,
+          ))
     let range: readonly number[] | null | undefined = isNode(node) ? node.range : undefined
     if (atKey && depth === path.length && depth > 0) {
       const parent = depth === 1 ? doc.contents : doc.getIn(sub.slice(0, -1), true)

@@ -33,6 +33,7 @@ describe('the broken-lesson corpus', () => {
       for (const name of c.remove ?? []) delete files[name]
       for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)
       if (c.parts) writeFileSync(join(root, 'course', '_parts.yml'), c.parts)
+      if (c.claims) writeFileSync(join(root, 'course', '_claims.yml'), c.claims)
       try {
         const { lessons, problems } = loadLessons(join(root, 'course'), root)
         const all = [...problems, ...typecheckLessons(lessons, root)].map(formatProblem).map((p) => p.replace('course/01-a-lesson/', ''))

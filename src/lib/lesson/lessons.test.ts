@@ -21,7 +21,7 @@ describe('the lessons in lessons/', () => {
   })
 
   it('include the SSE walking-skeleton lesson with a mermaid diagram in its text', () => {
-    const sse = lessons.find((l) => l.slug === '01-sse-first-stream')
+    const sse = lessons.find((l) => l.slug === '03-sse-first-stream')
     expect(sse?.meta.title).toBe('Server-Sent Events: your first stream')
     expect(sse?.html).toContain('<code class="language-mermaid">')
   })

@@ -2,8 +2,8 @@
 // Vite plugin (build and dev server) and by the tests.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { parseLessonMarkdown, parseYamlFile, type Inherit, type LessonProblem } from './front-matter.ts'
-import { courseSchema, type Course } from './schema.ts'
+import { parseLessonMarkdown, parseYamlFile, type Inherit, type LessonProblem, type MetaRules } from './front-matter.ts'
+import { claimsSchema, courseSchema, type Claims, type Course } from './schema.ts'
 import { checkLessonText } from './content-rules.ts'
 import { renderMarkdown } from './markdown.ts'
 import type { LessonContent, LessonSummary } from './types.ts'
@@ -17,6 +17,8 @@ export interface LoadResult {
   lessons: LoadedLesson[]
   /** the course's parts from _parts.yml, in order ([] without that file) */
   parts: Course['parts']
+  /** the course's numbered claims from _claims.yml (null without that file) */
+  claims: Claims | null
   problems: LessonProblem[]
   /** every file read, for the dev server to watch */
   files: string[]
@@ -34,9 +36,12 @@ export function loadLessons(root: string, cwd = process.cwd()): LoadResult {
       lessons,
       files,
       parts: [],
+      claims: null,
       problems: [{ file: relative(cwd, root) || root, line: 1, column: 1, path: '', message: 'the lessons folder does not exist' }],
     }
   const { parts, inherit } = readParts(root, cwd, files, problems)
+  const claims = readClaims(root, cwd, files, problems)
+  const rules = claimRules(claims, relative(cwd, join(root, '_claims.yml')))
   for (const slug of readdirSync(root).sort()) {
     const dir = join(root, slug)
     if (!statSync(dir).isDirectory() || slug.startsWith('.') || slug.startsWith('_')) continue
@@ -57,7 +62,7 @@ export function loadLessons(root: string, cwd = process.cwd()): LoadResult {
       problems.push({ file: rel('lesson.md'), line: 1, column: 1, path: '', message: 'missing lesson.md' })
       continue
     }
-    const parsed = parseLessonMarkdown(readFileSync(mdFile, 'utf8'), rel('lesson.md'), inherit)
+    const parsed = parseLessonMarkdown(readFileSync(mdFile, 'utf8'), rel('lesson.md'), inherit, rules)
     if (!parsed.ok) {
       problems.push(...parsed.problems)
       continue
@@ -99,7 +104,30 @@ export function loadLessons(root: string, cwd = process.cwd()): LoadResult {
   const slugs = new Set(readdirSync(root).filter((name) => SLUG.test(name)))
   for (const text of texts) problems.push(...checkLessonText(text.body, text.bodyLine, text.file, slugs, (path) => existsSync(join(text.dir, path))))
   lessons.sort((a, b) => a.meta.order - b.meta.order)
-  return { lessons, problems, files, parts }
+  return { lessons, problems, files, parts, claims }
+}
+
+/** lessons/_claims.yml: the course's numbered claims (optional) */
+function readClaims(root: string, cwd: string, files: string[], problems: LessonProblem[]): Claims | null {
+  const file = join(root, '_claims.yml')
+  files.push(file)
+  if (!existsSync(file)) return null
+  const parsed = parseYamlFile(readFileSync(file, 'utf8'), relative(cwd, file), claimsSchema)
+  if (parsed.ok) return parsed.data
+  problems.push(...parsed.problems)
+  return null
+}
+
+/** every claim number a lesson names (in `teaches` and its questions) must be one of the course's */
+function claimRules(claims: Claims | null, file: string): MetaRules {
+  if (!claims) return () => []
+  const count = Object.keys(claims.claims).length
+  const known = (n: number) => claims.claims[String(n)] !== undefined
+  const unknown = (n: number) => `there is no claim ${n} in ${file} (1–${count})`
+  return (meta) => [
+    ...meta.teaches.flatMap((n, i) => (known(n) ? [] : [{ path: ['teaches', i], message: unknown(n) }])),
+    ...meta.questions.flatMap((q, qi) => q.claims.flatMap((n, i) => (known(n) ? [] : [{ path: ['questions', qi, 'claims', i], message: unknown(n) }]))),
+  ]
 }
 
 /** lessons/_parts.yml: the course's parts and the defaults their lessons inherit */

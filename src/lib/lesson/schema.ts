@@ -1,6 +1,7 @@
 // The one definition of a lesson's front matter. The build, the validator, the app's types and the
 // docs all come from this schema; unknown keys are errors (strict) and every field says what it is for.
 import { z } from 'zod'
+import { claimList, questionSchema } from './question-schema.ts'
 
 /** server instances a scenario may run */
 const MAX_INSTANCES = 4
@@ -27,7 +28,9 @@ export const liveScoreServerSchema = z
       .max(600_000)
       .nullable()
       .default(null)
-      .describe('Reconnection time the server asks for with a `retry:` line at the start of each stream (null: none; browsers then wait about 3 s).'),
+      .describe(
+        'Reconnection time the server asks for with a `retry:` line at the start of each stream (null: none; the browser then uses its own default, which the spec leaves to the implementation: about 3 s in Chromium, 5 s in Firefox; Wirelab waits 3 s).',
+      ),
   })
   .describe('The live-score server.')
 
@@ -270,6 +273,21 @@ export const lessonFrontMatterSchema = z
         "File in the lesson folder with TypeScript declarations of the lesson's messages (e.g. `interface ChatMessage { … }`): the editor's completion, hover and diagnostics know them. null: none.",
       ),
     scenario: scenarioSchema,
+    teaches: claimList(
+      'The claims of lessons/_claims.yml this lesson teaches (its text explains them); docs/curriculum.md maps every claim to a lesson and to what proves it.',
+    ),
+    questions: z
+      .array(questionSchema)
+      .default([])
+      .superRefine((questions, ctx) => {
+        const ids = questions.map((q) => q.id)
+        ids.forEach((id, i) => {
+          if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `two questions have the id "${id}"` })
+        })
+      })
+      .describe(
+        'Questions shown after the lesson text, for what code cannot show (e.g. which tool fits a multiplayer game). Each is graded on the page, and counts with the checks for completing the lesson.',
+      ),
   })
   .describe('Front matter of lessons/<NN-slug>/lesson.md.')
 
@@ -298,3 +316,4 @@ export const courseSchema = z
 export type Course = z.infer<typeof courseSchema>
 export type Scenario = z.infer<typeof scenarioSchema>
 export type Protocol = z.infer<typeof protocolSchema>
+export { claimsSchema, type Claims, type Question } from './question-schema.ts'

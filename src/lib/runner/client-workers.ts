@@ -1,6 +1,12 @@
 // The learner clients of one run: one fresh dedicated worker each ("Alice", "Bob" … or one unnamed
 // client), all running the learner's code. Each numbers its connections from its own base (see
 // sim/conn-name.ts), so a connection number says which worker it belongs to.
+//
+// The worker starts from a blob: URL that imports the real worker script. A blob-URL worker inherits the
+// page's Content-Security-Policy (a worker loaded from a URL would take its policy from that response's
+// headers, which a static host cannot set) and its service worker: learner code can then reach nothing
+// but the page's origin, and only through the service worker.
+import learnerWorkerUrl from './worker/learner-worker.ts?worker&url'
 import { SIM_EPOCH_MS } from '../sim/clock.ts'
 import { clientIndexOf, connBase } from '../sim/conn-name.ts'
 import type { DrivenWorker } from './clock-driver.ts'
@@ -16,6 +22,17 @@ export interface ClientWorkersOptions {
   onMessage: (message: WorkerToPage, client: number) => void
   onHang: (client: number) => void
   onLoadError: (message: string) => void
+  /** a message from client `client`'s worker did not fit the protocol */
+  onInvalid: (client: number, problem: string) => void
+  /** the learner's code in client `client` called postMessage() */
+  onLearnerPost: (client: number) => void
+}
+
+let bootstrapUrl: string | null = null
+/** one small blob per page: a module that imports the learner worker's real script */
+function learnerWorkerBootstrap(): string {
+  bootstrapUrl ??= URL.createObjectURL(new Blob([`import ${JSON.stringify(new URL(learnerWorkerUrl, location.href).href)}\n`], { type: 'text/javascript' }))
+  return bootstrapUrl
 }
 
 export class ClientWorkers {
@@ -25,10 +42,8 @@ export class ClientWorkers {
 
   constructor(private readonly options: ClientWorkersOptions) {
     this.links = options.names.map((_, i) => {
-      const worker = new Worker(new URL('./worker/learner-worker.ts', import.meta.url), {
-        type: 'module',
-        name: `wirelab-run-${options.runId}${options.names.length > 1 ? `-${i + 1}` : ''}`,
-      })
+      const name = `wirelab-run-${options.runId}${options.names.length > 1 ? `-${i + 1}` : ''}`
+      const worker = new Worker(learnerWorkerBootstrap(), { type: 'module', name })
       worker.addEventListener('error', (event) => {
         event.preventDefault()
         options.onLoadError(event.message || 'the worker script failed to load')
@@ -37,6 +52,8 @@ export class ClientWorkers {
         watchdogMs: options.watchdogMs,
         onMessage: (m) => options.onMessage(m, i),
         onHang: () => options.onHang(i),
+        onInvalid: (problem) => options.onInvalid(i, problem),
+        onLearnerPost: () => options.onLearnerPost(i),
       })
     })
     this.driven = this.links.length === 1 ? this.links[0]! : new WorkerGroup(this.links)
@@ -47,15 +64,24 @@ export class ClientWorkers {
     return this.links.length > 1 ? this.options.names[index] : undefined
   }
 
-  /** set every worker up, then start the code in each, in client order */
-  async start(code: string, language: 'javascript' | 'typescript'): Promise<void> {
+  /**
+   * Set every worker up, then start the code in each, in client order. False when a worker's requests
+   * would not reach the simulated server (no service worker answers them).
+   */
+  async start(code: string, language: 'javascript' | 'typescript'): Promise<boolean> {
     const { runId, names } = this.options
-    await Promise.all(
+    const pageUrl = location.href
+    const ready = await Promise.all(
       this.links.map((link, i) =>
-        link.request({ type: 'init', runId, epochMs: SIM_EPOCH_MS, connBase: connBase(i, names.length), client: { name: names[i]!, index: i } }, 'ready'),
+        link.request(
+          { type: 'init', runId, epochMs: SIM_EPOCH_MS, connBase: connBase(i, names.length), client: { name: names[i]!, index: i }, pageUrl },
+          'ready',
+        ),
       ),
     )
+    if (!ready.every((r) => r.serviceWorker)) return false
     for (const link of this.links) await link.request({ type: 'run', code, language }, 'started')
+    return true
   }
 
   /** send to the worker that owns connection `conn` */

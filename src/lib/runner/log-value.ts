@@ -1,8 +1,10 @@
 // Values the learner logs cross from the worker to the page as a small tagged tree (structured clone
-// cannot carry functions, and a huge object must not exhaust memory), capped in depth and size.
+// cannot carry functions, and a huge object must not exhaust memory or freeze the page), capped in
+// depth, in nodes per value, and in characters per string and per key. Whatever was cut says so.
 
 export type LogValue =
-  | { type: 'string'; value: string }
+  /** `length`: the string's real length when it was cut to MAX_STRING characters */
+  | { type: 'string'; value: string; length?: number }
   | { type: 'number' | 'boolean' | 'bigint' | 'symbol' | 'undefined' | 'null' | 'function'; text: string }
   | { type: 'error'; name: string; message: string }
   | { type: 'array'; items: LogValue[]; more: number }
@@ -12,37 +14,62 @@ export type LogValue =
 
 const MAX_DEPTH = 5
 const MAX_ITEMS = 100
-const MAX_STRING = 10_000
+/** characters of one string value */
+export const MAX_STRING = 10_000
+/** characters of one object key or class name */
+const MAX_KEY = 200
+/** nodes of one logged value: 100 items at 5 levels would otherwise be 10^10 nodes */
+const MAX_NODES = 2_000
 
-export function toLogValue(value: unknown, depth = 0, seen = new Set<object>()): LogValue {
+/** `text` cut to `max` characters, with an ellipsis when it was longer */
+export function capText(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text
+}
+
+export function toLogValue(value: unknown): LogValue {
+  const budget = { nodes: MAX_NODES }
+  return convert(value, 0, new Set(), budget)
+}
+
+function convert(value: unknown, depth: number, seen: Set<object>, budget: { nodes: number }): LogValue {
+  if (--budget.nodes < 0) return { type: 'truncated' }
   if (value === null) return { type: 'null', text: 'null' }
   switch (typeof value) {
     case 'string':
-      return { type: 'string', value: value.length > MAX_STRING ? value.slice(0, MAX_STRING) + '…' : value }
+      return value.length > MAX_STRING ? { type: 'string', value: value.slice(0, MAX_STRING), length: value.length } : { type: 'string', value }
     case 'number':
     case 'boolean':
     case 'undefined':
       return { type: typeof value as 'number' | 'boolean' | 'undefined', text: String(value) }
     case 'bigint':
-      return { type: 'bigint', text: `${value}n` }
+      return { type: 'bigint', text: capText(`${value}n`, MAX_KEY) }
     case 'symbol':
-      return { type: 'symbol', text: value.toString() }
+      return { type: 'symbol', text: capText(value.toString(), MAX_KEY) }
     case 'function':
-      return { type: 'function', text: `ƒ ${value.name || 'anonymous'}()` }
+      return { type: 'function', text: `ƒ ${capText(value.name || 'anonymous', MAX_KEY)}()` }
   }
   const obj = value as object
-  if (obj instanceof Error) return { type: 'error', name: obj.name, message: obj.message }
+  if (obj instanceof Error) return { type: 'error', name: capText(String(obj.name), MAX_KEY), message: capText(String(obj.message), MAX_STRING) }
   if (seen.has(obj)) return { type: 'cycle' }
   if (depth >= MAX_DEPTH) return { type: 'truncated' }
   seen.add(obj)
   try {
     if (Array.isArray(obj)) {
-      return { type: 'array', items: obj.slice(0, MAX_ITEMS).map((v) => toLogValue(v, depth + 1, seen)), more: Math.max(0, obj.length - MAX_ITEMS) }
+      const items: LogValue[] = []
+      for (let i = 0; i < Math.min(obj.length, MAX_ITEMS) && budget.nodes > 0; i++) items.push(convert(obj[i], depth + 1, seen, budget))
+      return { type: 'array', items, more: obj.length - items.length }
     }
     const keys = Object.keys(obj)
-    const entries = keys.slice(0, MAX_ITEMS).map((k): [string, LogValue] => [k, toLogValue((obj as Record<string, unknown>)[k], depth + 1, seen)])
-    const className = obj.constructor?.name ?? 'Object'
-    return { type: 'object', className, entries, more: Math.max(0, keys.length - MAX_ITEMS) }
+    const entries: Array<[string, LogValue]> = []
+    for (let i = 0; i < Math.min(keys.length, MAX_ITEMS) && budget.nodes > 0; i++) {
+      const key = keys[i]!
+      entries.push([capText(key, MAX_KEY), convert((obj as Record<string, unknown>)[key], depth + 1, seen, budget)])
+    }
+    const className = capText(String(obj.constructor?.name ?? 'Object'), MAX_KEY)
+    return { type: 'object', className, entries, more: keys.length - entries.length }
+  } catch (error) {
+    // a getter that throws, a Proxy that refuses: show what happened instead of failing the log
+    return { type: 'error', name: 'Error', message: `(could not be read: ${error instanceof Error ? capText(error.message, MAX_KEY) : 'unknown'})` }
   } finally {
     seen.delete(obj)
   }
@@ -51,8 +78,10 @@ export function toLogValue(value: unknown, depth = 0, seen = new Set<object>()):
 /** one-line text, as a devtools console shows a value inline */
 export function formatLogValue(v: LogValue, nested = false): string {
   switch (v.type) {
-    case 'string':
-      return nested ? JSON.stringify(v.value) : v.value
+    case 'string': {
+      const cut = v.length === undefined ? '' : `… (${(v.length - v.value.length).toLocaleString('en')} more characters not shown)`
+      return nested ? JSON.stringify(v.value) + cut : v.value + cut
+    }
     case 'error':
       return `${v.name}: ${v.message}`
     case 'array':

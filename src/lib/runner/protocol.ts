@@ -2,6 +2,25 @@
 import type { LogValue } from './log-value.ts'
 import type { UiOperation } from './output-model.ts'
 
+/**
+ * What one learner client may send the page in one run (see worker/flood-guard.ts): past these, calls
+ * are counted, not sent, and the page says how many were left out. Checks read the lines that were sent.
+ */
+export const LEARNER_CAPS = { consoleLines: 2_000, uiCalls: 5_000, errors: 100 } as const
+
+/**
+ * What the learner's code was handling when it logged or used `ui` (see worker/cause.ts): connection
+ * numbers as the worker knows them; `n` counts the deliveries on that connection (SSE: dispatched
+ * events over all its streams; WebSocket: open, message, error and close events).
+ */
+export type WorkerCause =
+  | { kind: 'top' }
+  | { kind: 'timer' }
+  | { kind: 'sse-event'; conn: number; n: number }
+  | { kind: 'sse-open' | 'sse-error'; conn: number }
+  | { kind: 'ws-event'; conn: number; n: number }
+  | { kind: 'fetch'; conn: number }
+
 export type ConsoleLevel = 'log' | 'info' | 'warn' | 'error' | 'debug'
 
 /** where in the learner's code something happened (1-based) */
@@ -12,7 +31,8 @@ export interface CodeLocation {
 
 export type PageToWorker =
   /** `connBase`: the worker numbers its connections from here; `client`: who it is, for the learner's code */
-  | { type: 'init'; runId: string; epochMs: number; connBase: number; client: { name: string; index: number } }
+  /** sent on the worker's public channel with the private MessagePort that carries everything after it; `pageUrl`: the lesson page's address */
+  | { type: 'init'; runId: string; epochMs: number; connBase: number; client: { name: string; index: number }; pageUrl: string }
   | { type: 'run'; code: string; language: 'javascript' | 'typescript' }
   | { type: 'advance'; to: number }
   | { type: 'expect-sse-type'; conn: number; eventType: string; token: number }
@@ -33,13 +53,18 @@ interface WorkerMessageBase {
 }
 
 export type WorkerToPage = WorkerMessageBase &
+  /** `serviceWorker`: the service worker that simulates the server answered this worker's probe */
   (
-    | { type: 'ready' }
+    | { type: 'ready'; serviceWorker: boolean }
+    /** calls left out of this run so far because they passed the caps (running totals, see flood-guard.ts) */
+    | { type: 'dropped'; console: number; ui: number; errors: number }
+    /** the learner's code called close(): the worker stops now */
+    | { type: 'closed-itself' }
     | { type: 'started' }
     | { type: 'advanced' }
-    | { type: 'console'; level: ConsoleLevel; t: number; args: LogValue[] }
+    | { type: 'console'; level: ConsoleLevel; t: number; args: LogValue[]; cause: WorkerCause }
     /** the learner's code used the ui helper (the Output pane) */
-    | { type: 'ui'; t: number; operation: UiOperation }
+    | { type: 'ui'; t: number; operation: UiOperation; cause: WorkerCause }
     | { type: 'error'; phase: 'syntax' | 'runtime' | 'rejection'; name: string; message: string; location: CodeLocation | null; t: number }
     /** the learner's code opened a connection (sent a request) at simulated time t */
     | { type: 'connect'; conn: number; api: RequestApi; t: number; method: string; url: string }
@@ -65,4 +90,4 @@ export type WorkerMessage = DistributiveOmit<WorkerToPage, 'now' | 'next'>
 
 export type RequestApi = 'EventSource' | 'fetch'
 
-export { TAG_HEADER, TAG_PARAM } from '../mock/run-wire.ts'
+export { TAG_HEADER, TAG_PARAM, OFFSITE_PATH, OFFSITE_PARAM, PROBE_PATH } from '../crossing/run-wire.ts'

@@ -54,10 +54,29 @@ describe('SSE parser: the WHATWG examples', () => {
   })
 
   it('ignores retry values that are not all digits and ids containing NULL', () => {
+    // the valid value comes first: a parser that took "12a" (as 12 or NaN) would overwrite it
     const parser = new SseParser()
-    parser.push('retry: 12a\nid: x\0y\ndata: z\n\nretry: 3000\n\n')
+    parser.push('retry: 3000\nid: 7\n\nretry: 12a\nid: x\0y\ndata: z\n\n')
     expect(parser.reconnectionTime).toBe(3000)
+    expect(parser.lastEventId).toBe('7')
+    for (const bad of ['12a', ' 12', '-5', '1.5', '']) {
+      const alone = new SseParser()
+      alone.push(`retry: ${bad}\n\n`)
+      expect(alone.reconnectionTime, `retry: ${bad}`).toBeNull()
+    }
+  })
+
+  it('dispatches at a blank line only when the block had data; an id alone still sets the last event id', () => {
+    const types: string[] = []
+    const parser = new SseParser((e) => types.push(e.type))
+    parser.push('retry: 2000\n\n: heartbeat\n\nid: 4\n\n')
+    expect(types).toEqual([])
+    expect(parser.lastEventId).toBe('4')
+    parser.push('event: goal\ndata: 1\n\nid:\ndata: 2\n\n')
+    expect(types).toEqual(['goal', 'message'])
+    // an empty id resets the last event id: a reconnection then sends no Last-Event-ID
     expect(parser.lastEventId).toBe('')
+    expect(parser.lines.filter((l) => l.kind === 'blank').map((l) => l.dispatched)).toEqual([null, null, null, 'goal', 'message'])
   })
 })
 

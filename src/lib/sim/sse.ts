@@ -55,6 +55,8 @@ export interface SseLine {
   value?: string
   /** false when the field name is not one of data/event/id/retry, or the value is invalid */
   used?: boolean
+  /** on a blank line: the type of the event it dispatched, or null when the block had no data (nothing dispatched) */
+  dispatched?: string | null
 }
 
 /**
@@ -74,7 +76,8 @@ export class SseParser {
   private eventType = ''
   private idBuffer = ''
 
-  constructor(private readonly onEvent: (event: DispatchedSseEvent) => void = () => {}) {}
+  /** `onEvent`: called for every event dispatched (may be replaced between pushes) */
+  constructor(public onEvent: (event: DispatchedSseEvent) => void = () => {}) {}
 
   /** feed decoded text; events are dispatched as their blank line arrives */
   push(text: string): void {
@@ -99,8 +102,7 @@ export class SseParser {
 
   private line(line: string): void {
     if (line === '') {
-      this.lines.push({ raw: line, kind: 'blank' })
-      this.dispatch()
+      this.lines.push({ raw: line, kind: 'blank', dispatched: this.dispatch() })
       return
     }
     if (line.startsWith(':')) {
@@ -135,17 +137,20 @@ export class SseParser {
     }
   }
 
-  private dispatch(): void {
+  /** the blank line ending a block: the type of the event dispatched, or null when the block had no data */
+  private dispatch(): string | null {
+    // the last event id is taken even from a block that dispatches nothing (an "id:" line alone)
     this.lastEventId = this.idBuffer
     if (this.data === '') {
       this.eventType = ''
-      return
+      return null
     }
     const data = this.data.endsWith('\n') ? this.data.slice(0, -1) : this.data
     const event = { type: this.eventType || 'message', data, lastEventId: this.lastEventId }
     this.data = ''
     this.eventType = ''
     this.onEvent(event)
+    return event.type
   }
 }
 

@@ -5,7 +5,9 @@ import type { SseFields } from './sse.ts'
 
 export const TRACE_FORMAT_VERSION = 2
 /** older versions this one reads unchanged (version 2 only added optional fields and kinds) */
-const READABLE_VERSIONS: readonly number[] = [1, 2]
+export const READABLE_VERSIONS: readonly number[] = [1, 2]
+/** the largest trace file a learner may open (trace-schema.ts checks everything inside it) */
+export const MAX_TRACE_FILE_BYTES = 20 * 1024 * 1024
 
 /**
  * who sends or receives: 'client' (the learner's code), 'server' (a simulated server instance), the
@@ -63,6 +65,8 @@ export interface SseEventEvent extends TraceEventBase {
   fields: SseFields
   /** false for blocks a browser does not dispatch (comments, retry only) */
   dispatches: boolean
+  /** the server wrote this chunk as raw text (a lesson about the bytes): `fields` describe the first event it completes */
+  raw?: true
 }
 
 export interface HttpHeldEvent extends TraceEventBase {
@@ -100,6 +104,10 @@ export interface FaultEvent extends TraceEventBase {
   kind: 'fault'
   /** what went wrong on the network or a server, in plain words */
   description: string
+  /** an offline fault: the simulated ms when the network is back (a later offline fault replaces it) */
+  offlineUntil?: number
+  /** who caused it: the lesson's scenario, or the learner with a button (absent in older traces) */
+  origin?: 'lesson' | 'learner'
 }
 
 export interface HttpRequestRoute {
@@ -126,6 +134,12 @@ export interface PubSubDeliverEvent extends TraceEventBase {
   wire: string
 }
 
+/** a lesson's server says what it is doing (`server.log(text)` in its server.ts); nothing crosses the wire */
+export interface ServerLogEvent extends TraceEventBase {
+  kind: 'server.log'
+  text: string
+}
+
 export interface ConnCloseEvent extends TraceEventBase {
   kind: 'conn.close'
   /** in plain words, e.g. "The learner's code called es.close()" */
@@ -143,6 +157,7 @@ export type TraceEvent =
   | WsFrameEvent
   | PubSubPublishEvent
   | PubSubDeliverEvent
+  | ServerLogEvent
 export type TraceEventKind = TraceEvent['kind']
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
@@ -165,6 +180,7 @@ const KINDS: ReadonlySet<string> = new Set<TraceEventKind>([
   'ws.frame',
   'pubsub.publish',
   'pubsub.deliver',
+  'server.log',
 ])
 const ACTORS: ReadonlySet<string> = new Set<ActorId>(['client', 'server', 'network', 'broker'])
 

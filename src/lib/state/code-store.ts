@@ -6,6 +6,8 @@ export interface CodeStore {
   /** null when saved, or a message saying why it could not be */
   save(slug: string, code: string): string | null
   clear(slug: string): void
+  /** another tab saved or cleared this lesson's code (null: back to the starter); returns how to stop listening */
+  watch(slug: string, onChange: (code: string | null) => void): () => void
 }
 
 const key = (slug: string) => `wirelab:code:${slug}`
@@ -20,15 +22,15 @@ export function browserCodeStore(storage: Storage | null = safeLocalStorage()): 
       }
     },
     save(slug, code) {
-      if (!storage) return 'Your browser does not let this page store data, so edits last only until you close the tab.'
+      if (!storage) return 'Your browser does not let this page store data, so edits last only until you close the tab. Download your code to keep it.'
       try {
         storage.setItem(key(slug), code)
         return null
       } catch (error) {
         const full = error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22)
         return full
-          ? 'Browser storage is full, so your latest edit is kept only in this tab. Free some space (other sites\u2019 data) to save again.'
-          : `Your edit could not be saved (${error instanceof Error ? error.message : String(error)}); it is kept only in this tab.`
+          ? 'Browser storage for this site is full, so your latest edit is kept only in this tab. Download your code to keep it safe.'
+          : `Your edit could not be saved (${error instanceof Error ? error.message : String(error)}); it is kept only in this tab. Download your code to keep it safe.`
       }
     },
     clear(slug) {
@@ -37,6 +39,14 @@ export function browserCodeStore(storage: Storage | null = safeLocalStorage()): 
       } catch {
         // nothing stored, nothing to clear
       }
+    },
+    watch(slug, onChange) {
+      // the storage event fires in every other tab of this origin, never in the tab that saved
+      const listener = (event: StorageEvent) => {
+        if (event.storageArea === storage && event.key === key(slug)) onChange(event.newValue)
+      }
+      globalThis.addEventListener?.('storage', listener)
+      return () => globalThis.removeEventListener?.('storage', listener)
     },
   }
 }

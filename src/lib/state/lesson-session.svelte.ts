@@ -1,28 +1,32 @@
 // The state of one open lesson: the learner's code, the current run and what it produced. Components
 // render it and call its methods; it holds no DOM.
 import type { LessonContent } from '../lesson/types.ts'
-import type { LessonCheck, CheckResult, LoggedCall } from '../checks/index.ts'
+import type { LessonCheck, CheckResult, LoggedCall, UiCall } from '../checks/index.ts'
 import { evaluateChecks } from '../checks/index.ts'
 import type { TraceEvent } from '../sim/trace.ts'
+import type { Fault } from '../sim/simulation.ts'
 import type { ServerStat } from '../sim/servers/types.ts'
-import type { ConsoleEntry, LearnerError, RunEnd } from '../runner/learner-run.ts'
+import type { ConsoleEntry, LearnerError, RunEnd } from '../runner/run-output.ts'
 import { logValueToData } from '../runner/log-value.ts'
 import { Playback } from './playback.svelte.ts'
 import { ConsoleLog } from './console-log.svelte.ts'
+import { QuestionAnswers } from './question-answers.svelte.ts'
 import { applyUi, emptyOutput, type OutputView, type UiOperation } from '../runner/output-model.ts'
 import type { CodeStore } from './code-store.ts'
+import { loadSpeed, saveSpeed } from './speed.ts'
+import { offlineUntil } from '../sim/offline.ts'
 
 /** 'imported': a trace file opened for replay, not a run of this page */
 export type RunStatus = 'idle' | 'starting' | 'running' | 'imported' | RunEnd
 
 const loadRunner = () => Promise.all([import('../runner/learner-run.ts'), import('./create-simulation.ts'), import('./run-host.ts')])
-let runCounter = 0
 
 export class LessonSession {
   code = $state('')
   status = $state<RunStatus>('idle')
   simNow = $state(0)
-  speed = $state(1)
+  /** the learner's last choice in this browser (a deep link's skip ahead is not a choice) */
+  speed = $state(loadSpeed())
   /** time moves only when the learner presses Step */
   paused = $state(false)
   /** start each run paused, to follow it step by step */
@@ -43,12 +47,29 @@ export class LessonSession {
   brokerInRun = $state(false)
   /** a problem that kept the run from starting at all (not the learner's fault) */
   runnerProblem = $state<string | null>(null)
+  /** the code another tab saved for this lesson while this one has other code: the learner chooses */
+  otherTabCode = $state<string | null>(null)
+  /** what the learner's code sent past the run's caps, summed over its clients (not shown, only counted) */
+  leftOut = $state.raw({ console: 0, ui: 0, errors: 0 })
+  /** plain (not reactive): only `leftOut`, computed from it, is shown */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  private readonly leftOutByClient = new Map<string, { console: number; ui: number; errors: number }>()
+  private readonly unwatch: () => void
+  /** the run's ui calls with their causes, for the checks (the Output pane shows the folded view) */
+  private uiCalls: UiCall[] = []
+
+  /** the learner's answers to the lesson's questions (they count with the checks) */
+  readonly answers: QuestionAnswers
 
   /** the replay cursor all views read (null: show everything, following the run) */
   readonly playback = new Playback(() => this.trace)
 
   readonly selected = $derived(this.trace.find((e) => e.seq === this.selectedSeq) ?? null)
   readonly running = $derived(this.status === 'starting' || this.status === 'running')
+  /** the faults the learner pressed during the run on screen, for the run bar */
+  readonly faultsPressed = $derived(pressedFaults(this.trace))
+  /** while a run is live and an offline fault has the network down: when it is back (simulated ms) */
+  readonly offlineUntil = $derived(this.running ? offlineUntil(this.trace, this.simNow) : null)
 
   private frameQueued = false
   /** copies the running simulation's trace and counters into the view state */
@@ -58,10 +79,7 @@ export class LessonSession {
     pause(): void
     resume(): void
     step(): Promise<number | null>
-    dropConnections(): void
-    dropConnection(conn: string): void
-    goOffline(ms: number): void
-    restartServer(instance?: number): void
+    fault(fault: Fault): void
   } | null = null
   private saveTimer: ReturnType<typeof setTimeout> | null = null
   /** a deep link's step, shown when the run it started ends */
@@ -75,8 +93,35 @@ export class LessonSession {
   ) {
     this.code = store.load(lesson.slug) ?? lesson.starter
     this.console = new ConsoleLog(lesson.meta.scenario.clients.length > 1)
+    this.answers = new QuestionAnswers(lesson.meta.questions)
     this.brokerOn = lesson.meta.scenario.broker !== null
     this.brokerInRun = this.brokerOn
+    this.unwatch = store.watch(lesson.slug, (saved) => {
+      const code = saved ?? lesson.starter
+      this.otherTabCode = code === this.code ? null : code
+    })
+  }
+
+  /** the page goes away */
+  destroy(): void {
+    this.flush()
+    this.unwatch()
+    this.stop()
+  }
+
+  /** take the code the other tab saved (the editor keeps this tab's code in its undo history) */
+  useOtherTabCode(): void {
+    const code = this.otherTabCode
+    if (code === null) return
+    this.otherTabCode = null
+    this.edit(code)
+    this.flush()
+  }
+
+  /** keep this tab's code: it is saved now, and the other tab is asked in turn */
+  keepThisTabCode(): void {
+    this.otherTabCode = null
+    this.flush()
   }
 
   /** the server instances behind the load balancer (1: none) */
@@ -100,6 +145,8 @@ export class LessonSession {
   flush(): void {
     if (this.saveTimer) clearTimeout(this.saveTimer)
     this.saveTimer = null
+    // another tab saved this lesson: nothing is overwritten until the learner has chosen
+    if (this.otherTabCode !== null) return
     this.saveProblem = this.code === this.lesson.starter ? (this.store.clear(this.lesson.slug), null) : this.store.save(this.lesson.slug, this.code)
   }
 
@@ -127,6 +174,12 @@ export class LessonSession {
     this.playback.goTo(0)
   }
 
+  /** the learner picks a speed: it applies at once, to a running run too, and is remembered */
+  chooseSpeed(speed: number): void {
+    this.speed = speed
+    saveSpeed(speed)
+  }
+
   /** a link to a step: run the code again at skip-ahead speed (same code, same trace), then show that step */
   async replayTo(step: number): Promise<void> {
     if (this.running) return
@@ -150,10 +203,12 @@ export class LessonSession {
     this.simNow = 0
     this.serverStats = []
     this.runnerProblem = null
-    const runId = `r${++runCounter}`
+    this.leftOut = { console: 0, ui: 0, errors: 0 }
+    this.leftOutByClient.clear()
+    this.uiCalls = []
     try {
       const [{ LearnerRun }, { createSimulation }, host] = await loadRunner()
-      await host.ensureMockStarted()
+      const runId = await host.nextRunId()
       const scenario = this.lesson.meta.scenario
       const broker = this.brokerOn ? (scenario.broker ?? { latencyMs: 1 }) : null
       this.brokerInRun = broker !== null
@@ -177,9 +232,17 @@ export class LessonSession {
         // ?wirelab-noise=30 delays the transport randomly by up to 30 ms: the determinism tests use it
         noiseMs: Number(/[?&]wirelab-noise=(\d+)/.exec(location.search)?.[1] ?? 0),
         onConsole: (entry) => this.addConsole(entry),
-        onUi: (client, operation, t) => this.applyUi(client, operation, t),
+        onUi: (client, operation, t, cause) => {
+          this.uiCalls.push({ t, operation, cause, ...(client ? { client } : {}) })
+          this.applyUi(client, operation, t)
+        },
         onError: (error) => (this.errors = [...this.errors, error]),
         onProgress: (now) => (this.simNow = now),
+        onDropped: (dropped, client) => {
+          this.leftOutByClient.set(client ?? '', dropped)
+          const all = [...this.leftOutByClient.values()]
+          this.leftOut = { console: sum(all, 'console'), ui: sum(all, 'ui'), errors: sum(all, 'errors') }
+        },
         onEnd: (why) => {
           unregister()
           this.flushFrame()
@@ -187,7 +250,7 @@ export class LessonSession {
           this.simNow = sim.now
           this.status = why
           this.current = null
-          this.evaluate()
+          this.evaluate(why, sim.now)
           if (this.replayStep !== null) {
             this.speed = this.speedBeforeReplay
             this.playback.goTo(this.replayStep)
@@ -211,24 +274,9 @@ export class LessonSession {
     this.current?.stop()
   }
 
-  /** a fault on demand: every open connection is lost at once */
-  dropConnections(): void {
-    this.current?.dropConnections()
-  }
-
-  /** a fault on demand: one connection is lost */
-  dropConnection(conn: string): void {
-    this.current?.dropConnection(conn)
-  }
-
-  /** a fault on demand: a server instance (1-based) restarts and forgets what it kept in memory */
-  restartServer(instance = 1): void {
-    this.current?.restartServer(instance)
-  }
-
-  /** a fault on demand: the network is down for a while */
-  goOffline(durationMs: number): void {
-    this.current?.goOffline(durationMs)
+  /** a fault on demand (the toolbar, or a connection picked in the inspector) */
+  fault(fault: Fault): void {
+    this.current?.fault(fault)
   }
 
   pause(): void {
@@ -291,11 +339,51 @@ export class LessonSession {
     this.console.flush()
   }
 
-  private evaluate(): void {
-    const console: LoggedCall[] = this.console.entries
+  private evaluate(end: RunEnd, at: number): void {
+    const console: LoggedCall[] = this.console.everyLine
       .filter((e) => !e.hint)
-      .map((e) => ({ level: e.level, t: e.t, values: e.args.map(logValueToData), ...(e.client ? { client: e.client } : {}) }))
+      .map((e) => ({
+        level: e.level,
+        t: e.t,
+        values: e.args.map(logValueToData),
+        ...(e.client ? { client: e.client } : {}),
+        ...(e.cause ? { cause: e.cause } : {}),
+      }))
     const errors = this.errors.map((e) => `${e.name}: ${e.message}`)
-    this.results = evaluateChecks(this.checks, { trace: this.trace, console, errors, server: this.serverStats })
+    // why a run that did not finish stopped, as the console said it (a syntax error, the watchdog, a cap)
+    const stop = this.errors.find((e) => e.phase !== 'runtime' && e.phase !== 'rejection')
+    const reason = stop
+      ? stop.phase === 'syntax'
+        ? `your code could not start: ${stop.name}: ${stop.message}${stop.location ? ` (line ${stop.location.line})` : ''}`
+        : stop.message
+      : undefined
+    this.results = evaluateChecks(this.checks, {
+      trace: this.trace,
+      console,
+      errors,
+      server: this.serverStats,
+      ui: this.uiCalls,
+      end: { status: end, at, ...(reason ? { reason } : {}) },
+    })
   }
+}
+
+function sum<K extends string>(rows: ReadonlyArray<Record<K, number>>, key: K): number {
+  return rows.reduce((n, row) => n + row[key], 0)
+}
+
+/** the learner's own faults in a trace, each named as its button is */
+function pressedFaults(trace: readonly TraceEvent[]): Array<{ t: number; label: string }> {
+  return trace.flatMap((e) => {
+    if (e.kind !== 'fault' || e.origin !== 'learner' || e.description.startsWith('The network is back')) return []
+    const label =
+      e.offlineUntil !== undefined
+        ? 'Offline'
+        : e.description.includes('restarts')
+          ? `Restart ${e.server ?? 'server'}`
+          : e.conn
+            ? `Drop ${e.conn}`
+            : 'Drop connections'
+    return [{ t: e.t, label }]
+  })
 }

@@ -21,6 +21,9 @@ describe('sequence diagram lifelines', () => {
   it('spreads lifelines evenly and never closer than 160 px (120 when there are many)', () => {
     const two = [...lifelineXs(lifelinesFor({ clients: ['You'], instances: 1, broker: false }), 200).values()]
     expect(two).toEqual([130, 290])
+    // a phone-sized pane: the server's box (150 px, centred) ends inside the 390 px drawing
+    const phone = [...lifelineXs(lifelinesFor({ clients: ['You'], instances: 1, broker: false }), 390).values()]
+    expect(phone[1]! + 75).toBeLessThanOrEqual(385)
     const values = [...lifelineXs(lifelinesFor({ clients: ['Alice', 'Bob'], instances: 2, broker: false }), 400).values()]
     expect(values[0]).toBe(110)
     for (let i = 1; i < values.length; i++) expect(values[i]! - values[i - 1]!).toBeCloseTo(120)

@@ -38,11 +38,18 @@ export function eventEnds(e: TraceEvent, lines: readonly Lifeline[]): { from: st
   return { from: of(e.from), to: of(e.to), client, server }
 }
 
-/** x of each lifeline, evenly spread between a left and a right margin (at least 160 px apart, 120 when there are many) */
+/** the widest an actor box is drawn (boxes narrow when lifelines are closer) */
+export const ACTOR_BOX_MAX = 150
+
+/**
+ * x of each lifeline, evenly spread between a left and a right margin (at least 160 px apart, 120 when
+ * there are many). The last actor's box (up to ACTOR_BOX_MAX wide, centred on its line) keeps 5 px
+ * inside the drawing, so a narrow pane does not cut its name off.
+ */
 export function lifelineXs(lines: readonly Lifeline[], width: number): Map<string, number> {
   const left = lines.length > 3 ? 110 : Math.max(130, width * 0.3)
   const gap = lines.length > 3 ? 120 : 160
-  const right = Math.max(left + gap * Math.max(1, lines.length - 1), width - 70)
+  const right = Math.max(left + gap * Math.max(1, lines.length - 1), width - ACTOR_BOX_MAX / 2 - 5)
   const step = lines.length > 1 ? (right - left) / (lines.length - 1) : 0
   return new Map(lines.map((l, i) => [l.id, left + i * step]))
 }

@@ -1,6 +1,9 @@
-// Helpers for showing wire bytes: visible escapes, and an explanation of each event-stream line.
-import { SseParser } from '../../sim/sse.ts'
+// What the inspector says about wire bytes: visible escapes, an explanation of each event-stream line
+// (WHATWG HTML §9.2.6), and the notes under an HTTP head. Plain functions, so the texts are unit-tested.
+import { SseParser, type SseLine } from '../../sim/sse.ts'
 import { chunkFraming, utf8Length } from '../../sim/http1.ts'
+import type { HttpRequestEvent, HttpResponseEvent } from '../../sim/trace.ts'
+import { WEBSOCKET_GUID } from '../../sim/websocket-constants.ts'
 
 /** the text as a string literal would write it: CR and LF visible */
 export function escapeWire(text: string): string {
@@ -12,22 +15,52 @@ export interface ExplainedLine {
   meaning: string
 }
 
-const FIELD_MEANING: Record<string, string> = {
-  id: 'sets the event id; the browser sends it back as Last-Event-ID when it reconnects',
-  event: 'names the event type (listen with addEventListener(type, …)); without it the type is "message"',
-  data: 'one line of the payload; several data lines are joined with "\\n"',
-  retry: 'how many ms the browser waits before reconnecting',
-}
-
+/** each line of one event-stream block, with what a browser's EventSource does with it */
 export function explainSse(wire: string): ExplainedLine[] {
   const parser = new SseParser()
   parser.push(wire)
-  return parser.lines.map((l) => {
-    if (l.kind === 'blank') return { raw: '', meaning: 'blank line: ends the event; the browser dispatches it now' }
-    if (l.kind === 'comment') return { raw: l.raw, meaning: 'comment: ignored by the browser (often a heartbeat that keeps the connection alive)' }
-    const meaning = l.used ? (FIELD_MEANING[l.name ?? ''] ?? '') : `ignored: "${l.name}" is not a field browsers know`
-    return { raw: l.raw, meaning }
+  let hadId = false
+  return parser.lines.map((line) => {
+    if (line.kind === 'blank') {
+      const had = hadId
+      hadId = false
+      return { raw: '', meaning: blankMeaning(line.dispatched ?? null, had) }
+    }
+    if (line.kind === 'comment') return { raw: line.raw, meaning: 'comment: ignored by the browser (often a heartbeat that keeps the connection alive)' }
+    if (line.name === 'id' && line.used) hadId = true
+    return { raw: line.raw, meaning: fieldMeaning(line) }
   })
+}
+
+function blankMeaning(dispatched: string | null, hadId: boolean): string {
+  if (dispatched === null)
+    return `blank line: ends the block. It had no data line, so the browser dispatches no event${hadId ? ' (its id still becomes the last event id)' : ''}.`
+  return dispatched === 'message'
+    ? 'blank line: ends the block, which had data: the browser dispatches a "message" event now (onmessage receives it).'
+    : `blank line: ends the block, which had data: the browser dispatches a "${dispatched}" event now. Only addEventListener("${dispatched}", …) receives it, not onmessage.`
+}
+
+function fieldMeaning(line: SseLine): string {
+  const value = line.value ?? ''
+  switch (line.name) {
+    case 'id':
+      if (!line.used) return 'ignored: an id containing U+0000 NULL is not used'
+      return value === ''
+        ? 'an empty id resets the last event id: a reconnection after this sends no Last-Event-ID header'
+        : `sets the last event id to "${value}"; when the browser reconnects it sends it back as Last-Event-ID`
+    case 'event':
+      return value === ''
+        ? 'an empty event type: the event is a "message"'
+        : `names the event type "${value}": only addEventListener("${value}", …) receives it, not onmessage`
+    case 'data':
+      return 'one line of the payload; several data lines are joined with "\\n"'
+    case 'retry':
+      return line.used
+        ? `sets the reconnection time to ${value} ms: how long the browser waits before reconnecting`
+        : 'ignored: a retry value must be ASCII digits only'
+    default:
+      return `ignored: "${line.name}" is not a field browsers know`
+  }
 }
 
 /** how one SSE block travels inside a chunked HTTP/1.1 body */
@@ -36,3 +69,57 @@ export function chunkDescription(wire: string): { size: number; prefix: string; 
   const { prefix, suffix } = chunkFraming(size)
   return { size, prefix: escapeWire(prefix), total: prefix.length + size + suffix.length }
 }
+
+/** the note under a request or response head: where its headers come from (null: all observed) */
+export function headNote(event: HttpRequestEvent | HttpResponseEvent): string | null {
+  const modelled = event.headers.filter((h) => h.source === 'modelled').map((h) => h.name)
+  if (event.kind === 'http.request' && event.api === 'WebSocket')
+    return (
+      "Browsers never show the WebSocket handshake to pages or service workers: this is what RFC 6455 has the browser send, with the key drawn from the run's " +
+      'seed. (Chromium adds a few more headers, such as User-Agent and an offer of permessage-deflate compression, which this server declines.)'
+    )
+  if (modelled.length === 0) return null
+  if (event.kind === 'http.response')
+    return (
+      'The server sends this head on the real wire. Browsers never show a WebSocket handshake to pages or service workers, so Wirelab shows what ' +
+      `RFC 6455 (§4.2.2) has the server send${event.status === 101 ? ': the 101 with Upgrade, Connection and Sec-WebSocket-Accept' : ''}.`
+    )
+  const one = modelled.length === 1
+  return (
+    `Modelled: ${modelled.join(', ')} — browsers send ${one ? 'this header' : 'these headers'} on the real wire, but hide ${one ? 'it' : 'them'} ` +
+    'from service workers, so Wirelab shows what would be sent rather than what was seen. The other headers were observed.'
+  )
+}
+
+/** under a fetch request: what its connection id means (RFC 6202 §2.2, HTTP/1.1 persistent connections) */
+export function connectionNote(event: HttpRequestEvent): string | null {
+  if (event.api !== 'fetch') return null
+  return (
+    `Wirelab shows each request as its own exchange, with its own id (${event.conn}). A browser usually sends the next request on the same ` +
+    'kept-alive TCP connection (HTTP/1.1 persistent connections), so a poll costs a whole request and response, not a new connection.'
+  )
+}
+
+/** a sentence with parts shown as code */
+export type TextPart = string | { code: string }
+
+/** RFC 6455 §4.2.2: how the server turns the client's key into Sec-WebSocket-Accept, with this run's values */
+export function acceptSteps(key: string | null, accept: string | null): TextPart[][] {
+  return [
+    key
+      ? ["Take the client's ", { code: 'Sec-WebSocket-Key' }, ' from the request: ', { code: key }, '.']
+      : ["Take the client's ", { code: 'Sec-WebSocket-Key' }, ' from the request.'],
+    key
+      ? ['Append the fixed GUID ', { code: WEBSOCKET_GUID }, ': ', { code: key + WEBSOCKET_GUID }, '.']
+      : ['Append the fixed GUID ', { code: WEBSOCKET_GUID }, '.'],
+    ['Hash the result with SHA-1 (20 bytes).'],
+    [
+      'Encode the hash in base64: ',
+      { code: accept ?? '(no Sec-WebSocket-Accept header)' },
+      '. The browser computes the same value and checks it, proving the server understood the WebSocket handshake.',
+    ],
+  ]
+}
+
+/** the parts as plain text */
+export const plainText = (parts: readonly TextPart[]): string => parts.map((p) => (typeof p === 'string' ? p : p.code)).join('')

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { traceFromJson, traceToJson, traceToMermaid } from './export-trace.ts'
+import { traceToJson, traceToMermaid } from './export-trace.ts'
+import { traceFromJson } from './trace-file.ts'
 import { lifelinesFor } from '../diagram/lifelines.ts'
 import { Simulation } from '../../sim/simulation.ts'
 import { InboxServer } from '../../sim/servers/inbox.ts'

@@ -1,6 +1,6 @@
 // A run, exported: as Mermaid sequence-diagram text (to paste into docs), as trace JSON (the format of
 // docs/trace-format.md, importable again), and the file names to save them under.
-import { TRACE_FORMAT_VERSION, Trace, type TraceEvent, type TraceJson } from '../../sim/trace.ts'
+import { TRACE_FORMAT_VERSION, type TraceEvent, type TraceJson } from '../../sim/trace.ts'
 import { eventLabel } from '../diagram/describe-event.ts'
 import { eventEnds, type Lifeline } from '../diagram/lifelines.ts'
 
@@ -24,8 +24,8 @@ export function traceToMermaid(events: readonly TraceEvent[], lifelines: readonl
     const text = mermaidText(`${(e.t / 1000).toFixed(3)} s ${label.main}${label.detail ? ` — ${label.detail}` : ''}`)
     if (e.kind === 'fault') {
       lines.push(`    Note over ${first},${last}: ${mermaidText(`⚡ ${label.detail}`)}`)
-    } else if (e.kind === 'http.held' || e.kind === 'conn.close' || e.kind === 'conn.error') {
-      const at = alias.get(e.kind === 'http.held' ? ends.server : ends.client) ?? first
+    } else if (e.kind === 'http.held' || e.kind === 'server.log' || e.kind === 'conn.close' || e.kind === 'conn.error') {
+      const at = alias.get(e.kind === 'http.held' || e.kind === 'server.log' ? ends.server : ends.client) ?? first
       lines.push(`    Note over ${at}: ${text}`)
     } else {
       const from = alias.get(ends.from ?? ends.client) ?? first
@@ -39,15 +39,4 @@ export function traceToMermaid(events: readonly TraceEvent[], lifelines: readonl
 export function traceToJson(events: readonly TraceEvent[]): string {
   const json: TraceJson = { format: 'wirelab-trace', version: TRACE_FORMAT_VERSION, events: events.map((e) => structuredClone(e)) }
   return JSON.stringify(json, null, 2) + '\n'
-}
-
-/** a trace file read back; throws with a plain reason when it is not one */
-export function traceFromJson(text: string): TraceEvent[] {
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch (error) {
-    throw new Error(`This file is not JSON (${error instanceof Error ? error.message : String(error)})`, { cause: error })
-  }
-  return [...Trace.fromJSON(json).events]
 }

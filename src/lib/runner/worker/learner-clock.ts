@@ -1,7 +1,7 @@
 // The learner realm's clock: setTimeout, setInterval, Date and performance are fake and move only when
 // the page says "advance to t". The page owns simulated time; see docs/architecture.md.
 import FakeTimers from '@sinonjs/fake-timers'
-import { nextMacrotask } from '../macrotask.ts'
+import { nextMacrotask } from '../../crossing/macrotask.ts'
 
 type TimerFn = (...args: unknown[]) => void
 
@@ -18,13 +18,27 @@ export interface LearnerClock {
   advance(to: number, didIo: () => boolean): Promise<void>
 }
 
-export function installLearnerClock(global: typeof globalThis, epochMs: number): LearnerClock {
-  const clock = FakeTimers.withGlobal(global).install({
-    now: epochMs,
-    toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date', 'performance'],
-    loopLimit: 100_000,
-  })
-  applyTimerClamp(global)
+const FAKED = ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date', 'performance'] as const
+
+/**
+ * `onTimerError`: a timer callback threw. Browsers report the error and go on with the next timer;
+ * so does this clock (fake-timers would instead rethrow the first error after the tick and stop).
+ */
+export function installLearnerClock(
+  global: typeof globalThis,
+  epochMs: number,
+  onTimerError: (error: unknown) => void = rethrow,
+  /** a timer's callback is about to run */
+  onTimer: () => void = () => {},
+): LearnerClock {
+  const clock = FakeTimers.withGlobal(global).install({ now: epochMs, toFake: [...FAKED], loopLimit: 100_000 })
+  // fake-timers hangs itself on every faked global (`clearTimeout.clock`, `Date.clock` …): learner code
+  // could tick or uninstall it. The clock stays reachable from this closure only.
+  const g = global as unknown as Record<string, { clock?: unknown } | undefined>
+  for (const name of FAKED) if (name !== 'Date') delete g[name]?.clock
+  // the fake Date reads its own `.clock` on every call, so it keeps it and the realm sees a view without it
+  g.Date = hideProperty(g.Date as object, 'clock') as { clock?: unknown }
+  applyTimerClamp(global, onTimerError, onTimer)
   const sim = () => clock.now - epochMs
   const nextAt = (): number | null => {
     // fake-timers keeps its timers in a heap ordered by due time; peeking it is the cheapest way to ask
@@ -53,7 +67,7 @@ export function installLearnerClock(global: typeof globalThis, epochMs: number):
  * `setTimeout(f, 0)` chain would spin forever. Browsers clamp nested timers (nesting level > 5) and
  * intervals to at least 4 ms (HTML "timer initialisation steps"); do the same.
  */
-function applyTimerClamp(global: typeof globalThis): void {
+function applyTimerClamp(global: typeof globalThis, onTimerError: (error: unknown) => void, onTimer: () => void): void {
   const g = global as unknown as Record<string, unknown>
   const fakeSetTimeout = g.setTimeout as (fn: TimerFn, ms?: number) => number
   const fakeSetInterval = g.setInterval as (fn: TimerFn, ms?: number, ...args: unknown[]) => number
@@ -66,8 +80,11 @@ function applyTimerClamp(global: typeof globalThis): void {
     return fakeSetTimeout(() => {
       const previous = nesting
       nesting = level
+      onTimer()
       try {
         ;(fn as TimerFn)(...args)
+      } catch (error) {
+        onTimerError(error)
       } finally {
         nesting = previous
       }
@@ -75,6 +92,34 @@ function applyTimerClamp(global: typeof globalThis): void {
   }
   g.setInterval = function setInterval(fn: unknown, ms?: number, ...args: unknown[]) {
     if (typeof fn !== 'function') throw new TypeError('setInterval needs a function (strings are not evaluated here)')
-    return fakeSetInterval(fn as TimerFn, Math.max(4, Number(ms) || 0), ...args)
+    return fakeSetInterval(
+      (...callArgs: unknown[]) => {
+        onTimer()
+        try {
+          ;(fn as TimerFn)(...callArgs)
+        } catch (error) {
+          onTimerError(error)
+        }
+      },
+      Math.max(4, Number(ms) || 0),
+      ...args,
+    )
   }
+}
+
+/** `target` as the realm sees it: the same object, minus one property nobody outside may read or change */
+function hideProperty<T extends object>(target: T, hidden: PropertyKey): T {
+  return new Proxy(target, {
+    get: (t, key) => (key === hidden ? undefined : Reflect.get(t, key)),
+    has: (t, key) => key !== hidden && Reflect.has(t, key),
+    set: (t, key, value) => (key === hidden ? true : Reflect.set(t, key, value)),
+    defineProperty: (t, key, descriptor) => key !== hidden && Reflect.defineProperty(t, key, descriptor),
+    deleteProperty: (t, key) => key === hidden || Reflect.deleteProperty(t, key),
+    getOwnPropertyDescriptor: (t, key) => (key === hidden ? undefined : Reflect.getOwnPropertyDescriptor(t, key)),
+    ownKeys: (t) => Reflect.ownKeys(t).filter((key) => key !== hidden),
+  })
+}
+
+function rethrow(error: unknown): never {
+  throw error
 }

@@ -6,6 +6,7 @@ export default defineChecks([
   {
     id: 'every-message-once',
     title: 'Log every message exactly once, as "from: text"',
+    claims: [1, 2],
     run(run) {
       const { missing, repeated } = run.compareLogged(EXPECTED)
       if (repeated.length > 0)
@@ -21,6 +22,7 @@ export default defineChecks([
   {
     id: 'polls-every-second',
     title: 'Poll about once a second',
+    claims: [2, 3],
     run(run) {
       const polls = run.requests().filter((r) => r.target.startsWith('/api/messages'))
       if (polls.length < 5)

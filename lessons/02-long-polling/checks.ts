@@ -6,6 +6,7 @@ export default defineChecks([
   {
     id: 'every-message-once',
     title: 'Log every message exactly once, as "from: text"',
+    claims: [10],
     run(run) {
       const { missing, repeated } = run.compareLogged(EXPECTED)
       if (repeated.length > 0) return { pass: false, message: `"${repeated[0]}" was logged more than once. Ask with since=<the last id you got>.` }
@@ -16,6 +17,7 @@ export default defineChecks([
   {
     id: 'uses-long-polling',
     title: 'Let the server hold the request: use /api/messages/wait',
+    claims: [8, 9],
     run(run) {
       const waits = run.requests().filter((r) => r.target.startsWith('/api/messages/wait'))
       const short = run.requests().filter((r) => r.target.startsWith('/api/messages?'))
@@ -35,6 +37,7 @@ export default defineChecks([
   {
     id: 'one-request-at-a-time',
     title: 'Keep exactly one request waiting: ask again only after each answer',
+    claims: [11],
     run(run) {
       const waits = run.requests().filter((r) => r.target.startsWith('/api/messages/wait'))
       if (waits.length === 0) return { pass: false, message: 'First switch to /api/messages/wait (see the check above).' }

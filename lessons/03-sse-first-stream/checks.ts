@@ -6,6 +6,7 @@ export default defineChecks([
   {
     id: 'logs-three-scores',
     title: 'Log at least 3 score updates as objects (parsed with JSON.parse)',
+    claims: [28, 34, 35],
     run(run) {
       const events = run.sseEvents().filter((e) => e.dispatches).length
       const calls = run.logged()
