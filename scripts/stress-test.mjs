@@ -6,8 +6,9 @@
 //   npm run test:stress [-- --runs 3 --burners 2 --verbose]
 //
 // Each run's output goes to node_modules/.cache/wirelab-stress/run-N.log (--verbose: also here). The
-// burners are always stopped: on exit, on Ctrl+C, and by themselves if this script is killed outright
-// (each checks that its parent is still alive). Ctrl+C also stops the `npm test` going on.
+// burners are exactly `node -e 'for(;;){}'`, in the process group of this script: they are stopped on
+// exit and on Ctrl+C (which also stops the `npm test` going on); if this script is killed outright
+// (kill -9), stop them by the pids it printed.
 import { spawn } from 'node:child_process'
 import { createWriteStream, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -23,8 +24,7 @@ const verbose = args.includes('--verbose')
 const logDir = join('node_modules', '.cache', 'wirelab-stress')
 mkdirSync(logDir, { recursive: true })
 
-// as CPU-bound as `for(;;){}`, but it stops when it is orphaned
-const BURN = 'const parent = process.ppid; for (;;) { for (let i = 0; i < 1e7; i++); if (process.ppid !== parent) process.exit(0) }'
+const BURN = 'for(;;){}'
 const burners = Array.from({ length: burnerCount }, () => spawn(process.execPath, ['-e', BURN], { stdio: 'ignore' }))
 /** the `npm test` going on, in its own process group, so that all of it can be stopped */
 let current = null
@@ -48,7 +48,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.exit(130)
   })
 }
-console.log(`${burnerCount} CPU-bound burners running (pids ${burners.map((b) => b.pid).join(', ')}); ${runs} runs of npm test; logs in ${logDir}/`)
+console.log(`${burnerCount} × node -e '${BURN}' running (pids ${burners.map((b) => b.pid).join(', ')}); ${runs} runs of npm test; logs in ${logDir}/`)
 
 /** one `npm test`; resolves to its duration, exit code and last line (the totals) */
 function npmTest(n) {

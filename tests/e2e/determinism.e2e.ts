@@ -102,8 +102,8 @@ describe('determinism', () => {
   afterEach(closeFreshPages)
 
   // The waits have no fixed limit (they fail when a run stops moving), so this bound only catches a
-  // hang: several times the 1× run's real length. (The three runs were tried side by side in three
-  // contexts to save time: on a loaded machine a worker then missed the runner's 2 s watchdog.)
+  // hang: several times the 1× run's real length. (The runs were tried side by side in three contexts
+  // to save time: on a loaded machine that made the 1× run itself depend on the machine's speed.)
   it(
     'gives the same console and sequence diagram at 1×, at 4×, skipping ahead and step by step, under injected noise',
     async () => {

@@ -1,6 +1,6 @@
 // Launches the machine's Chromium (never a downloaded one) with the flags this workplace needs.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { beforeEach, inject } from 'vitest'
+import { afterAll, beforeEach, inject } from 'vitest'
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -159,6 +159,8 @@ export function usePage(setup: (page: Page) => Promise<void> = async () => {}): 
   readonly browser: Browser
 } {
   let opened: Session | undefined
+  // pages a test file opened with freshPage on the shared browser go with the file
+  afterAll(closeFreshPages)
   beforeEach(async () => {
     opened = await sessionForNextTest()
     opened.pageErrors.length = 0

@@ -11,10 +11,9 @@ export function useDevServer(): { readonly server: ViteDevServer; readonly brows
   beforeAll(async () => {
     server = await createServer({ server: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'warn' })
     await server.listen()
-    // KNOWN BUG (reported): the runner's 2 s watchdog also times the learner worker's start, which in
-    // the dev server loads its modules one by one, each transformed on first request; on a loaded
-    // machine the first Run then ends as "hung". Transform them before the tests, as a `server.warmup`
-    // entry in vite.config.ts would.
+    // the learner worker's modules load one by one in the dev server, each transformed on first request:
+    // transform them before the tests (as a `server.warmup` entry in vite.config.ts would), so the first
+    // Run does not spend seconds of its start-up limit (runner/learner-run.ts STARTUP_MS) on that
     await warmModuleGraph(server, '/src/lib/runner/worker/learner-worker.ts?worker_file&type=module')
     browser = await sharedBrowser()
   })
