@@ -15,6 +15,9 @@ const session = usePage(async (p) => {
 /** put the cursor on "console.log(e.data);" and type the fix, as a learner would */
 async function typeTheFix(page: Page): Promise<void> {
   await page.locator('.monaco-editor .view-line', { hasText: 'console.log(e.data);' }).click()
+  // the click's focus loads the TypeScript service; on a busy machine keys typed while it set itself
+  // up went missing (a learner takes longer to start typing), so type once it is there
+  await page.waitForFunction(() => performance.getEntriesByName('wirelab:types-ready').length > 0)
   await page.keyboard.press('End')
   await page.keyboard.press('Shift+Home')
   await page.keyboard.type('console.log(JSON.parse(e.data')
