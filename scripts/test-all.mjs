@@ -27,6 +27,14 @@ const suites = [
   },
   { name: 'unit (vitest, Node)', vitest: 'vitest.config.ts' },
   { name: 'end-to-end (vitest + Playwright, Chromium)', vitest: 'vitest.e2e.config.ts', alone: true },
+  // the example course of docs/authoring.md ("Your own server"), run as `lessons:check -- --run` runs a course
+  {
+    name: 'example course: own servers (Chromium)',
+    vitest: 'vitest.e2e.config.ts',
+    files: ['tests/e2e/lessons.e2e.ts'],
+    env: { LESSONS_DIR: 'docs/examples/own-server', WIRELAB_OUT_DIR: '.lessons-check/examples', E2E_SKIP_BUILD: '' },
+    alone: true,
+  },
 ]
 
 const only = process.argv.slice(2)
@@ -38,10 +46,10 @@ const env = { ...process.env, ...(process.stdout.isTTY && !process.env.NO_COLOR 
 function runSuite(suite, live) {
   const started = Date.now()
   const args = suite.vitest
-    ? ['vitest', 'run', '--config', suite.vitest, '--reporter=default', '--reporter=json', `--outputFile.json=${join(outDir, `${suite.vitest}.json`)}`]
+    ? ['vitest', 'run', '--config', suite.vitest, ...(suite.files ?? []), '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile(suite)}`]
     : suite.cmd
   if (live) console.log(`\n=== ${suite.name} ===`)
-  const child = spawn(npx, args, { stdio: live ? 'inherit' : ['ignore', 'pipe', 'pipe'], env })
+  const child = spawn(npx, args, { stdio: live ? 'inherit' : ['ignore', 'pipe', 'pipe'], env: { ...env, ...suite.env } })
   const output = []
   child.stdout?.on('data', (chunk) => output.push(chunk))
   child.stderr?.on('data', (chunk) => output.push(chunk))
@@ -57,6 +65,11 @@ function runSuite(suite, live) {
   })
 }
 
+/** where a vitest suite writes its JSON report (two suites may share a config) */
+function reportFile(suite) {
+  return join(outDir, `${suite.name.replace(/\W+/g, '-')}.json`)
+}
+
 function totalsOf(suite, status) {
   if (!suite.vitest) {
     const ok = status === 0
@@ -64,7 +77,7 @@ function totalsOf(suite, status) {
   }
   let report = null
   try {
-    report = JSON.parse(readFileSync(join(outDir, `${suite.vitest}.json`), 'utf8'))
+    report = JSON.parse(readFileSync(reportFile(suite), 'utf8'))
   } catch {
     // no report: the runner itself failed before or while writing it
   }
