@@ -85,11 +85,12 @@ describe('learner code that is broken', () => {
     // of the run is not the watchdog's business)
     expect(running.at(-1)! - running[0]!).toBeLessThan(8000)
     // more than two seconds of frames, none of them held up by the spinning worker: a frozen page
-    // would show one gap of about two seconds. The limit is 250 ms, or 3× the longest gap this machine
-    // showed just before when it is busier than that
+    // would show one gap of about the two seconds the code spins. The limit is half that, or 3× the
+    // longest gap this machine showed just before when it is busier still (a page starved by a busy
+    // machine paints slowly, but does not stop for the whole spin)
     const during = gaps(frames)
     expect(during.reduce((a, b) => a + b, 0)).toBeGreaterThan(2000)
-    expect(Math.max(...during)).toBeLessThan(Math.max(250, 3 * Math.max(...baseline)))
+    expect(Math.max(...during)).toBeLessThan(Math.max(1000, 3 * Math.max(...baseline)))
     const [error] = await consoleErrors(page)
     expect(error).toContain('Your code ran for more than 2 s without pausing, so the run was stopped.')
   })
