@@ -26,6 +26,8 @@ describe.each(lessons.map((l) => [l.slug, l] as const))('lesson %s', (slug, less
   })
 
   it('its solution passes every check', async () => {
+    await openLesson(session.page, slug)
+    await setSpeed(session.page, Infinity)
     await replaceCode(session.page, lesson.solution)
     expect(await runToEnd(session.page)).toBe('finished')
     const states = await checkStates(session.page)

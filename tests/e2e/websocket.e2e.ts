@@ -4,18 +4,24 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { usePage } from './support/browser.ts'
-import { consoleLines, diagramLabels, openLesson, replaceCode, runToEnd, setSpeed, waitForConsoleText, waitForRunEnd } from './support/lesson-page.ts'
+import { consoleLines, diagramLabels, openLesson, replaceCode, runPaused, runToEnd, setSpeed, stepUntil, waitForRunEnd } from './support/lesson-page.ts'
 
 const session = usePage()
 
-async function run(code: string, during?: () => Promise<void>) {
+/**
+ * Run the code in the chat lesson, skipping ahead. `during` (a fault) is pressed at a known instant:
+ * the run starts paused and steps until `pauseWhen` holds, then skips ahead to the end.
+ */
+async function run(code: string, during?: { pauseWhen: () => Promise<boolean>; act: () => Promise<void> }) {
   const { page } = session
   await openLesson(page, '05-websocket-chat')
-  await setSpeed(page, 4)
   await replaceCode(page, code)
+  await setSpeed(page, Infinity)
   if (during) {
-    await page.getByRole('button', { name: '▶ Run' }).click()
-    await during()
+    await runPaused(page)
+    await stepUntil(page, during.pauseWhen)
+    await during.act()
+    await page.getByRole('button', { name: '▶▶ Resume' }).click()
     expect(await waitForRunEnd(page)).toBe('finished')
   } else {
     expect(await runToEnd(page)).toBe('finished')
@@ -71,10 +77,9 @@ describe('WebSockets on the simulated wire', () => {
   it("a lost connection closes with 1006 and no close frame, and the learner's reconnect code connects again", async () => {
     const code =
       "let attempt = 0;\nfunction connect() {\n  const ws = new WebSocket('/chat');\n  const n = ++attempt;\n  ws.onopen = () => console.log('open', n);\n  ws.onerror = () => console.log('error', n);\n  ws.onclose = (e) => { console.log('close', n, e.code, e.wasClean); if (n < 2) setTimeout(connect, 500); };\n}\nconnect();"
-    const { console, diagram } = await run(code, async () => {
-      const { page } = session
-      await waitForConsoleText(page, 'open 1')
-      await page.getByRole('button', { name: '⚡ Drop connections' }).click()
+    const { console, diagram } = await run(code, {
+      pauseWhen: async () => (await consoleLines(session.page)).some((l) => l.endsWith(' open 1')),
+      act: () => session.page.getByRole('button', { name: '⚡ Drop connections' }).click(),
     })
     const lostAt = console.findIndex((l) => / error 1$/.test(l))
     expect(lostAt).toBe(1)
