@@ -9,7 +9,7 @@
 import { utf8Length } from '../http1.ts'
 import { DelayHistogram, type Measures } from './measures.ts'
 import { SSE_RECONNECT_MS, type Technique } from './reference-clients.ts'
-import { pollTarget, socketTarget, waitTarget, wsFrameOverhead, WireSizes } from './wire.ts'
+import { digits, socketTarget, wsFrameOverhead, WireSizes } from './wire.ts'
 import type { Workload } from './workload.ts'
 
 export interface ModelInput {
@@ -23,7 +23,7 @@ export interface ModelInput {
   /** a proxy cuts HTTP connections silent this long (null: none); WebSockets are not cut in this simulation */
   proxyIdleTimeoutMs: number | null
   durationMs: number
-  /** clients followed one by one at most (default 256) */
+  /** clients followed one by one at most (default DEFAULT_COHORTS) */
   maxCohorts?: number
 }
 
@@ -38,31 +38,33 @@ export function clientStart(index: number, clients: number, pollIntervalMs: numb
   return Math.floor((index * pollIntervalMs) / clients)
 }
 
-const sizes = new WireSizes()
-const digits = (n: number) => (n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : n < 10000 ? 4 : String(n).length)
+/** enough start times to draw the spread of delays (p95) smoothly, few enough to stay fast */
+export const DEFAULT_COHORTS = 32
 
-/** the workload in arrays the model walks quickly */
+const sizes = new WireSizes()
+
+/** the workload in arrays the model walks quickly: arrival times and running sums of bytes */
 class Prepared {
   readonly at: Float64Array
-  /** cumulative JSON bytes: cum[i] = bytes of updates 1 … i */
-  readonly cum: Float64Array
-  readonly sse: Float64Array
-  readonly ssePayload: Float64Array
+  /** cumulative bytes over updates 1 … i (index i): their JSON, the framing of their SSE events, of their server frames */
+  readonly cumJson: Float64Array
+  readonly cumSseFraming: Float64Array
+  readonly cumWsFraming: Float64Array
   readonly up: Array<{ atMs: number; bytes: number }>
+  private readonly breaks = new Map<number, Int32Array>()
 
   constructor(readonly workload: Workload) {
     const n = workload.updates.length
     this.at = new Float64Array(n)
-    this.cum = new Float64Array(n + 1)
-    this.sse = new Float64Array(n)
-    this.ssePayload = new Float64Array(n)
+    this.cumJson = new Float64Array(n + 1)
+    this.cumSseFraming = new Float64Array(n + 1)
+    this.cumWsFraming = new Float64Array(n + 1)
     workload.updates.forEach((u, i) => {
       this.at[i] = u.atMs
-      const bytes = utf8Length(u.json)
-      this.cum[i + 1] = this.cum[i]! + bytes
       const event = sizes.sseEvent(u.id, u.json)
-      this.sse[i] = event.bytes
-      this.ssePayload[i] = event.payload
+      this.cumJson[i + 1] = this.cumJson[i]! + event.payload
+      this.cumSseFraming[i + 1] = this.cumSseFraming[i]! + event.bytes - event.payload
+      this.cumWsFraming[i + 1] = this.cumWsFraming[i]! + wsFrameOverhead(event.payload, false)
     })
     this.up = workload.upstream.map((m) => ({ atMs: m.atMs, bytes: utf8Length(m.json) }))
   }
@@ -71,11 +73,39 @@ class Prepared {
     return this.at.length
   }
 
+  /** how many updates arrive at or before `t` (binary search) */
+  countBy(t: number): number {
+    let lo = 0
+    let hi = this.at.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (this.at[mid]! <= t) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+
+  /** for each update index i, the first index j > i whose gap to the update before it exceeds `idleMs` (count: none) */
+  silenceAfter(idleMs: number): Int32Array {
+    let found = this.breaks.get(idleMs)
+    if (found) return found
+    const n = this.at.length
+    found = new Int32Array(n + 1)
+    found[n] = n
+    let next = n
+    for (let i = n - 1; i >= 0; i--) {
+      found[i] = next
+      if (i > 0 && this.at[i]! - this.at[i - 1]! > idleMs) next = i
+    }
+    this.breaks.set(idleMs, found)
+    return found
+  }
+
   /** the poll body for updates since+1 … upTo */
   pollBodyBytes(since: number, upTo: number): number {
     const count = Math.max(0, upTo - since)
     const last = count > 0 ? upTo : since
-    return 13 + (count > 0 ? this.cum[upTo]! - this.cum[since]! + count - 1 : 0) + 9 + digits(last) + 1
+    return 13 + (count > 0 ? this.cumJson[upTo]! - this.cumJson[since]! + count - 1 : 0) + 9 + digits(last) + 1
   }
 }
 
@@ -139,12 +169,41 @@ class Tally {
   deliver(upTo: number, arrives: number): void {
     if (arrives > this.durationMs) return
     const { at } = this.prepared
-    for (let id = this.have + 1; id <= upTo; id++) {
-      this.delays.add(arrives - Math.max(at[id - 1]!, this.start), this.weight)
-      this.delivered += this.weight
-      this.events++
+    const { weight, start, delays } = this
+    let id = this.have + 1
+    // updates that were there before the client started wait from its start
+    let early = 0
+    while (id <= upTo && at[id - 1]! <= start) {
+      early++
+      id++
     }
-    if (upTo > this.have) this.have = upTo
+    if (early > 0) delays.add(arrives - start, weight * early)
+    for (; id <= upTo; id++) delays.add(arrives - at[id - 1]!, weight)
+    if (upTo > this.have) {
+      this.delivered += weight * (upTo - this.have)
+      this.events++
+      this.have = upTo
+    }
+  }
+
+  /**
+   * Updates from index `from` up to (not including) `to`, each sent the moment it arrives at the server
+   * and delivered one latency later (a stream, a WebSocket): their bytes and deliveries in one step.
+   */
+  live(from: number, to: number, latency: number, framing: Float64Array): void {
+    if (to <= from) return
+    const p = this.prepared
+    const D = this.durationMs
+    this.events++
+    this.framing += this.weight * (framing[to]! - framing[from]!)
+    this.payload += this.weight * (p.cumJson[to]! - p.cumJson[from]!)
+    // delivered before the end: those that arrive by D - latency
+    const delivered = Math.min(to, Math.max(from, p.countBy(D - latency))) - from
+    if (delivered > 0) {
+      this.delays.add(latency, this.weight * delivered)
+      this.delivered += this.weight * delivered
+      this.have = from + delivered
+    }
   }
 
   /** one upstream message as a POST, answered 204 */
@@ -166,17 +225,16 @@ function arrivedBy(at: Float64Array, t: number, from: number): number {
 
 function shortPolling(input: ModelInput, p: Prepared, tally: Tally): void {
   const { pollIntervalMs: T, latencyMs: L, durationMs: D } = input
-  // answers on their way: [arrival time, the last id they carry], in order
-  const pendingAt: number[] = []
-  const pendingLast: number[] = []
-  let head = 0
+  // the answer to poll j reaches the client at t_j + 2L; a timer runs before deliveries at the same
+  // instant, so poll k knows the answers of polls j with t_j + 2L < t_k, i.e. j <= k - lag
+  const lag = Math.floor((2 * L) / T) + 1
+  const carried = ring(lag + 1)
   let last = 0
   let m = 0
-  for (let t = tally.start; t <= D; t += T) {
+  for (let k = 0, t = tally.start; t <= D; k++, t += T) {
     tally.events++
-    // a timer runs before deliveries at the same instant: only answers that arrived earlier count
-    while (head < pendingAt.length && pendingAt[head]! < t) last = Math.max(last, pendingLast[head++]!)
-    tally.request(sizes.getHead(pollTarget(last)))
+    if (k >= lag) last = carried[(k - lag) % carried.length]!
+    tally.request(sizes.getPollHead(last))
     const a = t + L
     m = arrivedBy(p.at, a, m)
     const upTo = Math.max(m, last)
@@ -184,9 +242,16 @@ function shortPolling(input: ModelInput, p: Prepared, tally: Tally): void {
     tally.response(a, sizes.jsonHead(body), body, upTo === last)
     tally.open(t, a + L)
     if (a <= D) tally.deliver(upTo, a + L)
-    pendingAt.push(a + L)
-    pendingLast.push(upTo)
+    carried[k % carried.length] = upTo
   }
+}
+
+/** a small reusable buffer for the last ids the answers on their way carry */
+const rings = new Map<number, Float64Array>()
+function ring(size: number): Float64Array {
+  let found = rings.get(size)
+  if (!found) rings.set(size, (found = new Float64Array(size)))
+  return found.fill(0)
 }
 
 function longPolling(input: ModelInput, p: Prepared, tally: Tally): void {
@@ -195,7 +260,7 @@ function longPolling(input: ModelInput, p: Prepared, tally: Tally): void {
   let m = 0
   for (let t = tally.start; t <= D;) {
     tally.events++
-    tally.request(sizes.getHead(waitTarget(last)))
+    tally.request(sizes.getWaitHead(last))
     const a = t + L
     m = arrivedBy(p.at, a, m)
     let answeredAt: number
@@ -232,44 +297,37 @@ function longPolling(input: ModelInput, p: Prepared, tally: Tally): void {
 
 function serverSentEvents(input: ModelInput, p: Prepared, tally: Tally): void {
   const { latencyMs: L, durationMs: D, proxyIdleTimeoutMs: P } = input
+  const silence = P === null ? null : p.silenceAfter(P)
+  /** updates the server sends before the run ends */
+  const inRun = p.countBy(D)
   let lastId = 0
   let sawId = false
   for (let t = tally.start; t <= D;) {
     tally.events++
     tally.request(sizes.streamRequestHead(sawId ? String(lastId) : ''))
     const a = t + L
-    if (a > D) {
-      tally.open(t, D)
-      return
-    }
+    if (a > D) return tally.open(t, D)
     tally.response(a, sizes.streamHead, 0, false)
-    // what the client missed goes out at once, then each update as it arrives
-    let id = lastId
-    let lastSend = a
-    const m = arrivedBy(p.at, a, lastId)
-    for (; id < m; id++) tally.data(a, p.sse[id]! - p.ssePayload[id]!, p.ssePayload[id]!)
+    // what the client missed goes out at once (from 0 the first time, after Last-Event-ID later)
+    const m = Math.max(lastId, p.countBy(a))
     if (m > lastId) {
+      tally.data(a, p.cumSseFraming[m]! - p.cumSseFraming[lastId]!, p.cumJson[m]! - p.cumJson[lastId]!)
       tally.deliver(m, a + L)
       lastId = m
       sawId = true
     }
-    let cutAt = Infinity
-    for (; id < p.count; id++) {
-      const at = p.at[id]!
-      if (P !== null && at > lastSend + P) break
-      if (at > D) break
-      tally.events++
-      tally.data(at, p.sse[id]! - p.ssePayload[id]!, p.ssePayload[id]!)
-      tally.deliver(id + 1, at + L)
-      lastSend = at
-      lastId = id + 1
+    // then each update as it arrives, until a silence longer than the proxy's idle timeout
+    let end = inRun
+    if (silence !== null) end = m < p.count && p.at[m]! > a + P! ? m : Math.min(end, silence[m]!)
+    let lastSend = a
+    if (end > m) {
+      tally.live(m, end, L, p.cumSseFraming)
+      lastId = end
       sawId = true
+      lastSend = p.at[end - 1]!
     }
-    if (P !== null && lastSend + P <= D) cutAt = lastSend + P
-    if (cutAt === Infinity) {
-      tally.open(t, D)
-      return
-    }
+    const cutAt = P === null ? Infinity : lastSend + P
+    if (cutAt > D) return tally.open(t, D)
     // the proxy cuts the silent stream; the client hears one latency later and reconnects after its delay
     tally.open(t, cutAt + L)
     t = cutAt + L + SSE_RECONNECT_MS
@@ -280,36 +338,30 @@ function webSocket(input: ModelInput, p: Prepared, tally: Tally): void {
   const { latencyMs: L, durationMs: D } = input
   const t = tally.start
   if (t > D) return
+  const handshake = sizes.wsHandshake(socketTarget(0))
   tally.events++
-  tally.request(sizes.wsHandshake(socketTarget(0)).request)
+  tally.request(handshake.request)
   tally.open(t, D)
   const a = t + L
   if (a > D) return
-  tally.response(a, sizes.wsHandshake(socketTarget(0)).response, 0, false)
-  const m = arrivedBy(p.at, a, 0)
-  for (let id = 0; id < m; id++) {
-    const bytes = p.cum[id + 1]! - p.cum[id]!
-    tally.data(a, wsFrameOverhead(bytes, false), bytes)
+  tally.response(a, handshake.response, 0, false)
+  // what arrived before the handshake goes out at once, then each update as it arrives
+  const m = p.countBy(a)
+  if (m > 0) {
+    tally.data(a, p.cumWsFraming[m]!, p.cumJson[m]!)
+    tally.deliver(m, a + L)
   }
-  tally.deliver(m, a + L)
-  for (let id = m; id < p.count; id++) {
-    const at = p.at[id]!
-    if (at > D) break
-    tally.events++
-    const bytes = p.cum[id + 1]! - p.cum[id]!
-    tally.data(at, wsFrameOverhead(bytes, false), bytes)
-    tally.deliver(id + 1, at + L)
-  }
+  tally.live(m, Math.max(m, p.countBy(D)), L, p.cumWsFraming)
   // the client's own messages wait for the socket to open, then go as masked frames
   const openAt = a + L
   for (const message of p.up) {
     if (message.atMs < t) continue
     const sentAt = Math.max(message.atMs, openAt)
-    if (sentAt > D) continue
-    tally.events++
+    if (sentAt > D) break
     tally.data(sentAt, wsFrameOverhead(message.bytes, true), message.bytes)
     tally.sent += tally.weight
   }
+  tally.events += p.up.length
 }
 
 const FOLLOW: Record<Technique, (input: ModelInput, p: Prepared, tally: Tally) => void> = {
@@ -326,7 +378,7 @@ export function runModel(input: ModelInput): ModelResult {
   let p = preparedCache.get(input.workload)
   if (!p) preparedCache.set(input.workload, (p = new Prepared(input.workload)))
   const tally = new Tally(p, input.durationMs)
-  const cohorts = Math.max(1, Math.min(input.clients, input.maxCohorts ?? 256))
+  const cohorts = Math.max(1, Math.min(input.clients, input.maxCohorts ?? DEFAULT_COHORTS))
   for (let k = 0; k < cohorts; k++) {
     const first = Math.floor((k * input.clients) / cohorts)
     const weight = Math.floor(((k + 1) * input.clients) / cohorts) - first

@@ -40,7 +40,7 @@ export function pollBody(jsons: readonly string[], last: number): string {
   return `{"messages":[${jsons.join(',')}],"last":${last}}`
 }
 
-const digits = (n: number) => String(n).length
+export const digits = (n: number) => (n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : n < 10_000 ? 4 : n < 100_000 ? 5 : String(n).length)
 /** any IMF-fixdate is this long ("Thu, 15 Jan 2026 19:30:00 GMT") */
 const DATE: Header = { name: 'Date', value: 'Thu, 01 Jan 1970 00:00:00 GMT', source: 'observed' }
 
@@ -78,6 +78,16 @@ export class WireSizes {
   /** a GET for `target` */
   getHead(target: string): number {
     return this.getBase + target.length
+  }
+
+  /** a short poll from `since` (without building its target) */
+  getPollHead(since: number): number {
+    return this.getBase + FEED_PATHS.poll.length + 7 + digits(since)
+  }
+
+  /** a long poll from `since` */
+  getWaitHead(since: number): number {
+    return this.getBase + FEED_PATHS.wait.length + 7 + digits(since)
   }
 
   /** an EventSource's request; `lastEventId` when it reconnects */

@@ -84,15 +84,16 @@ function arrivals(perMinute: number, durationMs: number, random: () => number): 
 
 /** the messages of one workload at `perMinute` updates a minute, for `durationMs`, from `seed` */
 export function makeWorkload(kind: WorkloadKind, perMinute: number, durationMs: number, seed: number): Workload {
-  const random = seededRandom(seed ^ 0x1ab5eed)
-  const updates = arrivals(perMinute, durationMs, random).map((atMs, i) => {
+  // times and contents from separate streams, so a shorter run has the same first messages
+  const contents = seededRandom(seed ^ 0xc0de)
+  const updates = arrivals(perMinute, durationMs, seededRandom(seed ^ 0x1ab5eed)).map((atMs, i) => {
     const id = i + 1
-    return { id, atMs, json: JSON.stringify({ id, ...payload(kind, id, random, 'them') }) }
+    return { id, atMs, json: JSON.stringify({ id, ...payload(kind, id, contents, 'them') }) }
   })
-  const upstreamRandom = seededRandom(seed ^ 0x5e0d)
+  const said = seededRandom(seed ^ 0x5a1d)
   const upstream =
     kind === 'chat'
-      ? arrivals(perMinute, durationMs, upstreamRandom).map((atMs, i) => ({ atMs, json: JSON.stringify(payload(kind, i + 1, upstreamRandom, 'you')) }))
+      ? arrivals(perMinute, durationMs, seededRandom(seed ^ 0x5e0d)).map((atMs, i) => ({ atMs, json: JSON.stringify(payload(kind, i + 1, said, 'you')) }))
       : []
   return { kind, updates, upstream }
 }
