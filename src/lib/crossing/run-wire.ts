@@ -2,7 +2,7 @@
 // the learner's worker announced about each connection. Implemented by runner/LearnerRun.
 import type { Crossings } from './crossings.ts'
 import type { Simulation } from '../sim/simulation.ts'
-import type { SseFields } from '../sim/sse.ts'
+import type { DeliveredChunk } from '../sim/response-writer.ts'
 
 export interface Announcement {
   /** simulated ms when the learner's code opened the connection */
@@ -43,8 +43,8 @@ export interface RunWire {
   announcement(conn: number): Promise<Announcement | null>
   /** make sure the worker acknowledges events of `eventType` on `conn` before one is sent */
   expectSseType(conn: number, eventType: string): Promise<void>
-  /** an SSE block (trace event `seq`) reaches the learner's EventSource; the running count of dispatched events, or null */
-  sseDelivered(conn: number, fields: SseFields, dispatches: boolean, seq: number): number | null
+  /** a chunk of an event stream reaches the learner's EventSource; the running number of each event it dispatches */
+  sseDelivered(conn: number, chunk: DeliveredChunk): number[]
   /** the EventSource's stream ended or failed to connect: the browser reconnects by itself */
   streamEnded(conn: number): void
   /** the EventSource failed for good (not 200, not text/event-stream): no reconnection */

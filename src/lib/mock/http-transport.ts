@@ -67,6 +67,11 @@ export function learnerTarget(url: URL): string {
 export const REAL_RETRY_MS = 5
 const REAL_RETRY_BLOCK = `retry: ${REAL_RETRY_MS}\n\n`
 
+/** the stream's own `retry:` lines, as the browser gets them: the real reconnection waits REAL_RETRY_MS (the trace keeps the server's value) */
+export function withRealRetry(text: string): string {
+  return text.replace(/^retry: ?\d+(?=\r\n|\r|\n|$)/gm, `retry: ${REAL_RETRY_MS}`)
+}
+
 /** a random real-time delay (tests inject it to prove that real timing never reaches the trace) */
 function jitter(wire: RunWire): Promise<void> {
   return wire.noiseMs > 0 ? new Promise((resolve) => setTimeout(resolve, Math.random() * wire.noiseMs)) : Promise.resolve()
@@ -139,13 +144,15 @@ export async function answerRequest(request: Request, conn: number, wire: RunWir
       }
       controller.enqueue(encoder.encode(REAL_RETRY_BLOCK))
       exchange.onChunk((chunk) => {
-        const bytes = encoder.encode(chunk.fields.retry === undefined ? chunk.text : chunk.text.replace(/^retry: \d+$/m, `retry: ${REAL_RETRY_MS}`))
-        const type = chunk.dispatches
-        const n = wire.sseDelivered(conn, chunk.fields, type !== null, chunk.seq)
-        if (type !== null && n !== null) {
+        const bytes = encoder.encode(withRealRetry(chunk.text))
+        // every event this chunk makes the browser dispatch holds time until the learner's handlers ran
+        const numbers = wire.sseDelivered(conn, chunk)
+        chunk.dispatched.forEach((type, i) => {
+          const n = numbers[i]
+          if (n === undefined) return
           wire.crossings.eventDelivered(id, n)
           chain = chain.then(() => wire.expectSseType(conn, type))
-        }
+        })
         chain = chain
           .then(() => jitter(wire))
           .then(() => write(bytes))

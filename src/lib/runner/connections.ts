@@ -4,7 +4,7 @@
 // and which Last-Event-ID it carries (the last id the stream delivered).
 import { connName } from '../sim/conn-name.ts'
 import type { SimScheduler } from '../sim/scheduler.ts'
-import type { SseFields } from '../sim/sse.ts'
+import type { DeliveredChunk } from '../sim/response-writer.ts'
 import type { Announcement } from '../crossing/run-wire.ts'
 import type { Crossings } from '../crossing/crossings.ts'
 import type { RequestApi } from './protocol.ts'
@@ -75,15 +75,16 @@ export class LearnerConnections {
     })
   }
 
-  /** an SSE block (trace event `seq`) reached the learner's EventSource; returns the running count of dispatched events, or null */
-  sseDelivered(conn: number, fields: SseFields, dispatches: boolean, seq: number): number | null {
+  /** a chunk of an event stream reached the learner's EventSource; the running number of each event it dispatches */
+  sseDelivered(conn: number, chunk: DeliveredChunk): number[] {
     const c = this.connections.get(conn)
-    if (!c) return null
-    if (fields.id !== undefined && !fields.id.includes('\0')) c.lastEventId = fields.id
-    if (fields.retry !== undefined) c.retryMs = fields.retry
-    if (!dispatches) return null
-    c.eventSeqs.push(seq)
-    return ++c.dispatched
+    if (!c) return []
+    c.lastEventId = chunk.lastEventId
+    if (chunk.retry !== null) c.retryMs = chunk.retry
+    return chunk.dispatched.map(() => {
+      c.eventSeqs.push(chunk.seq)
+      return ++c.dispatched
+    })
   }
 
   /** the trace event of the `n`-th event this EventSource dispatched (1-based) */

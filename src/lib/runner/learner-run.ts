@@ -4,7 +4,7 @@ import { Barrier } from '../sim/barrier.ts'
 import { Crossings } from '../crossing/crossings.ts'
 import type { Fault, Simulation } from '../sim/simulation.ts'
 import type { Announcement, RunWire } from '../crossing/run-wire.ts'
-import type { SseFields } from '../sim/sse.ts'
+import type { DeliveredChunk } from '../sim/response-writer.ts'
 import { LearnerConnections } from './connections.ts'
 import { WebSocketBridge } from './websocket-bridge.ts'
 import { nextMacrotask } from '../crossing/macrotask.ts'
@@ -129,8 +129,8 @@ export class LearnerRun implements RunWire {
     return this.connections.nextRequest(conn)
   }
 
-  sseDelivered(conn: number, fields: SseFields, dispatches: boolean, seq: number): number | null {
-    return this.connections.sseDelivered(conn, fields, dispatches, seq)
+  sseDelivered(conn: number, chunk: DeliveredChunk): number[] {
+    return this.connections.sseDelivered(conn, chunk)
   }
 
   streamEnded(conn: number): void {

@@ -2,7 +2,7 @@
 // head and body chunks travel back. Each message is put in the trace when it leaves its sender and
 // handed to the transport (the msw adapter) when simulated time reaches its arrival.
 import { chunkedLength, formatResponseHead, httpDate, reasonPhrase, utf8Length, type Header } from './http1.ts'
-import { encodeSseEvent, sseDispatches, type SseFields } from './sse.ts'
+import { encodeSseEvent, SseParser, type DispatchedSseEvent, type SseFields } from './sse.ts'
 import type { DeliveredChunk, EventStreamWriter, ResponseHead, ResponseWriter } from './response-writer.ts'
 
 export type { DeliveredChunk, EventStreamWriter, ResponseHead, ResponseWriter } from './response-writer.ts'
@@ -42,6 +42,8 @@ export class HttpExchange implements ResponseWriter {
   private endListeners: Array<() => void> = []
   private clientCloseListeners: Array<() => void> = []
   private state: ExchangeState = { phase: 'unsent' }
+  /** what the browser's EventSource makes of the stream so far (an event may span chunks) */
+  private sseParser: SseParser | null = null
   private readonly unheard: DeliveredChunk[] = []
   private idleTimer: number | null = null
   /** the trace event that brings the client its answer: the response head, or the error or loss instead of one */
@@ -103,16 +105,19 @@ export class HttpExchange implements ResponseWriter {
   }
 
   respond(status: number, body: string, contentType = 'application/json'): void {
-    const headers = this.baseHeaders([
-      ['Content-Type', contentType],
-      ['Content-Length', String(utf8Length(body))],
-    ])
-    const arrives = this.sendHead(status, headers, body, false)
-    this.deliverAt(arrives, () => this.finish('server'))
+    this.respondWith(status, [['Content-Type', contentType]], body)
   }
 
   respondEmpty(status: number): void {
-    const arrives = this.sendHead(status, this.baseHeaders([]), '', false)
+    this.respondWith(status, [], '')
+  }
+
+  /** a complete answer with the server's own headers (Date first; Content-Length added for a body, absent for a null-body status) */
+  respondWith(status: number, headers: ReadonlyArray<readonly [string, string]>, body: string): void {
+    const nullBody = [101, 103, 204, 205, 304].includes(status)
+    const length: Array<[string, string]> =
+      nullBody || headers.some(([n]) => n.toLowerCase() === 'content-length') ? [] : [['Content-Length', String(utf8Length(body))]]
+    const arrives = this.sendHead(status, this.baseHeaders([...headers, ...length]), nullBody ? '' : body, false)
     this.deliverAt(arrives, () => this.finish('server'))
   }
 
@@ -179,13 +184,14 @@ export class HttpExchange implements ResponseWriter {
     this.deliverHead(NETWORK_ERROR, 'network')
   }
 
-  eventStream(): EventStreamWriter {
-    const headers = this.baseHeaders([
+  /** answers 200 with an event stream; `headers` are the server's own, sent after the stream's (a Content-Type given there replaces text/event-stream) */
+  eventStream(headers: ReadonlyArray<readonly [string, string]> = []): EventStreamWriter {
+    const own = new Set(headers.map(([n]) => n.toLowerCase()))
+    const defaults: Array<[string, string]> = [
       ['Content-Type', 'text/event-stream'],
       ['Cache-Control', 'no-cache'],
-      ['Transfer-Encoding', 'chunked'],
-    ])
-    this.sendHead(200, headers, null, true)
+    ]
+    this.sendHead(200, this.baseHeaders([...defaults.filter(([n]) => !own.has(n.toLowerCase())), ...headers, ['Transfer-Encoding', 'chunked']]), null, true)
     let closed = false
     const isClosed = () => closed || !this.open
     return {
@@ -193,7 +199,10 @@ export class HttpExchange implements ResponseWriter {
         return isClosed()
       },
       send: (fields: SseFields) => {
-        if (!isClosed()) this.sendSse(fields)
+        if (!isClosed()) this.writeStream(encodeSseEvent(fields), fields)
+      },
+      raw: (text: string) => {
+        if (!isClosed() && text !== '') this.writeStream(text, null)
       },
       close: () => {
         if (isClosed()) return
@@ -235,7 +244,7 @@ export class HttpExchange implements ResponseWriter {
     for (const fn of this.endListeners) fn()
   }
 
-  private baseHeaders(fields: Array<[string, string]>): Header[] {
+  private baseHeaders(fields: ReadonlyArray<readonly [string, string]>): Header[] {
     const date: Header = { name: 'Date', value: httpDate(SIM_EPOCH_MS + this.ctx.scheduler.now), source: 'observed' }
     return [date, ...fields.map(([name, value]): Header => ({ name, value, source: 'observed' }))]
   }
@@ -275,10 +284,22 @@ export class HttpExchange implements ResponseWriter {
     return arrives
   }
 
-  private sendSse(fields: SseFields): void {
+  /**
+   * One chunk of the event stream leaves the server: the blocks of one event (`fields`), or raw text as
+   * it is (CRLF or CR line ends, a BOM, an event split over chunks). The stream's own parser says what
+   * the browser will dispatch when the chunk arrives, so the trace and the barrier count what it does.
+   */
+  private writeStream(text: string, fields: SseFields | null): void {
     const { scheduler, trace, conn } = this.ctx
-    const wire = encodeSseEvent(fields)
-    const dispatches = sseDispatches(fields)
+    const dispatched: DispatchedSseEvent[] = []
+    this.sseParser ??= new SseParser()
+    this.sseParser.onEvent = (event) => dispatched.push(event)
+    this.sseParser.push(text)
+    const first = dispatched[0]
+    // a raw chunk is described by the first event it completes (the inspector reads its bytes)
+    const shown: SseFields =
+      fields ??
+      (first ? { ...(first.lastEventId ? { id: first.lastEventId } : {}), ...(first.type !== 'message' ? { event: first.type } : {}), data: first.data } : {})
     this.startIdleTimer()
     const arrives = this.arrival('down')
     const { seq } = trace.append({
@@ -288,12 +309,19 @@ export class HttpExchange implements ResponseWriter {
       conn,
       from: 'server',
       to: 'client',
-      bytes: chunkedLength(wire),
-      wire,
-      fields,
-      dispatches,
+      bytes: chunkedLength(text),
+      wire: text,
+      fields: shown,
+      dispatches: dispatched.length > 0,
+      ...(fields ? {} : { raw: true as const }),
     })
-    const chunk: DeliveredChunk = { text: wire, fields, dispatches: dispatches ? fields.event || 'message' : null, seq }
+    const chunk: DeliveredChunk = {
+      text,
+      seq,
+      dispatched: dispatched.map((e) => e.type),
+      lastEventId: this.sseParser.lastEventId,
+      retry: this.sseParser.reconnectionTime,
+    }
     this.deliverAt(arrives, () => {
       if (this.chunkListeners.length === 0) this.unheard.push(chunk)
       for (const fn of this.chunkListeners) fn(chunk)
