@@ -1,11 +1,14 @@
-// Everything the lab page shows for one set of slider values: the live table (a few reference clients in
-// the real simulation, read from their traces), the same scenario through the model (it must agree),
-// the model at scale, and the plot over update rates. Pure; the page runs it in a worker.
+// Everything the lab page shows for one set of slider values, in three parts of very different cost:
+// the model at scale (four runs of the model: milliseconds), the plot over update rates (the model at
+// every rate) and the live table (a few reference clients in the real simulation, read from their
+// traces, and the same scenario through the model, which must agree: the slow part). Pure; the page's
+// worker computes the parts in that order, so the bars and the plot follow a moving slider while the
+// live table catches up, and it drops a part as soon as newer settings make it stale.
 import { runLive } from './live-run.ts'
 import { requestsPerSecond, totalBytes, type Measures } from './measures.ts'
-import { runModel, type ModelResult } from './model.ts'
+import { DEFAULT_COHORTS, runModel, type ModelInput, type ModelResult } from './model.ts'
 import { TECHNIQUES, type Technique } from './reference-clients.ts'
-import { makeWorkload, type WorkloadKind } from './workload.ts'
+import { makeWorkload, type Workload, type WorkloadKind } from './workload.ts'
 
 export interface LabSettings {
   workload: WorkloadKind
@@ -31,6 +34,7 @@ export const PLOT_METRICS: Record<PlotMetric, { label: string; unit: string }> =
   meanDelayMs: { label: 'Mean delivery delay', unit: 'ms' },
   connectionsHeld: { label: 'Connections open at the server', unit: 'connections' },
 }
+const METRICS = Object.keys(PLOT_METRICS) as PlotMetric[]
 
 export function metricOf(m: Measures, metric: PlotMetric): number | null {
   switch (metric) {
@@ -45,20 +49,22 @@ export function metricOf(m: Measures, metric: PlotMetric): number | null {
   }
 }
 
-export interface LabResult {
-  settings: LabSettings
-  live: {
-    clients: number
-    durationMs: number
-    measures: Measures[]
-    /** the model, run on the live scenario, gave exactly the live numbers for every technique */
-    modelAgrees: boolean
-  }
-  scale: ModelResult[]
-  plot: { rates: readonly number[]; values: Record<Technique, Record<PlotMetric, Array<number | null>>> }
-  /** CPU ms the model took for the four techniques at scale */
+export interface LiveResult {
+  clients: number
+  durationMs: number
+  measures: Measures[]
+  /** the model, run on the live scenario, gave exactly the live numbers for every technique */
+  modelAgrees: boolean
+}
+
+export interface ScaleResult {
+  measures: ModelResult[]
+  /** CPU ms the model took for the four techniques */
   modelMs: number
 }
+
+/** one value per rate of RATES_PER_MINUTE, per technique and measure (null: nothing delivered) */
+export type PlotValues = Record<Technique, Record<PlotMetric, Array<number | null>>>
 
 /** how long the live run lasts: short enough for the simulation and its trace (≈ 300 updates, 600 polls), at least a minute */
 export function liveDurationMs(s: LabSettings): number {
@@ -70,42 +76,96 @@ export function liveDurationMs(s: LabSettings): number {
 
 export const LIVE_CLIENTS = 3
 
-const latencyOf = (s: LabSettings) => Math.round(s.rttMs / 2)
+/**
+ * Steps one technique's run may take at scale before the model follows fewer start times than
+ * DEFAULT_COHORTS (never fewer than MIN_COHORTS): the busiest settings (600 updates a minute for 4 h)
+ * then stay as quick as the default ones, and totals do not change, only how finely delays are drawn.
+ */
+export const STEP_BUDGET = 400_000
+const MIN_COHORTS = 8
+/** the plot draws averages, which need few start times */
+const PLOT_COHORTS = 4
 
-export function computeLab(s: LabSettings, now: () => number = () => performance.now()): LabResult {
-  const common = { pollIntervalMs: s.pollIntervalMs, holdTimeoutMs: s.holdTimeoutMs, latencyMs: latencyOf(s), proxyIdleTimeoutMs: s.proxyIdleTimeoutMs }
-  // live: a few clients in the real simulation
-  const liveDuration = liveDurationMs(s)
-  const liveClients = Math.min(s.clients, LIVE_CLIENTS)
-  const liveWorkload = makeWorkload(s.workload, s.perMinute, liveDuration, s.seed)
-  const liveRuns = TECHNIQUES.map(
-    (technique) => runLive({ ...common, technique, workload: liveWorkload, clients: liveClients, durationMs: liveDuration, seed: s.seed }).measures,
-  )
-  const modelAgrees = TECHNIQUES.every((technique, i) => {
-    const { events: _e, cohorts: _c, ...model } = runModel({ ...common, technique, workload: liveWorkload, clients: liveClients, durationMs: liveDuration })
-    return JSON.stringify(model) === JSON.stringify(liveRuns[i])
-  })
-  // at scale
-  const workload = makeWorkload(s.workload, s.perMinute, s.durationMs, s.seed)
-  const t0 = now()
-  const scale = TECHNIQUES.map((technique) => runModel({ ...common, technique, workload, clients: s.clients, durationMs: s.durationMs }))
-  const modelMs = now() - t0
-  // the plot: each rate at the current settings, with fewer cohorts (averages need few)
-  const values = Object.fromEntries(
-    TECHNIQUES.map((t) => [t, { requestsPerSecond: [], bytesPerSecond: [], meanDelayMs: [], connectionsHeld: [] }]),
-  ) as unknown as LabResult['plot']['values']
-  for (const rate of RATES_PER_MINUTE) {
-    const w = makeWorkload(s.workload, rate, s.durationMs, s.seed)
-    for (const technique of TECHNIQUES) {
-      const m = runModel({ ...common, technique, workload: w, clients: s.clients, durationMs: s.durationMs, maxCohorts: 8 })
-      for (const metric of Object.keys(PLOT_METRICS) as PlotMetric[]) values[technique][metric].push(metricOf(m, metric))
-    }
+/** start times the model follows for these settings (DEFAULT_COHORTS unless the workload is very busy) */
+export function cohortsFor(s: LabSettings, workload: Workload): number {
+  const perClient = workload.updates.length + workload.upstream.length + s.durationMs / Math.min(s.pollIntervalMs, s.holdTimeoutMs)
+  return Math.max(MIN_COHORTS, Math.min(DEFAULT_COHORTS, Math.floor(STEP_BUDGET / perClient)))
+}
+
+/** the workloads met lately: moving any slider but the rate, workload or duration makes none anew */
+const workloads = new Map<string, Workload>()
+export function workloadFor(kind: WorkloadKind, perMinute: number, durationMs: number, seed: number): Workload {
+  const key = `${kind} ${perMinute} ${durationMs} ${seed}`
+  let w = workloads.get(key)
+  if (!w) {
+    w = makeWorkload(kind, perMinute, durationMs, seed)
+    if (workloads.size >= 40) workloads.delete(workloads.keys().next().value!)
+    workloads.set(key, w)
   }
+  return w
+}
+
+function modelInput(s: LabSettings, technique: Technique, workload: Workload, clients: number, durationMs: number): ModelInput {
+  const latencyMs = Math.round(s.rttMs / 2)
   return {
-    settings: s,
-    live: { clients: liveClients, durationMs: liveDuration, measures: liveRuns, modelAgrees },
-    scale,
-    plot: { rates: RATES_PER_MINUTE, values },
-    modelMs,
+    technique,
+    workload,
+    clients,
+    durationMs,
+    pollIntervalMs: s.pollIntervalMs,
+    holdTimeoutMs: s.holdTimeoutMs,
+    latencyMs,
+    proxyIdleTimeoutMs: s.proxyIdleTimeoutMs,
   }
+}
+
+/** the model at scale: the bars and the model's table */
+export function computeScale(s: LabSettings, now: () => number = () => performance.now()): ScaleResult {
+  const workload = workloadFor(s.workload, s.perMinute, s.durationMs, s.seed)
+  const maxCohorts = cohortsFor(s, workload)
+  const t0 = now()
+  const measures = TECHNIQUES.map((t) => runModel({ ...modelInput(s, t, workload, s.clients, s.durationMs), maxCohorts }))
+  return { measures, modelMs: now() - t0 }
+}
+
+/** the plot's values at one rate (the worker computes the plot rate by rate, so it can stop between) */
+export function plotPoint(s: LabSettings, rate: number): Record<Technique, Record<PlotMetric, number | null>> {
+  const workload = workloadFor(s.workload, rate, s.durationMs, s.seed)
+  const point = {} as Record<Technique, Record<PlotMetric, number | null>>
+  for (const t of TECHNIQUES) {
+    const m = runModel({ ...modelInput(s, t, workload, s.clients, s.durationMs), maxCohorts: PLOT_COHORTS })
+    point[t] = Object.fromEntries(METRICS.map((metric) => [metric, metricOf(m, metric)])) as Record<PlotMetric, number | null>
+  }
+  return point
+}
+
+/** the plot's values at every rate */
+export function computePlot(s: LabSettings): PlotValues {
+  const values = Object.fromEntries(TECHNIQUES.map((t) => [t, Object.fromEntries(METRICS.map((m) => [m, []]))])) as unknown as PlotValues
+  for (const rate of RATES_PER_MINUTE) {
+    const point = plotPoint(s, rate)
+    for (const t of TECHNIQUES) for (const metric of METRICS) values[t][metric].push(point[t][metric])
+  }
+  return values
+}
+
+/** the live scenario: how many clients, for how long, on which messages */
+export function liveScenario(s: LabSettings): { clients: number; durationMs: number; workload: Workload } {
+  const durationMs = liveDurationMs(s)
+  return { clients: Math.min(s.clients, LIVE_CLIENTS), durationMs, workload: workloadFor(s.workload, s.perMinute, durationMs, s.seed) }
+}
+
+/** one technique in the live simulation, and whether the model gives the same numbers for it */
+export function computeLiveTechnique(s: LabSettings, technique: Technique): { measures: Measures; modelAgrees: boolean } {
+  const { clients, durationMs, workload } = liveScenario(s)
+  const common = modelInput(s, technique, workload, clients, durationMs)
+  const measures = runLive({ ...common, seed: s.seed }).measures
+  const { events: _e, cohorts: _c, ...model } = runModel(common)
+  return { measures, modelAgrees: JSON.stringify(model) === JSON.stringify(measures) }
+}
+
+export function computeLive(s: LabSettings): LiveResult {
+  const runs = TECHNIQUES.map((t) => computeLiveTechnique(s, t))
+  const { clients, durationMs } = liveScenario(s)
+  return { clients, durationMs, measures: runs.map((r) => r.measures), modelAgrees: runs.every((r) => r.modelAgrees) }
 }

@@ -12,7 +12,7 @@ const HOUR = 3_600_000
 function lab(kind: WorkloadKind, perMinute: number, clients: number, pollIntervalMs: number): Record<Technique, Measures> {
   const workload = makeWorkload(kind, perMinute, HOUR, 1)
   return Object.fromEntries(
-    TECHNIQUES.map((technique) => [
+    TECHNIQUES.map((technique): [Technique, Measures] => [
       technique,
       runModel({ technique, workload, clients, pollIntervalMs, holdTimeoutMs: 30_000, latencyMs: 50, proxyIdleTimeoutMs: null, durationMs: HOUR }),
     ]),

@@ -119,7 +119,7 @@ export function startReferenceClient(sim: Simulation, client: ReferenceClient): 
           api: 'EventSource',
         })
         exchange.onChunk((chunk) => {
-          if (chunk.fields.id !== undefined) lastEventId = chunk.fields.id
+          lastEventId = chunk.lastEventId
         })
         // the stream ended (the proxy cut it, the network lost it): EventSource tries again
         exchange.onEnd(() => at(sim.now + SSE_RECONNECT_MS, connect))
