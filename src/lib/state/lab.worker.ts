@@ -2,7 +2,7 @@
 // posts settings; the worker answers with parts as they are ready (the model at scale, then the plot,
 // then each technique's live run), and between two steps it lets newer settings in: a step computed
 // for settings the learner has already left is never started, so the answers follow the slider.
-import { computeLiveTechnique, computeScale, liveScenario, plotPoint, RATES_PER_MINUTE, type LabSettings } from '../sim/lab/lab-compute.ts'
+import { computeLiveTechnique, computeScale, liveScenario, plotPoint, RATES_PER_MINUTE, type LabSettings, type PlotPoint } from '../sim/lab/lab-compute.ts'
 import { TECHNIQUES } from '../sim/lab/reference-clients.ts'
 import type { LabMessage } from './lab-messages.ts'
 
@@ -27,12 +27,13 @@ async function run(): Promise<void> {
       const { id, settings } = latest
       const stale = () => latest?.id !== id
       try {
-        answer({ id, part: 'scale', scale: computeScale(settings) })
-        const plot: Array<ReturnType<typeof plotPoint>> = []
+        const scale = computeScale(settings)
+        answer({ id, part: 'scale', scale })
+        const plot: PlotPoint[] = []
         for (const rate of RATES_PER_MINUTE) {
           await breathe()
           if (stale()) break
-          plot.push(plotPoint(settings, rate))
+          plot.push(plotPoint(settings, rate, scale))
         }
         if (stale()) continue
         answer({ id, part: 'plot', plot })

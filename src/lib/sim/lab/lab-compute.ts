@@ -128,22 +128,29 @@ export function computeScale(s: LabSettings, now: () => number = () => performan
   return { measures, modelMs: now() - t0 }
 }
 
-/** the plot's values at one rate (the worker computes the plot rate by rate, so it can stop between) */
-export function plotPoint(s: LabSettings, rate: number): Record<Technique, Record<PlotMetric, number | null>> {
-  const workload = workloadFor(s.workload, rate, s.durationMs, s.seed)
-  const point = {} as Record<Technique, Record<PlotMetric, number | null>>
-  for (const t of TECHNIQUES) {
-    const m = runModel({ ...modelInput(s, t, workload, s.clients, s.durationMs), maxCohorts: PLOT_COHORTS })
-    point[t] = Object.fromEntries(METRICS.map((metric) => [metric, metricOf(m, metric)])) as Record<PlotMetric, number | null>
-  }
+export type PlotPoint = Record<Technique, Record<PlotMetric, number | null>>
+
+function pointOf(measures: readonly Measures[]): PlotPoint {
+  const point = {} as PlotPoint
+  for (const m of measures) point[m.technique] = Object.fromEntries(METRICS.map((metric) => [metric, metricOf(m, metric)])) as Record<PlotMetric, number | null>
   return point
 }
 
+/**
+ * The plot's values at one rate (the worker computes the plot rate by rate, so it can stop between).
+ * At the current rate they are the bars' own (`scale`), so the plot and the bars agree where they meet.
+ */
+export function plotPoint(s: LabSettings, rate: number, scale?: ScaleResult): PlotPoint {
+  if (scale && rate === s.perMinute) return pointOf(scale.measures)
+  const workload = workloadFor(s.workload, rate, s.durationMs, s.seed)
+  return pointOf(TECHNIQUES.map((t) => runModel({ ...modelInput(s, t, workload, s.clients, s.durationMs), maxCohorts: PLOT_COHORTS })))
+}
+
 /** the plot's values at every rate */
-export function computePlot(s: LabSettings): PlotValues {
+export function computePlot(s: LabSettings, scale?: ScaleResult): PlotValues {
   const values = Object.fromEntries(TECHNIQUES.map((t) => [t, Object.fromEntries(METRICS.map((m) => [m, []]))])) as unknown as PlotValues
   for (const rate of RATES_PER_MINUTE) {
-    const point = plotPoint(s, rate)
+    const point = plotPoint(s, rate, scale)
     for (const t of TECHNIQUES) for (const metric of METRICS) values[t][metric].push(point[t][metric])
   }
   return values
