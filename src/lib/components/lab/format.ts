@@ -29,12 +29,18 @@ export function formatMs(ms: number): string {
 export function compact(n: number): string {
   if (n === 0) return '0'
   const abs = Math.abs(n)
-  if (abs >= 1e6) return `${(n / 1e6).toFixed(abs >= 1e7 ? 0 : 1)} M`
-  if (abs >= 1e3) return `${(n / 1e3).toFixed(abs >= 1e4 ? 0 : 1)} k`
+  // decide on the rounded value, so 9 999.6 is "10 k" like 10 000, not "10.0 k"
+  const scaled = (unit: number, suffix: string) => {
+    const one = Math.abs(Number((n / unit).toFixed(1)))
+    return `${(n / unit).toFixed(one >= 10 ? 0 : 1)} ${suffix}`
+  }
+  if (Math.abs(Number(n.toFixed(0))) >= 1e6) return scaled(1e6, 'M')
+  if (Math.abs(Number(n.toFixed(0))) >= 1e3) return scaled(1e3, 'k')
   if (abs >= 10) return n.toFixed(0)
   if (abs >= 0.01) return n.toFixed(2)
   return n.toExponential(1)
 }
 
 /** "1 client", "10,000 clients" */
-export const plural = (n: number, one: string) => `${n.toLocaleString('en')} ${one}${n === 1 ? '' : 's'}`
+const whole = new Intl.NumberFormat('en')
+export const plural = (n: number, one: string) => `${whole.format(n)} ${one}${n === 1 ? '' : 's'}`

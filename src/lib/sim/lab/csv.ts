@@ -28,11 +28,20 @@ export const TABLE_ROWS: readonly TableRow[] = [
   { label: 'Client sends on the same connection', value: (m) => (m.sendsOnSameConnection ? 'yes' : 'no: a POST each') },
 ]
 
+/** one formatter per number of decimals: toLocaleString with options builds a new one each call, which
+ * made redrawing the tables the main thread's largest cost while a slider moved */
+const formatters = new Map<number, Intl.NumberFormat>()
+function formatter(decimals: number): Intl.NumberFormat {
+  let f = formatters.get(decimals)
+  if (!f) formatters.set(decimals, (f = new Intl.NumberFormat('en', { maximumFractionDigits: decimals, minimumFractionDigits: decimals })))
+  return f
+}
+
 export function formatCell(row: TableRow, m: Measures): string {
   const v = row.value(m)
   if (v === null) return '—'
   if (typeof v === 'string') return v
-  return v.toLocaleString('en', { maximumFractionDigits: row.decimals ?? 0, minimumFractionDigits: row.decimals ?? 0 })
+  return formatter(row.decimals ?? 0).format(v)
 }
 
 const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)
