@@ -589,3 +589,10 @@ console.log(
 console.log(
   `SSE /s burst ${burst.map((x) => x.toFixed(0)).join(', ')}; one per instant ${ours.map((x) => x.toFixed(0)).join(', ')}; bare msw ${bare.map((x) => x.toFixed(0)).join(', ')}; held long polls (ms) ${held.join(', ')} (bare ${bareHeld.map((x) => x.toFixed(0)).join(', ')})`,
 )
+
+// the lab's model at scale (issue 16): its own rows, in the same table format
+{
+  const { labModelRows, printRows } = await import('./bench-lab.mjs')
+  console.log('\nLab model (issue 16):')
+  printRows(await labModelRows())
+}

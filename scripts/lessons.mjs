@@ -73,10 +73,10 @@ try {
     writeFileSync('docs/authoring.md', withFieldReference(readFileSync('docs/authoring.md', 'utf8')))
     // the curriculum map of this repository's course
     const { loadLessons, formatProblem } = await load('/src/lib/lesson/load-lessons.ts')
-    const { curriculumLessons, curriculumMarkdown } = await load('/src/lib/lesson/curriculum.ts')
-    const { lessons, claims, problems } = loadLessons(resolve('lessons'))
+    const { curriculumLessons, curriculumMarkdown, labAsCurriculum } = await load('/src/lib/lesson/curriculum.ts')
+    const { lessons, claims, problems, lab } = loadLessons(resolve('lessons'))
     if (problems.length || !claims) throw new Error(`Cannot map the curriculum: ${problems.map(formatProblem).join('\n') || 'lessons/_claims.yml is missing'}`)
-    writeFileSync('docs/curriculum.md', curriculumMarkdown(claims, await curriculumLessons(lessons, load)))
+    writeFileSync('docs/curriculum.md', curriculumMarkdown(claims, [...(await curriculumLessons(lessons, load)), ...(lab ? [labAsCurriculum(lab)] : [])]))
     console.log('Wrote docs/lesson.schema.json, the field reference in docs/authoring.md and docs/curriculum.md')
   } else {
     throw new Error(`Unknown command "${command ?? ''}". Use: check [dir] [--run] | new "Title" [dir] | schema`)

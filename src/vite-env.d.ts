@@ -11,6 +11,11 @@ declare module 'virtual:wirelab/lessons' {
   >
 }
 
+declare module 'virtual:wirelab/lab' {
+  /** lessons/_lab.yml: the lab's title and questions (null when the course has none) */
+  export const lab: import('./lib/lesson/schema.ts').Lab | null
+}
+
 // monaco-editor ships no types for its TypeScript mode's entry; these two are what typescript-service.ts calls
 declare module 'monaco-editor/languages/features/typescript/tsMode.js' {
   import type { LanguageServiceDefaults } from 'monaco-editor/languages/features/typescript/register.js'

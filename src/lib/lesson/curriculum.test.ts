@@ -5,10 +5,10 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { formatProblem, loadLessons } from './load-lessons.ts'
-import { curriculumLessons, curriculumMarkdown, curriculumRows, unknownCheckClaims, type CurriculumLesson } from './curriculum.ts'
+import { curriculumLessons, curriculumMarkdown, curriculumRows, labAsCurriculum, unknownCheckClaims, type CurriculumLesson } from './curriculum.ts'
 
-const { lessons, claims, problems } = loadLessons(resolve('lessons'))
-const course = await curriculumLessons(lessons, (file) => import(/* @vite-ignore */ file))
+const { lessons, claims, problems, lab } = loadLessons(resolve('lessons'))
+const course = [...(await curriculumLessons(lessons, (file) => import(/* @vite-ignore */ file))), ...(lab ? [labAsCurriculum(lab)] : [])]
 
 describe('the curriculum of lessons/', () => {
   it('has its claims in lessons/_claims.yml, and valid lessons', () => {
@@ -31,6 +31,13 @@ describe('the curriculum of lessons/', () => {
   it('at least 36 of the 40 claims are proven by a check or a question', () => {
     const proven = curriculumRows(claims!, course).filter((r) => r.provenBy.length > 0)
     expect(proven.length).toBeGreaterThanOrEqual(36)
+  })
+
+  it("the lab's questions prove the claims its numbers show (issue 16)", () => {
+    const byLab = curriculumRows(claims!, course)
+      .filter((r) => r.provenBy.some((p) => p.slug === 'lab'))
+      .map((r) => r.n)
+    expect(byLab).toEqual([6, 7, 13, 14, 19, 20, 36, 37, 38, 39, 40])
   })
 
   it('checks name only claims of the course', () => {

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { isAbsolute, join, relative, resolve } from 'node:path'
 import { parseLessonMarkdown, parseYamlFile, type Inherit, type LessonProblem, type MetaRules } from './front-matter.ts'
-import { claimsSchema, courseSchema, type Claims, type Course } from './schema.ts'
+import { claimsSchema, courseSchema, labSchema, type Claims, type Course, type Lab } from './schema.ts'
 import { checkLessonText } from './content-rules.ts'
 import { renderMarkdown } from './markdown.ts'
 import type { LessonContent, LessonSummary } from './types.ts'
@@ -22,6 +22,8 @@ export interface LoadResult {
   parts: Course['parts']
   /** the course's numbered claims from _claims.yml (null without that file) */
   claims: Claims | null
+  /** the lab's questions from _lab.yml (null without that file) */
+  lab: Lab | null
   problems: LessonProblem[]
   /** every file read, for the dev server to watch */
   files: string[]
@@ -40,11 +42,13 @@ export function loadLessons(root: string, cwd = process.cwd()): LoadResult {
       files,
       parts: [],
       claims: null,
+      lab: null,
       problems: [{ file: relative(cwd, root) || root, line: 1, column: 1, path: '', message: 'the lessons folder does not exist' }],
     }
   const { parts, inherit } = readParts(root, cwd, files, problems)
   const claims = readClaims(root, cwd, files, problems)
   const rules = claimRules(claims, relative(cwd, join(root, '_claims.yml')))
+  const lab = readLab(root, cwd, files, problems, rules)
   for (const slug of readdirSync(root).sort()) {
     const dir = join(root, slug)
     if (!statSync(dir).isDirectory() || slug.startsWith('.') || slug.startsWith('_')) continue
@@ -120,7 +124,7 @@ export function loadLessons(root: string, cwd = process.cwd()): LoadResult {
   const slugs = new Set(readdirSync(root).filter((name) => SLUG.test(name)))
   for (const text of texts) problems.push(...checkLessonText(text.body, text.bodyLine, text.file, slugs, (path) => existsSync(join(text.dir, path))))
   lessons.sort((a, b) => a.meta.order - b.meta.order)
-  return { lessons, problems, files, parts, claims }
+  return { lessons, problems, files, parts, claims, lab }
 }
 
 /** lessons/_claims.yml: the course's numbered claims (optional) */
@@ -132,6 +136,21 @@ function readClaims(root: string, cwd: string, files: string[], problems: Lesson
   if (parsed.ok) return parsed.data
   problems.push(...parsed.problems)
   return null
+}
+
+/** lessons/_lab.yml: the lab's questions (optional); their claims must be the course's */
+function readLab(root: string, cwd: string, files: string[], problems: LessonProblem[], rules: MetaRules): Lab | null {
+  const file = join(root, '_lab.yml')
+  files.push(file)
+  if (!existsSync(file)) return null
+  const parsed = parseYamlFile(readFileSync(file, 'utf8'), relative(cwd, file), labSchema)
+  if (!parsed.ok) {
+    problems.push(...parsed.problems)
+    return null
+  }
+  const unknown = rules({ teaches: [], questions: parsed.data.questions } as unknown as Parameters<MetaRules>[0])
+  problems.push(...unknown.map((u) => ({ file: relative(cwd, file), line: 1, column: 1, path: u.path.join('.'), message: u.message })))
+  return unknown.length ? null : parsed.data
 }
 
 /** every claim number a lesson names (in `teaches` and its questions) must be one of the course's */

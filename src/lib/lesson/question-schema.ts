@@ -73,3 +73,21 @@ export const claimsSchema = z
   .describe("lessons/_claims.yml: the course's teachable claims, numbered, for the curriculum map (docs/curriculum.md).")
 
 export type Claims = z.infer<typeof claimsSchema>
+
+export const labSchema = z
+  .strictObject({
+    title: z.string().min(1).max(120).describe('The title of the lab page (#/lab).'),
+    questions: z
+      .array(questionSchema)
+      .min(1)
+      .superRefine((questions, ctx) => {
+        const ids = questions.map((q) => q.id)
+        ids.forEach((id, i) => {
+          if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `two questions have the id "${id}"` })
+        })
+      })
+      .describe("Questions shown after the lab's numbers: each asks the learner to read a number the lab shows. Graded on the page like a lesson's."),
+  })
+  .describe("lessons/_lab.yml: the protocol comparison lab's questions (optional); docs/curriculum.md lists what they prove after the lessons.")
+
+export type Lab = z.infer<typeof labSchema>

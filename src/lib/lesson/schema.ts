@@ -367,4 +367,4 @@ export const courseSchema = z
 export type Course = z.infer<typeof courseSchema>
 export type Scenario = z.infer<typeof scenarioSchema>
 export type Protocol = z.infer<typeof protocolSchema>
-export { claimsSchema, type Claims, type Question } from './question-schema.ts'
+export { claimsSchema, labSchema, type Claims, type Lab, type Question } from './question-schema.ts'

@@ -8,6 +8,8 @@ import { formatProblem, loadLessons, summarise, type LoadResult } from './load-l
 
 const INDEX_ID = 'virtual:wirelab/lessons'
 const LESSON_PREFIX = 'virtual:wirelab/lesson/'
+/** the lab's questions (lessons/_lab.yml), in the lab page's own chunk */
+const LAB_ID = 'virtual:wirelab/lab'
 
 export function wirelabLessons(options: { dir: string }): Plugin {
   let result: LoadResult | null = null
@@ -34,7 +36,7 @@ export function wirelabLessons(options: { dir: string }): Plugin {
       if (problems.length) throw new Error(`Invalid lessons in ${options.dir}:\n${problems.map(formatProblem).join('\n')}`)
     },
     resolveId(id) {
-      if (id === INDEX_ID || id.startsWith(LESSON_PREFIX)) return `\0${id}`
+      if (id === INDEX_ID || id === LAB_ID || id.startsWith(LESSON_PREFIX)) return `\0${id}`
       return undefined
     },
     load(id) {
@@ -46,6 +48,7 @@ export function wirelabLessons(options: { dir: string }): Plugin {
         const parts = result.parts.map((p) => ({ title: p.title, summary: p.summary }))
         return `export const lessonIndex = ${JSON.stringify(result.lessons.map(summarise))}\nexport const lessonParts = ${JSON.stringify(parts)}\nexport const lessonLoaders = {\n${loaders}\n}\n`
       }
+      if (id === `\0${LAB_ID}`) return `export const lab = ${JSON.stringify(result.lab)}\n`
       const slug = id.slice(`\0${LESSON_PREFIX}`.length)
       const lesson = result.lessons.find((l) => l.slug === slug)
       if (!lesson) throw new Error(`No lesson "${slug}"`)

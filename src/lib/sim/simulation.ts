@@ -4,7 +4,7 @@
 import { HttpExchange } from './exchange.ts'
 import { WsConnection, type WsClientListener } from './ws-connection.ts'
 import { Network } from './network.ts'
-import { formatRequestHead, type Header } from './http1.ts'
+import { formatRequestHead, utf8Length, type Header } from './http1.ts'
 import { seededRandom } from './random.ts'
 import { SimScheduler } from './scheduler.ts'
 import { Trace } from './trace.ts'
@@ -421,7 +421,8 @@ export class Simulation {
           conn,
           from: 'client',
           to: 'server',
-          bytes: wire.length,
+          // the head, and the body a POST carries after it
+          bytes: wire.length + utf8Length(request.body ?? ''),
           method: request.method,
           target: request.target,
           headers: request.headers,
