@@ -11,9 +11,12 @@ export function evaluateChecks(checks: readonly LessonCheck[], record: RunRecord
   const unfinished = unfinishedReason(query)
   const faults = query.learnerFaults()
   return checks.map((check) => {
-    const result = { id: check.id, title: check.title, ...outcome(check, query) }
+    const { disturbed, ...said } = outcome(check, query)
+    const result: CheckResult = { id: check.id, title: check.title, ...said }
     if (result.pass) return result
     if (unfinished) return { ...result, unjudged: true, message: `${unfinished} (This check could not be judged: ${lowerFirst(result.message)})` }
+    // the check itself named the fault that explains its failure
+    if (disturbed && faults.length > 0) return { ...result, unjudged: true }
     if (check.undisturbed && faults.length > 0) {
       const what = faults.map((f) => `at ${formatSeconds(f.t)}: ${lowerFirst(f.description)}`).join('; ')
       return {
@@ -29,7 +32,7 @@ export function evaluateChecks(checks: readonly LessonCheck[], record: RunRecord
 function outcome(check: LessonCheck, query: RunQuery): CheckOutcome {
   try {
     const o = check.run(query)
-    return { pass: o.pass === true, message: String(o.message) }
+    return { pass: o.pass === true, message: String(o.message), ...(o.disturbed ? { disturbed: true } : {}) }
   } catch (error) {
     return { pass: false, message: `This check could not be evaluated: ${error instanceof Error ? error.message : String(error)}` }
   }

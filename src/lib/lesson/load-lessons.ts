@@ -6,11 +6,14 @@ import { parseLessonMarkdown, parseYamlFile, type Inherit, type LessonProblem, t
 import { claimsSchema, courseSchema, type Claims, type Course } from './schema.ts'
 import { checkLessonText } from './content-rules.ts'
 import { renderMarkdown } from './markdown.ts'
+import { checkIdsIn, readCheats, type LessonCheat } from './cheats.ts'
 import type { LessonContent, LessonSummary } from './types.ts'
 
 export interface LoadedLesson extends LessonContent {
   dir: string
   checksFile: string
+  /** code that cheats and must fail named checks (cheats/): test fixtures, never shipped to browsers */
+  cheats: LessonCheat[]
 }
 
 export interface LoadResult {
@@ -85,7 +88,11 @@ export function loadLessons(root: string, cwd = process.cwd()): LoadResult {
       problems.push({ file: rel('checks.ts'), line: 1, column: 1, path: '', message: 'missing checks.ts (every lesson needs at least one automatic check)' })
     if (starter === null || solution === null || types === null || !existsSync(checksFile)) continue
     const html = renderMarkdown(parsed.body)
-    lessons.push({ slug, meta, html, starter, solution, types, language: meta.starter.endsWith('.ts') ? 'typescript' : 'javascript', dir, checksFile })
+    const language = meta.starter.endsWith('.ts') ? 'typescript' : 'javascript'
+    const cheats = readCheats(dir, language, checkIdsIn(readFileSync(checksFile, 'utf8')), cwd, meta.scenario.broker !== null)
+    problems.push(...cheats.problems)
+    files.push(...cheats.files)
+    lessons.push({ slug, meta, html, starter, solution, types, language, dir, checksFile, cheats: cheats.cheats })
   }
   const byOrder = new Map<number, string>()
   for (const lesson of lessons) {
