@@ -3,10 +3,10 @@
 // so the page decides when, in simulated time, each is sent (end of the stream + the logical retry)
 // and which Last-Event-ID it carries (the last id the stream delivered).
 import { connName } from '../sim/conn-name.ts'
-import type { Barrier } from '../sim/barrier.ts'
 import type { SimScheduler } from '../sim/scheduler.ts'
-import type { SseFields } from '../sim/sse.ts'
-import { crossing, type Announcement } from '../mock/run-wire.ts'
+import type { DeliveredChunk } from '../sim/response-writer.ts'
+import type { Announcement } from '../crossing/run-wire.ts'
+import type { Crossings } from '../crossing/crossings.ts'
 import type { RequestApi } from './protocol.ts'
 
 /** browsers wait about this long before reconnecting when the server never sent `retry:` */
@@ -36,7 +36,7 @@ export class LearnerConnections {
 
   constructor(
     private readonly scheduler: SimScheduler,
-    private readonly barrier: Barrier,
+    private readonly crossings: Crossings,
   ) {}
 
   /** the worker says the learner's code sent a request */
@@ -75,15 +75,16 @@ export class LearnerConnections {
     })
   }
 
-  /** an SSE block (trace event `seq`) reached the learner's EventSource; returns the running count of dispatched events, or null */
-  sseDelivered(conn: number, fields: SseFields, dispatches: boolean, seq: number): number | null {
+  /** a chunk of an event stream reached the learner's EventSource; the running number of each event it dispatches */
+  sseDelivered(conn: number, chunk: DeliveredChunk): number[] {
     const c = this.connections.get(conn)
-    if (!c) return null
-    if (fields.id !== undefined && !fields.id.includes('\0')) c.lastEventId = fields.id
-    if (fields.retry !== undefined) c.retryMs = fields.retry
-    if (!dispatches) return null
-    c.eventSeqs.push(seq)
-    return ++c.dispatched
+    if (!c) return []
+    c.lastEventId = chunk.lastEventId
+    if (chunk.retry !== null) c.retryMs = chunk.retry
+    return chunk.dispatched.map(() => {
+      c.eventSeqs.push(chunk.seq)
+      return ++c.dispatched
+    })
   }
 
   /** the trace event of the `n`-th event this EventSource dispatched (1-based) */
@@ -96,7 +97,7 @@ export class LearnerConnections {
     const c = this.connections.get(conn)
     if (!c || c.api !== 'EventSource' || c.finished) return
     // the worker's EventSource reports the end with an error event (readyState CONNECTING)
-    this.barrier.hold(crossing.end(connName(conn)))
+    this.crossings.streamEnded(connName(conn))
     this.scheduler.at(
       this.scheduler.now + c.retryMs,
       () => {
@@ -138,7 +139,7 @@ export class LearnerConnections {
   private announce(conn: number, c: Connection, sentAt: number): void {
     c.attempt++
     const announcement: Announcement = { sentAt, api: c.api, attempt: c.attempt, lastEventId: c.lastEventId }
-    this.barrier.hold(crossing.request(connName(conn)))
+    this.crossings.requestAnnounced(connName(conn))
     const waiting = [...(this.pendingBeforeOpen.get(conn) ?? []), ...c.waiters.splice(0)]
     this.pendingBeforeOpen.delete(conn)
     const first = waiting.shift()

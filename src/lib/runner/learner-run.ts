@@ -1,13 +1,13 @@
 // One run of the learner's code: a fresh worker, a fresh simulation, and one clock for both (RunClock
 // decides how time moves: live, paused, step by step) until the lesson's duration, Stop, or a hang.
 import { Barrier } from '../sim/barrier.ts'
+import { Crossings } from '../crossing/crossings.ts'
 import type { Fault, Simulation } from '../sim/simulation.ts'
-import type { Announcement, RunWire } from '../mock/run-wire.ts'
-import { crossing } from '../mock/run-wire.ts'
-import type { SseFields } from '../sim/sse.ts'
+import type { Announcement, RunWire } from '../crossing/run-wire.ts'
+import type { DeliveredChunk } from '../sim/response-writer.ts'
 import { LearnerConnections } from './connections.ts'
 import { WebSocketBridge } from './websocket-bridge.ts'
-import { nextMacrotask } from './macrotask.ts'
+import { nextMacrotask } from '../crossing/macrotask.ts'
 import { ClockDriver } from './clock-driver.ts'
 import { RunClock } from './run-clock.ts'
 import { NetworkCaps } from './network-caps.ts'
@@ -52,15 +52,14 @@ const WATCHDOG_MS = 2000
 const SETTLE_TIMEOUT_MS = 2000
 
 export class LearnerRun implements RunWire {
-  readonly barrier = new Barrier()
+  private readonly barrier = new Barrier()
+  readonly crossings = new Crossings(this.barrier)
   readonly sim: Simulation
   readonly noiseMs: number
   private readonly workers: ClientWorkers
   private readonly connections: LearnerConnections
   private readonly sockets: WebSocketBridge
   private readonly sseTypes = new Map<number, Set<string>>()
-  /** per EventSource, how many events the worker has acknowledged so far */
-  private readonly acked = new Map<number, number>()
   private tokens = 0
   private ended = false
   private readonly clock: RunClock
@@ -69,7 +68,7 @@ export class LearnerRun implements RunWire {
   constructor(private readonly options: LearnerRunOptions) {
     this.sim = options.sim
     this.noiseMs = options.noiseMs ?? 0
-    this.connections = new LearnerConnections(this.sim.scheduler, this.barrier)
+    this.connections = new LearnerConnections(this.sim.scheduler, this.crossings)
     this.caps = new NetworkCaps(options.limits?.requestsPerSecond, options.limits?.openConnections)
     this.workers = new ClientWorkers({
       runId: options.runId,
@@ -92,7 +91,7 @@ export class LearnerRun implements RunWire {
         ),
     })
     hintOnUnknownEndpoints(this.sim, (t, text) => this.options.onConsole({ level: 'info', t, args: [{ type: 'string', value: text }], hint: true }))
-    this.sockets = new WebSocketBridge(this.sim, this.barrier, (m) => this.workers.send(m.conn, m), location.origin)
+    this.sockets = new WebSocketBridge(this.sim, this.crossings, (m) => this.workers.send(m.conn, m), location.origin)
     const driver = new ClockDriver(this.sim.scheduler, this.barrier, this.workers.driven, {
       settleTimeoutMs: SETTLE_TIMEOUT_MS,
       onStuck: ({ stuck }) => console.warn(`[wirelab] gave up waiting for ${stuck.join(', ')}`),
@@ -130,8 +129,8 @@ export class LearnerRun implements RunWire {
     return this.connections.nextRequest(conn)
   }
 
-  sseDelivered(conn: number, fields: SseFields, dispatches: boolean, seq: number): number | null {
-    return this.connections.sseDelivered(conn, fields, dispatches, seq)
+  sseDelivered(conn: number, chunk: DeliveredChunk): number[] {
+    return this.connections.sseDelivered(conn, chunk)
   }
 
   streamEnded(conn: number): void {
@@ -207,16 +206,14 @@ export class LearnerRun implements RunWire {
         this.connections.opened(m.conn, m.api, m.t)
         break
       case 'response-delivered':
-        this.barrier.done(crossing.head(connName(m.conn)))
+        this.crossings.headSeen(connName(m.conn))
         break
       case 'es-error':
         // the stream ended (the browser will reconnect) or the connection failed
-        this.barrier.done(crossing.head(connName(m.conn)))
-        this.barrier.done(crossing.end(connName(m.conn)))
+        this.crossings.streamEndSeen(connName(m.conn))
         break
       case 'es-delivered':
-        for (let n = (this.acked.get(m.conn) ?? 0) + 1; n <= m.count; n++) this.barrier.done(crossing.event(connName(m.conn), n))
-        this.acked.set(m.conn, Math.max(m.count, this.acked.get(m.conn) ?? 0))
+        this.crossings.eventsAcknowledged(connName(m.conn), m.count)
         break
       case 'ws-connect':
         if (this.overCap(m.t, client)) return
@@ -235,7 +232,7 @@ export class LearnerRun implements RunWire {
         const name = this.connections.currentName(m.conn)
         this.connections.finish(m.conn)
         this.sim.scheduler.at(m.t, () => this.sim.exchange(name)?.closeByClient(m.reason), { key: m.conn })
-        this.barrier.doneAll(crossing.all(connName(m.conn)))
+        this.crossings.connectionClosed(connName(m.conn))
         break
       }
     }
@@ -332,7 +329,7 @@ export class LearnerRun implements RunWire {
           : 'The run was stopped: the page closed the connection'
     this.sim.closeAll(reason)
     this.connections.endAll()
-    for (const key of this.barrier.open) this.barrier.done(key)
+    this.crossings.releaseAll()
     this.options.onEnd(why)
   }
 }

@@ -90,4 +90,4 @@ export type WorkerMessage = DistributiveOmit<WorkerToPage, 'now' | 'next'>
 
 export type RequestApi = 'EventSource' | 'fetch'
 
-export { TAG_HEADER, TAG_PARAM, OFFSITE_PATH, OFFSITE_PARAM, PROBE_PATH } from '../mock/run-wire.ts'
+export { TAG_HEADER, TAG_PARAM, OFFSITE_PATH, OFFSITE_PARAM, PROBE_PATH } from '../crossing/run-wire.ts'

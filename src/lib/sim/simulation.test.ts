@@ -46,7 +46,7 @@ describe('Simulation with the live-score server', () => {
     expect(third.kind === 'sse.event' && third.wire).toMatch(/^id: 3\ndata: \{"match":"Lions vs Tigers","minute":\d+,"home":\d+,"away":\d+\}\n\n$/)
     // delivered to the client one latency after the server sent it
     expect(delivered.map((d) => d.at)).toEqual([1050, 2050, 3050])
-    expect(delivered[0]!.chunk.dispatches).toBe('message')
+    expect(delivered[0]!.chunk.dispatched).toEqual(['message'])
   })
 
   it('gives the same trace for the same seed, and another for another seed', () => {

@@ -112,6 +112,20 @@ export class Simulation {
         name,
         instance: i + 1,
         pubsub: this.broker?.clientFor(name) ?? null,
+        log: (text) => {
+          const t = this.now
+          this.trace.append({
+            kind: 'server.log',
+            t,
+            arrives: t,
+            conn: '',
+            from: 'server',
+            to: 'server',
+            bytes: 0,
+            text,
+            ...(count > 1 ? { server: name } : {}),
+          })
+        },
       })
     })
     this.random = seededRandom(options.seed ^ 0x5bd1e995)
@@ -273,7 +287,7 @@ export class Simulation {
         const { server, why } = this.route(conn, request.key)
         socket.handshake(
           { ...request, ...(why ? { route: why } : {}) },
-          (s) => server.acceptWebSocket?.(request.target, request.protocols, s) ?? null,
+          (s) => server.acceptWebSocket?.(request.target, request.protocols, s, handshakeHeaders(request)) ?? null,
           this.serverDelayMs,
         )
       },
@@ -318,7 +332,7 @@ export class Simulation {
           return exchange.failToConnect(unreachable)
         }
         const { server, why } = this.route(conn, request.key)
-        exchange.sent = true
+        exchange.markSent()
         const arrives = this.network.arrival(conn, 'up', request.sentAt)
         const wire = formatRequestHead(request.method, request.target, request.headers)
         this.trace.append({
@@ -376,4 +390,17 @@ export class Simulation {
 /** "Server 1", "Server 2" … ("Server" alone when there is one) */
 export function instanceName(index: number, count: number): string {
   return count > 1 ? `Server ${index + 1}` : 'Server'
+}
+
+/** what a server sees of a WebSocket handshake's headers (names in lower case), as the browser sends them */
+function handshakeHeaders(request: { host: string; origin: string; protocols: string[] }): ReadonlyMap<string, string> {
+  const headers = new Map([
+    ['host', request.host],
+    ['upgrade', 'websocket'],
+    ['connection', 'Upgrade'],
+    ['sec-websocket-version', '13'],
+    ['origin', request.origin],
+  ])
+  if (request.protocols.length) headers.set('sec-websocket-protocol', request.protocols.join(', '))
+  return headers
 }

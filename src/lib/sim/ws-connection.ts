@@ -2,7 +2,7 @@
 // each put in the trace with its real bytes when it leaves its sender, and handed over when it arrives.
 // Browsers never show the handshake or frames to pages, so all of it is modelled from what the
 // connection did, exactly as RFC 6455 says it goes on the wire.
-import { formatRequestHead, formatResponseHead, httpDate, type Header } from './http1.ts'
+import { formatRequestHead, formatResponseHead, httpDate, reasonPhrase, type Header } from './http1.ts'
 import { acceptFor, closePayload, encodeFrame, frame, makeKey, makeMaskKey, Opcode, opcodeName, readClosePayload, toHex, type Frame } from './websocket.ts'
 import type { SimScheduler } from './scheduler.ts'
 import type { NewTraceEvent, Trace } from './trace.ts'
@@ -18,6 +18,9 @@ export interface WsClientListener {
   error(seq?: number): void
   close(code: number, reason: string, wasClean: boolean, seq?: number): void
 }
+
+/** the server's answer to a handshake: accept (with the subprotocol it chose, '' for none), refuse with a status, or null for 404 */
+export type HandshakeAnswer = { protocol: string } | { refuse: number; headers?: ReadonlyArray<readonly [string, string]> } | null
 
 /** the server's end of one connection */
 export interface ServerSocket {
@@ -76,7 +79,7 @@ export class WsConnection implements ServerSocket {
   /** the client's opening handshake (§4.1); `accept` decides at the server, one latency later */
   handshake(
     request: { host: string; target: string; origin: string; protocols: string[]; route?: string },
-    accept: (socket: ServerSocket) => { protocol: string } | null,
+    accept: (socket: ServerSocket) => HandshakeAnswer,
     serverDelayMs = 0,
   ): void {
     const { scheduler, conn } = this.ctx
@@ -116,7 +119,8 @@ export class WsConnection implements ServerSocket {
       // failed or lost before the server answered: nothing more happens on this connection
       if (this.state !== 'connecting') return
       const accepted = accept(this)
-      if (!accepted) return this.refuse()
+      if (!accepted) return this.refuse(404, [])
+      if ('refuse' in accepted) return this.refuse(accepted.refuse, accepted.headers ?? [])
       const response = [m('Upgrade', 'websocket'), m('Connection', 'Upgrade'), m('Sec-WebSocket-Accept', acceptFor(key))]
       if (accepted.protocol) response.push(m('Sec-WebSocket-Protocol', accepted.protocol))
       const opened = this.respond(101, response)
@@ -269,8 +273,9 @@ export class WsConnection implements ServerSocket {
     this.client.close(code, reason, true, seq)
   }
 
-  private refuse(): void {
-    const arrives = this.respond(404, [{ name: 'Content-Length', value: '0', source: 'modelled' }])
+  private refuse(status: number, headers: ReadonlyArray<readonly [string, string]>): void {
+    const own: Header[] = headers.map(([name, value]) => ({ name, value, source: 'modelled' }))
+    const arrives = this.respond(status, [...own, { name: 'Content-Length', value: '0', source: 'modelled' }])
     const seq = this.lastSeq
     this.state = 'closed'
     // a handshake answered with anything but 101 fails the connection: error, then close 1006
@@ -292,7 +297,7 @@ export class WsConnection implements ServerSocket {
       to: 'client',
       bytes: wire.length,
       status,
-      reason: status === 101 ? 'Switching Protocols' : 'Not Found',
+      reason: reasonPhrase(status),
       headers: all,
       wire,
       streaming: status === 101,

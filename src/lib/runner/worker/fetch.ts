@@ -3,7 +3,7 @@
 // abort into a close on the simulated wire, and buffers the body so that json() / text() settle in
 // microtasks: a native body read takes real macrotasks, which would let simulated time slip.
 import { TAG_HEADER, type WorkerMessage } from '../protocol.ts'
-import { afterMacrotask } from '../macrotask.ts'
+import { afterMacrotask } from '../../crossing/macrotask.ts'
 import { toWire } from './wire-url.ts'
 import { handling } from './cause.ts'
 

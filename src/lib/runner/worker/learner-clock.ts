@@ -1,7 +1,7 @@
 // The learner realm's clock: setTimeout, setInterval, Date and performance are fake and move only when
 // the page says "advance to t". The page owns simulated time; see docs/architecture.md.
 import FakeTimers from '@sinonjs/fake-timers'
-import { nextMacrotask } from '../macrotask.ts'
+import { nextMacrotask } from '../../crossing/macrotask.ts'
 
 type TimerFn = (...args: unknown[]) => void
 

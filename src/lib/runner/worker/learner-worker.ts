@@ -15,7 +15,7 @@ import { FloodGuard } from './flood-guard.ts'
 import { currentCause, handling } from './cause.ts'
 import { lockDownRealm } from './realm-lockdown.ts'
 import { capText, MAX_STRING } from '../log-value.ts'
-import { afterMacrotask, nextMacrotask } from '../macrotask.ts'
+import { afterMacrotask, nextMacrotask } from '../../crossing/macrotask.ts'
 
 /** the parts of a dedicated worker's global scope used here (the DOM lib has no worker types) */
 interface WorkerScope {

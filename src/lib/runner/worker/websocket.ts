@@ -2,7 +2,7 @@
 // over postMessage to the page, which connects it to the simulated server. Events are dispatched when
 // the page says they arrived, then acknowledged after the learner's listeners ran.
 import type { PageToWorker, WorkerMessage } from '../protocol.ts'
-import { afterMacrotask } from '../macrotask.ts'
+import { afterMacrotask } from '../../crossing/macrotask.ts'
 import { handling } from './cause.ts'
 
 export interface WebSocketDeps {
