@@ -1,4 +1,15 @@
-import { defineChecks, faultsWords, differenceWords, formatSeconds, lineOf, listWords, type LoggedCall, type RunQuery, whenAndWhere } from 'wirelab/checks'
+import {
+  defineChecks,
+  faultKind,
+  faultsWords,
+  differenceWords,
+  formatSeconds,
+  lineOf,
+  listWords,
+  type LoggedCall,
+  type RunQuery,
+  whenAndWhere,
+} from 'wirelab/checks'
 
 const UPDATES = 8
 const RECONNECTING = 'Reconnecting…'
@@ -89,7 +100,7 @@ export default defineChecks([
         }
       const faults = run.learnerFaults()
       if (faults.length > 0) {
-        const restarted = faults.some((f) => f.description.includes(' restarts'))
+        const restarted = faults.some((f) => faultKind(f) === 'restart-server')
         return {
           pass: false,
           disturbed: true,

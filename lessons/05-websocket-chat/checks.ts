@@ -1,5 +1,6 @@
 import {
   defineChecks,
+  count,
   faultsWords,
   differenceWords,
   formatSeconds,
@@ -97,7 +98,7 @@ export default defineChecks([
           return { pass: false, message: `${label} was logged as an object: log its from, a colon and a space, then its text, as one line.` }
         return { pass: false, message: `The line your code logged for ${label.toLowerCase()} is not "from: text": ${differenceWords(line, lineOf(handling))}.` }
       }
-      return { pass: true, message: `Logged ${frames.length} chat messages, yours included.` }
+      return { pass: true, message: `Logged ${count(frames.length, 'chat message')}, yours included.` }
     },
   },
   {

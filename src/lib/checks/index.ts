@@ -11,6 +11,7 @@ export { differenceWords, firstDifference, normalize, sameText } from './text.ts
 export { formatSeconds } from './format.ts'
 export { isPlainObject } from './guards.ts'
 export { pathOf, queryParam } from './run-query.ts'
+export { faultKind, type FaultKind } from '../sim/fault-kind.ts'
 export { causeWords, count, faultWords, faultsWords, listWords, upperFirst, whenAndWhere } from './words.ts'
 export { inboxPolls, intervalProblem, messageLabel, messageLine, messagesProblem, sinceProblem } from './inbox.ts'
 export type { ExpectedMessage, InboxMessage, InboxPoll } from './inbox.ts'

@@ -1,6 +1,7 @@
 // Convenient, proof-minded views of a run for check authors: the trace, the console and ui calls with
 // what the code was handling when it made each (its cause), and how the run ended.
 import type { ConnCloseEvent, ConnErrorEvent, FaultEvent, HttpRequestEvent, HttpResponseEvent, SseEventEvent, TraceEvent, WsFrameEvent } from '../sim/trace.ts'
+import { faultKind } from '../sim/fault-kind.ts'
 import { carries, payloadOf } from './payload.ts'
 import { normalize } from './text.ts'
 import type { CallCause, LoggedCall, RunEnd, RunRecord, UiCall } from './types.ts'
@@ -154,7 +155,7 @@ export class RunQuery {
 
   /** faults the learner pressed during the run (drop, restart, offline), in time order */
   learnerFaults(): FaultEvent[] {
-    return this.record.trace.filter((e): e is FaultEvent => e.kind === 'fault' && e.origin === 'learner' && !e.description.startsWith('The network is back'))
+    return this.record.trace.filter((e): e is FaultEvent => e.kind === 'fault' && e.origin === 'learner' && faultKind(e) !== 'back-online')
   }
 
   /** how the run ended (a run record without it counts as finished) */

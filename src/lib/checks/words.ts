@@ -1,5 +1,6 @@
 // Phrases check messages share, so that every lesson says the same thing the same way: where a call
 // was made (its cause) and which fault the learner pressed.
+import { faultKind } from '../sim/fault-kind.ts'
 import type { FaultEvent } from '../sim/trace.ts'
 import { formatSeconds } from './format.ts'
 import type { RunQuery } from './run-query.ts'
@@ -43,10 +44,18 @@ export function whenAndWhere(run: RunQuery, call: LoggedCall | UiCall): string {
 /** what the learner did, for a sentence: "you restarted the server at 6.500 s" */
 export function faultWords(fault: FaultEvent): string {
   const at = `at ${formatSeconds(fault.t)}`
-  if (fault.offlineUntil !== undefined) return `you took the network offline ${at} for ${(fault.offlineUntil - fault.t) / 1000} s`
-  if (fault.description.includes(' restarts')) return `you restarted ${fault.server ?? 'the server'} ${at}`
-  if (fault.conn) return `you dropped ${fault.conn} ${at}`
-  return `you dropped every connection ${at}`
+  switch (faultKind(fault)) {
+    case 'offline':
+      return `you took the network offline ${at} for ${(fault.offlineUntil! - fault.t) / 1000} s`
+    case 'back-online':
+      return `the network came back ${at}`
+    case 'restart-server':
+      return `you restarted ${fault.server ?? 'the server'} ${at}`
+    case 'drop-connection':
+      return `you dropped ${fault.conn} ${at}`
+    case 'drop-connections':
+      return `you dropped every connection ${at}`
+  }
 }
 
 /** the faults the learner pressed, as one phrase: "you dropped every connection at 2.000 s and you restarted …" */

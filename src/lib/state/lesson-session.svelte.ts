@@ -15,6 +15,7 @@ import { applyUi, emptyOutput, type OutputView, type UiOperation } from '../runn
 import type { CodeStore } from './code-store.ts'
 import { loadSpeed, saveSpeed } from './speed.ts'
 import { offlineUntil } from '../sim/offline.ts'
+import { faultKind, faultLabel } from '../sim/fault-kind.ts'
 
 /** 'imported': a trace file opened for replay, not a run of this page */
 export type RunStatus = 'idle' | 'starting' | 'running' | 'imported' | RunEnd
@@ -374,16 +375,5 @@ function sum<K extends string>(rows: ReadonlyArray<Record<K, number>>, key: K): 
 
 /** the learner's own faults in a trace, each named as its button is */
 function pressedFaults(trace: readonly TraceEvent[]): Array<{ t: number; label: string }> {
-  return trace.flatMap((e) => {
-    if (e.kind !== 'fault' || e.origin !== 'learner' || e.description.startsWith('The network is back')) return []
-    const label =
-      e.offlineUntil !== undefined
-        ? 'Offline'
-        : e.description.includes('restarts')
-          ? `Restart ${e.server ?? 'server'}`
-          : e.conn
-            ? `Drop ${e.conn}`
-            : 'Drop connections'
-    return [{ t: e.t, label }]
-  })
+  return trace.flatMap((e) => (e.kind === 'fault' && e.origin === 'learner' && faultKind(e) !== 'back-online' ? [{ t: e.t, label: faultLabel(e) }] : []))
 }

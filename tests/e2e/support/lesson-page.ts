@@ -40,23 +40,27 @@ export async function setSpeed(page: Page, speed: number): Promise<void> {
   await page.locator('.speed select').selectOption(String(speed))
 }
 
-/** wait until the run is over (finished, stopped, hung …); returns the final status */
-export async function waitForRunEnd(page: Page): Promise<string> {
+/**
+ * wait until the run is over (finished, stopped, hung …); returns the final status. `timeoutMs`: for a
+ * long lesson (07 lasts a minute of simulated time; at full speed each request still crosses to the
+ * learner's worker and back, which takes real time on a busy machine)
+ */
+export async function waitForRunEnd(page: Page, timeoutMs = 30_000): Promise<string> {
   await page.waitForFunction(
     () => {
       const s = document.querySelector('.status')?.getAttribute('data-status')
       return s && !['idle', 'starting', 'running'].includes(s)
     },
     undefined,
-    { timeout: 30_000 },
+    { timeout: timeoutMs },
   )
   return (await page.locator('.status').getAttribute('data-status')) ?? ''
 }
 
 /** press Run and wait until the run is over; returns the final status */
-export async function runToEnd(page: Page): Promise<string> {
+export async function runToEnd(page: Page, timeoutMs?: number): Promise<string> {
   await page.getByRole('button', { name: '▶ Run' }).click()
-  return waitForRunEnd(page)
+  return waitForRunEnd(page, timeoutMs)
 }
 
 /** wait until a line of the learner's console output contains `text` */
