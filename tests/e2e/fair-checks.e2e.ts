@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { loadLessons } from '../../src/lib/lesson/load-lessons.ts'
 import { usePage } from './support/browser.ts'
-import { checkStates, consoleLines, openLesson, replaceCode, setSpeed, waitForRunEnd } from './support/lesson-page.ts'
+import { checkStates, consoleLines, openLesson, replaceCode, runToEnd, setSpeed, waitForRunEnd } from './support/lesson-page.ts'
 
 const { lessons } = loadLessons(resolve('lessons'))
 const session = usePage()
@@ -102,4 +102,54 @@ describe('the issue example: the server restarted in the middle of lesson 04', (
     )
     expect(states.filter((s) => s.state === 'fail')).toEqual([])
   }, 120_000)
+})
+
+describe('a run that did not complete', () => {
+  /** every check that is not passed says why the run ended first, and is not judged */
+  async function expectSaidFirst(page: Page, start: RegExp): Promise<void> {
+    const states = await checkStates(page)
+    expect(states.length).toBeGreaterThan(0)
+    expect(states.filter((s) => s.state === 'fail')).toEqual([])
+    const unjudged = states.filter((s) => s.state === 'unjudged')
+    expect(unjudged.length).toBeGreaterThan(0)
+    for (const s of unjudged) expect(s.message, s.id).toMatch(start)
+  }
+
+  it('code that does not parse: the checks say the code could not start', async () => {
+    const { page } = session
+    await openLesson(page, '03-sse-first-stream')
+    await setSpeed(page, Infinity)
+    await replaceCode(page, "const es = new EventSource('/api/stream');\nes.onmessage = (e) => console.log(JSON.parse(e.data);\n")
+    // the scenario still plays to its end, with nothing on the client
+    await runToEnd(page)
+    await expectSaidFirst(
+      page,
+      /^The run stopped at 0\.000 s: your code could not start: SyntaxError: .*\(line 2\)\. Fix that first\. \(This check could not be judged: /,
+    )
+  })
+
+  it('a handler that never returns: the checks say the code did not pause, at the moment it stopped', async () => {
+    const { page } = session
+    await openLesson(page, '03-sse-first-stream')
+    await setSpeed(page, Infinity)
+    await replaceCode(page, "const es = new EventSource('/api/stream');\nes.onmessage = (e) => {\n  console.log(JSON.parse(e.data));\n  while (true) {}\n};\n")
+    expect(await runToEnd(page)).toBe('hung')
+    await expectSaidFirst(page, /^The run stopped at 1\.050 s: your code did not pause \(.*\)\. Fix that first\./)
+  })
+
+  it('Stop pressed in the middle: the checks ask for a run to the end', async () => {
+    const { page } = session
+    const lesson = lessons.find((l) => l.slug === '01-short-polling')!
+    await openLesson(page, lesson.slug)
+    await replaceCode(page, lesson.solution)
+    await setSpeed(page, 1)
+    await page.getByRole('button', { name: '▶ Run' }).click()
+    await waitForSimTime(page, 2500)
+    await page.getByRole('button', { name: '■ Stop' }).click()
+    expect(await waitForRunEnd(page)).toBe('stopped')
+    await expectSaidFirst(
+      page,
+      /^The run was stopped at \d+\.\d{3} s \(Stop was pressed\), before the lesson's end: run it to the end\. \(This check could not be judged: /,
+    )
+  })
 })
