@@ -40,7 +40,7 @@ const FAULTS: Record<string, { said: RegExp; bar: RegExp }> = {
   '⚡ Offline 3 s': { said: /you took the network offline at \d+\.\d{3} s for 3 s/i, bar: /^⚡ Offline at \d+\.\d{3} s$/ },
 }
 
-/** when each lesson's fault is pressed (in the middle of what it teaches) and at which speed until then */
+/** when a lesson's fault is pressed (in the middle of what it teaches) and at which speed until then */
 const PRESS: Record<string, { atMs: number; speed: number }> = {
   '01-short-polling': { atMs: 2500, speed: 1 },
   '02-long-polling': { atMs: 2000, speed: 1 },
@@ -60,14 +60,13 @@ const cases = lessons.flatMap((lesson) => {
 })
 
 describe('a fault pressed in the middle of a correct solution', () => {
-  it('covers every lesson', () => expect(Object.keys(PRESS).sort()).toEqual(lessons.map((l) => l.slug).sort()))
-
   it.each(cases)(
     '%s, %s: the checks name the fault and never blame the code',
     async (slug, button, lesson) => {
       const { page } = session
       await openLesson(page, slug)
-      const press = PRESS[slug]!
+      // a lesson not in the table: a third of the way through, at double speed until then
+      const press = PRESS[slug] ?? { atMs: Math.round(lesson.meta.scenario.durationMs / 3), speed: 2 }
       expect(await runWithFault(page, lesson.solution, button, press.atMs, press.speed)).toBe('finished')
       expect(await page.getByTestId('faults-pressed').textContent()).toMatch(FAULTS[button]!.bar)
       const states = await checkStates(page)
