@@ -30,9 +30,22 @@ export default defineConfig({
     target: 'es2022',
     manifest: true,
     chunkSizeWarningLimit: 5000,
-    // npm run bench also builds its reference page (a bare msw sse() handler)
+    // npm run bench also builds its reference pages (bare msw sse() and fetch, bare Monaco, an empty Svelte SVG append)
     // lessons:check --run builds a course into its own folder, so the main build is left alone
     ...(process.env.WIRELAB_OUT_DIR ? { outDir: process.env.WIRELAB_OUT_DIR } : {}),
-    ...(process.env.WIRELAB_BENCH ? { outDir: '.bench/dist', rolldownOptions: { input: { main: 'index.html', baseline: 'bench/sse-baseline.html' } } } : {}),
+    ...(process.env.WIRELAB_BENCH
+      ? {
+          outDir: '.bench/dist',
+          rolldownOptions: {
+            input: {
+              main: 'index.html',
+              baseline: 'bench/sse-baseline.html',
+              fetchBaseline: 'bench/fetch-baseline.html',
+              monacoBaseline: 'bench/monaco-baseline.html',
+              svelteBaseline: 'bench/svelte-baseline.html',
+            },
+          },
+        }
+      : {}),
   },
 })

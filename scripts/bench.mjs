@@ -1,8 +1,12 @@
 #!/usr/bin/env node
 // npm run bench: sizes of the production build and load times in Chromium, printed as a table.
-// Sizes are gzip (level 9, as a static host would serve them). Times are medians of cold runs (a new
-// browser context each: empty cache, no service worker), measured side by side in one run; this
-// machine is shared and noisy, so read them as orders of magnitude and compare rows, not runs.
+// Sizes are gzip (level 9, as a static host would serve them). Absolute times do not carry across
+// machines (nor across minutes on a shared one), so every timing row has a reference measured in the
+// same run, on the same machine, interleaved with it: a bare page that only mounts Monaco, a bare fetch
+// through msw's service worker, a bare msw sse() handler, mermaid drawing the same run, an empty Svelte
+// SVG append, plain JavaScript on the same data. A goal is a ratio to the reference; the table shows
+// measured, reference, ratio, goal and whether it is met. Times are medians of cold runs (a new
+// browser context each: empty cache, no service worker).
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -119,9 +123,38 @@ if (process.env.BENCH_SIZES_ONLY) {
 // ---- timings in Chromium ----
 const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' })
 const base = `http://127.0.0.1:${server.httpServer.address().port}/`
+// the bench's own build: the bench lessons and the reference pages (bench/*.html)
+process.env.WIRELAB_BENCH = '1'
+process.env.LESSONS_DIR = 'bench/lessons'
+await build({ logLevel: 'warn' })
+const benchServer = await preview({ preview: { host: '127.0.0.1', port: 0 }, build: { outDir: '.bench/dist' }, logLevel: 'warn' })
+const benchBase = `http://127.0.0.1:${benchServer.httpServer.address().port}/`
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args })
 const editorTimes = []
 const runTimes = []
+const bareEditorTimes = []
+const bareFetchTimes = []
+/** a cold bare Monaco page (bench/monaco-baseline.html), its Mount button clicked (the time in window.__clickAt) */
+async function mountBareMonaco() {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } })
+  const page = await context.newPage()
+  await page.goto(`${benchBase}bench/monaco-baseline.html`)
+  await page.evaluate(() => addEventListener('click', (e) => (window.__clickAt = e.timeStamp), { capture: true, once: true }))
+  await page.locator('#mount').click()
+  await page.waitForFunction(() => performance.getEntriesByName('bench:editor-ready').length > 0, undefined, { timeout: 30_000 })
+  return { context, page }
+}
+/** a cold bare msw page (bench/fetch-baseline.html): click → msw started → `n` fetches answered; real ms to the first and the last */
+async function bareFetch(n) {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await page.goto(`${benchBase}bench/fetch-baseline.html?n=${n}`)
+  await page.locator('#go').click()
+  await page.waitForFunction(() => window.benchResult !== undefined, undefined, { timeout: 60_000 })
+  const result = await page.evaluate(() => window.benchResult)
+  await context.close()
+  return result
+}
 /** a cold page: the home page, then a click on the SSE lesson (its time in window.__clickAt) */
 async function clickFirstLesson() {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } })
@@ -150,11 +183,17 @@ for (let i = 0; i < RUNS; i++) {
   await page.waitForFunction(() => window.__firstEventAt !== undefined, undefined, { timeout: 30_000 })
   runTimes.push(await page.evaluate(() => window.__firstEventAt - window.__runAt))
   await context.close()
+  // the references, interleaved with the runs they are compared with
+  const bare = await mountBareMonaco()
+  bareEditorTimes.push(await bare.page.evaluate(() => performance.getEntriesByName('bench:editor-ready')[0].startTime - window.__clickAt))
+  await bare.context.close()
+  bareFetchTimes.push((await bareFetch(1)).first)
 }
 // first TypeScript completion: from clicking the lesson to the suggestion list offering EventSource's members
 const completionTimes = []
-for (let i = 0; i < Math.min(RUNS, 5); i++) {
-  const { context, page } = await clickFirstLesson()
+const bareCompletionTimes = []
+/** click into the editor, type `es.` on a new last line and ask for completion until EventSource's members are offered; their performance.now() */
+async function firstCompletion(page) {
   await page.locator('.monaco-editor .view-lines').click()
   await page.keyboard.press('Control+End')
   await page.keyboard.type('\nes.')
@@ -175,8 +214,15 @@ for (let i = 0; i < Math.min(RUNS, 5); i++) {
     if (found === null) await page.keyboard.press('Escape')
   }
   if (found === null) throw new Error('no TypeScript completion within 10 s')
-  completionTimes.push(found - (await page.evaluate(() => window.__clickAt)))
-  await context.close()
+  return found
+}
+for (let i = 0; i < Math.min(RUNS, 5); i++) {
+  const app = await clickFirstLesson()
+  completionTimes.push((await firstCompletion(app.page)) - (await app.page.evaluate(() => window.__clickAt)))
+  await app.context.close()
+  const bare = await mountBareMonaco()
+  bareCompletionTimes.push((await firstCompletion(bare.page)) - (await bare.page.evaluate(() => window.__clickAt)))
+  await bare.context.close()
 }
 /**
  * The page's largest gap between two frames while a run of `code` goes on (lesson 01, skip ahead),
@@ -215,24 +261,16 @@ async function frameGapDuring(code) {
 const gapNormal = await frameGapDuring("const es = new EventSource('/api/stream')\nes.onmessage = (e) => console.log(JSON.parse(e.data))")
 const gapFlood = await frameGapDuring("for (let i = 0; i < 1e6; i++) console.log('line', i)")
 const gapGiant = await frameGapDuring("console.log({ ['k'.repeat(2e7)]: 's'.repeat(2e7) })\nthrow new Error('E'.repeat(2e7))")
-await browser.close()
 await server.close()
 
-const ms = (x) => `${x.toFixed(0)} ms`
-const verdict = (value, goal) => (value <= goal ? 'meets goal' : 'OVER GOAL')
-
-// ---- the simulated network (issue 3): its own build with the bench lessons and the msw reference page ----
-process.env.WIRELAB_BENCH = '1'
-process.env.LESSONS_DIR = 'bench/lessons'
-await build({ logLevel: 'warn' })
-const benchServer = await preview({ preview: { host: '127.0.0.1', port: 0 }, build: { outDir: '.bench/dist' }, logLevel: 'warn' })
-const benchBase = `http://127.0.0.1:${benchServer.httpServer.address().port}/`
-const benchBrowser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args })
+// ---- the simulated network (issue 3): the bench lessons, against bare msw ----
+const benchBrowser = browser
 const EVENTS = 1000
 const ours = []
 const burst = []
 const bare = []
 const held = []
+const bareHeld = []
 let replay = null
 /**
  * Replay costs on the finished burst run (over 1000 messages): one step back or forward with the
@@ -268,7 +306,17 @@ async function measureReplay(page, { mermaid = true } = {}) {
     await new Promise((r) => queueMicrotask(r))
     void document.body.offsetHeight
     const scrub = performance.now() - t0
-    return { times, scrub, shown: document.querySelector('[data-testid=replay-position]').textContent }
+    const shown = document.querySelector('[data-testid=replay-position]').textContent
+    // and back to the end: the diagram drawn for the whole run (the rows near the view, past 300)
+    const t1 = performance.now()
+    slider.value = slider.max
+    slider.dispatchEvent(new Event('input', { bubbles: true }))
+    await Promise.resolve()
+    await new Promise((r) => queueMicrotask(r))
+    void document.body.offsetHeight
+    const drawAll = performance.now() - t1
+    const rows = document.querySelectorAll('svg[aria-label="Sequence diagram of the run"] .message').length
+    return { times, scrub, shown, drawAll, rows }
   })
   if (!steps.shown.startsWith('0 / ')) throw new Error(`the scrub did not reach the start: ${steps.shown}`)
   // mermaid: the SVG export draws the same run; the second time mermaid is loaded, so it is the render alone
@@ -285,8 +333,22 @@ async function measureReplay(page, { mermaid = true } = {}) {
     median: sorted[Math.floor(sorted.length / 2)],
     p95: sorted[Math.floor(sorted.length * 0.95)],
     scrub: steps.scrub,
+    drawAll: steps.drawAll,
+    rows: steps.rows,
     mermaid: mermaidTimes[1],
+    // the reference, measured right after: Svelte appending one empty element to an SVG of as many
+    reference: await svelteReference(steps.rows),
   }
+}
+/** bench/svelte-baseline.html: an empty Svelte SVG append and a clear, on an SVG of `rows` empty elements */
+async function svelteReference(rows) {
+  const context = await benchBrowser.newContext({ viewport: { width: 1400, height: 1000 } })
+  const page = await context.newPage()
+  await page.goto(`${benchBase}bench/svelte-baseline.html?rows=${rows}`)
+  await page.waitForFunction(() => window.benchResult !== undefined, undefined, { timeout: 60_000 })
+  const result = await page.evaluate(() => window.benchResult)
+  await context.close()
+  return result
 }
 /** runs a bench lesson at skip-ahead speed; `marks`: console texts whose first appearance is timed (real ms, frame accurate) */
 async function runLesson(slug, marks = [], after = null) {
@@ -332,6 +394,7 @@ for (let i = 0; i < 3; i++) {
   const polls = await runLesson('02-held-long-polls')
   if (!polls.lines.some((l) => l.includes('100 answered 200'))) throw new Error(`the held long-poll run did not answer all 100: ${polls.lines.join(' | ')}`)
   held.push(polls.elapsed)
+  bareHeld.push((await bareFetch(100)).all)
 }
 
 // 10 000 events: a trace made by the simulation in Node (an SSE stream, an event every 100 ms for
@@ -365,11 +428,20 @@ const big = await (async () => {
     timeout: 60_000,
   })
   const openMs = Date.now() - t0
-  const measured = { ...(await measureReplay(page, { mermaid: false })), openMs }
+  // the reference for opening: JSON.parse of the same text in the same page
+  const parseMs = await page.evaluate(
+    (text) => {
+      const t = performance.now()
+      JSON.parse(text)
+      return performance.now() - t
+    },
+    readFileSync(bigFile, 'utf8'),
+  )
+  const measured = { ...(await measureReplay(page, { mermaid: false })), openMs, parseMs }
   await context.close()
   return measured
 })()
-await benchBrowser.close()
+await browser.close()
 await benchServer.close()
 
 // trace append cost at 100 000 events, in Node
@@ -396,73 +468,124 @@ for (let i = 90_000; i < 100_000; i++) trace.append({ ...event, t: i })
 const appendUs = ((performance.now() - appendStart) / 10_000) * 1000
 await vite.close()
 if (seen !== 100_000) throw new Error('trace subscribers missed events')
+// the reference: the same events pushed on a plain array with one listener called, as plain JavaScript
+const plain = []
+let heard = 0
+const listener = () => heard++
+for (let i = 0; i < 90_000; i++) {
+  plain.push({ ...event, t: i, seq: i + 1 })
+  listener()
+}
+const plainStart = performance.now()
+for (let i = 90_000; i < 100_000; i++) {
+  plain.push({ ...event, t: i, seq: i + 1 })
+  listener()
+}
+const plainUs = ((performance.now() - plainStart) / 10_000) * 1000
+if (heard !== 100_000) throw new Error('the plain listener missed events')
+
+// ---- the table ----
+const time = (x) => (x >= 100 ? `${x.toFixed(0)} ms` : x >= 10 ? `${x.toFixed(1)} ms` : `${x.toFixed(2)} ms`)
+const rate = (x) => `${x.toFixed(0)} /s`
+const verdict = (ok) => (ok ? 'pass' : 'FAIL')
+/** a timing row: lower is better, the goal a ratio to the reference ≤ `goal` */
+const slower = (what, value, reference, referenceName, goal, format = time) => [
+  what,
+  format(value),
+  `${format(reference)} (${referenceName})`,
+  `${(value / reference).toFixed(2)}×`,
+  `≤ ${goal}×`,
+  verdict(value / reference <= goal),
+]
+/** a rate row: higher is better, the goal a ratio to the reference ≥ `goal` */
+const faster = (what, value, reference, referenceName, goal) => [
+  what,
+  rate(value),
+  `${rate(reference)} (${referenceName})`,
+  `${(value / reference).toFixed(2)}×`,
+  `≥ ${goal}×`,
+  verdict(value / reference >= goal),
+]
+/** a size row: an absolute budget (bytes do not depend on the machine) */
+const size = (what, bytes, budgetKb) => [what, kb(bytes), '', '', `≤ ${budgetKb} KB`, verdict(bytes <= budgetKb * 1024)]
+const info = (what, value) => [what, value, '', '', '', '']
+const FRAME_MS = 1000 / 60
 
 const rows = [
-  ['Home page: JS + CSS needed (gzip)', kb(sum(home, gz)), '≤ 25 KB', verdict(sum(home, gz), 25 * 1024)],
-  ['Lesson page before editor, msw, mermaid (gzip)', kb(sum(lessonPage, gz)), '≤ 60 KB', verdict(sum(lessonPage, gz), 60 * 1024)],
-  ...lazy.map(([name, files]) => [`  lazy: ${name}`, `${kb(sum(files, gz))} (raw ${kb(sum(files, raw))})`, '', '']),
-  ...workers.map(([name, file]) => [`  worker: ${name}`, `${kb(gz(file))} (raw ${kb(raw(file))})`, '', '']),
-  [`Click lesson → editor usable (median of ${RUNS} cold runs)`, ms(median(editorTimes)), '≤ 1000 ms', verdict(median(editorTimes), 1000)],
-  [
-    `Click lesson → first TypeScript completion (median of ${completionTimes.length} cold runs)`,
-    ms(median(completionTimes)),
-    '≤ 2500 ms',
-    verdict(median(completionTimes), 2500),
-  ],
-  [`Click Run → first trace event, first run (median of ${RUNS})`, ms(median(runTimes)), '≤ 150 ms (issue 4)', verdict(median(runTimes), 150)],
-  [`Largest frame gap during a normal run (reference, median of 3)`, ms(gapNormal), '', ''],
-  [
-    `  … during 1 000 000 console.log lines`,
-    ms(gapFlood),
-    '≤ 4× the reference',
-    `${verdict(gapFlood, 4 * gapNormal)}, ratio ${(gapFlood / gapNormal).toFixed(1)}`,
-  ],
-  [
-    `  … logging a 20 M-character key and value, then throwing a 20 M-character error`,
-    ms(gapGiant),
-    '≤ 4× the reference',
-    `${verdict(gapGiant, 4 * gapNormal)}, ratio ${(gapGiant / gapNormal).toFixed(1)}`,
-  ],
-  [
+  size('Home page: JS + CSS needed (gzip)', sum(home, gz), 25),
+  size('Lesson page before editor, msw, mermaid (gzip)', sum(lessonPage, gz), 60),
+  ...lazy.map(([name, files]) => info(`  lazy: ${name}`, `${kb(sum(files, gz))} (raw ${kb(sum(files, raw))})`)),
+  ...workers.map(([name, file]) => info(`  worker: ${name}`, `${kb(gz(file))} (raw ${kb(raw(file))})`)),
+  slower(`Click lesson → editor usable (median of ${RUNS} cold runs)`, median(editorTimes), median(bareEditorTimes), 'bare page mounting Monaco', 1.5),
+  slower(
+    `Click lesson → first TypeScript completion (median of ${completionTimes.length})`,
+    median(completionTimes),
+    median(bareCompletionTimes),
+    'bare Monaco page',
+    1.5,
+  ),
+  slower(`Click Run → first trace event, first run (median of ${RUNS})`, median(runTimes), median(bareFetchTimes), 'click → msw started → bare fetch', 3),
+  slower('Largest frame gap during 1 000 000 console.log lines (median of 3)', gapFlood, gapNormal, 'during a normal run', 4),
+  slower('Largest frame gap logging a 20 M-character key and value, then throwing a 20 M-character error', gapGiant, gapNormal, 'during a normal run', 4),
+  faster(
     `SSE events/s, whole path (worker → SW → msw → simulation → trace), a burst of ${EVENTS} at one instant`,
-    `${median(burst).toFixed(0)} /s`,
-    '≥ ½ of bare msw',
-    `${verdict(-median(burst), -median(bare) / 2)}, ratio ${(median(burst) / median(bare)).toFixed(2)}`,
-  ],
-  [
-    `SSE events/s, whole path, one event per instant (100 ms apart), skip ahead`,
-    `${median(ours).toFixed(0)} /s`,
-    '',
-    `ratio ${(median(ours) / median(bare)).toFixed(2)} (a round trip per instant)`,
-  ],
-  [`SSE events/s, bare msw sse() → EventSource in a worker (reference, a burst)`, `${median(bare).toFixed(0)} /s`, '', ''],
-  [`100 concurrent held long polls: Run → all 100 answered, skip ahead`, ms(median(held)), '', 'all 100 held, all answered'],
-  [`Replay of ${replay.messages} messages: one step, both views (median)`, `${replay.median.toFixed(2)} ms`, '≤ 3 ms', verdict(replay.median, 3)],
-  [`Replay: one step (p95)`, `${replay.p95.toFixed(2)} ms`, '≤ 16 ms', verdict(replay.p95, 16)],
-  [`Replay: scrub from the end to the start`, ms(replay.scrub), '≤ 50 ms', verdict(replay.scrub, 50)],
-  [
-    `Reference: mermaid drawing the same ${replay.messages} messages as SVG`,
-    ms(replay.mermaid),
-    '',
-    `${(replay.mermaid / replay.median).toFixed(0)}× one step`,
-  ],
-  [
-    `Replay of ${big.messages} events (an opened trace): one step (median / p95)`,
-    `${big.median.toFixed(2)} / ${big.p95.toFixed(2)} ms`,
-    'responsive: median within a frame',
-    verdict(big.median, 16),
-  ],
-  [`  … scrub from the end to the start; opening the file`, `${ms(big.scrub)}; ${ms(big.openMs)}`, '', ''],
-  [`Trace append at 100 000 events (per event, 1 subscriber)`, `${appendUs.toFixed(2)} µs`, '', ''],
+    median(burst),
+    median(bare),
+    'bare msw sse()',
+    0.5,
+  ),
+  // a round trip per simulated instant is the price of the barrier (docs/architecture.md)
+  faster('SSE events/s, whole path, one event per instant (100 ms apart), skip ahead', median(ours), median(bare), 'bare msw sse(), a burst', 0.02),
+  slower('100 concurrent held long polls: Run → all 100 answered, skip ahead', median(held), median(bareHeld), 'click → msw → 100 bare fetches', 10),
+  slower(
+    `Replay of ${replay.messages} messages: one step, both views (median)`,
+    replay.median,
+    replay.reference.median,
+    `empty Svelte SVG append, ${replay.rows} rows`,
+    10,
+  ),
+  slower('  … one step (p95)', replay.p95, replay.reference.p95, 'the same, p95', 10),
+  slower('  … scrub from the end to the start', replay.scrub, replay.reference.clear, `Svelte clearing ${replay.rows} empty rows`, 10),
+  slower(
+    '  … the diagram drawn for the whole run (scrub from the start to the end)',
+    replay.drawAll,
+    replay.mermaid,
+    `mermaid drawing the same ${replay.messages}`,
+    0.1,
+  ),
+  slower(
+    `Replay of ${big.messages} events (an opened trace): one step (median)`,
+    big.median,
+    big.reference.median,
+    `empty Svelte SVG append, ${big.rows} rows`,
+    20,
+  ),
+  slower('  … one step (median), against a frame', big.median, FRAME_MS, 'one frame at 60 Hz', 1),
+  slower('  … one step (p95)', big.p95, big.reference.p95, 'the same, p95', 20),
+  slower('  … scrub from the end to the start', big.scrub, big.reference.clear, `Svelte clearing ${big.rows} empty rows`, 20),
+  slower('  … opening the file (checked field by field, then shown)', big.openMs, big.parseMs, 'JSON.parse of the same text', 30),
+  slower(
+    'Trace append at 100 000 events (per event, 1 subscriber)',
+    appendUs * 1000,
+    plainUs * 1000,
+    'array push + 1 listener',
+    10,
+    (ns) => `${(ns / 1000).toFixed(2)} µs`,
+  ),
 ]
-const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c].length), ['what', 'measured', 'goal', ''][c].length))
+const header = ['what', 'measured', 'reference (same run)', 'ratio', 'goal', '']
+const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)))
 const line = (r) => `| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`
-console.log(line(['what', 'measured', 'goal', '']))
+console.log(line(header))
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`)
 rows.forEach((r) => console.log(line(r)))
+const failing = rows.filter((r) => r[5] === 'FAIL')
 console.log(
-  `\nall runs (ms): editor ${editorTimes.map((t) => t.toFixed(0)).join(', ')}; first completion ${completionTimes.map((t) => t.toFixed(0)).join(', ')}; run→first event ${runTimes.map((t) => t.toFixed(0)).join(', ')}`,
+  `\n${rows.filter((r) => r[5]).length - failing.length} of ${rows.filter((r) => r[5]).length} goals met${failing.length ? `; not met: ${failing.map((r) => r[0].trim()).join('; ')}` : ''}`,
 )
 console.log(
-  `SSE /s burst ${burst.map((x) => x.toFixed(0)).join(', ')}; one per instant ${ours.map((x) => x.toFixed(0)).join(', ')}; bare msw ${bare.map((x) => x.toFixed(0)).join(', ')}; held long polls (ms) ${held.join(', ')}`,
+  `\nall runs (ms): editor ${editorTimes.map((t) => t.toFixed(0)).join(', ')} (bare ${bareEditorTimes.map((t) => t.toFixed(0)).join(', ')}); first completion ${completionTimes.map((t) => t.toFixed(0)).join(', ')} (bare ${bareCompletionTimes.map((t) => t.toFixed(0)).join(', ')}); run→first event ${runTimes.map((t) => t.toFixed(0)).join(', ')} (bare fetch ${bareFetchTimes.map((t) => t.toFixed(0)).join(', ')})`,
+)
+console.log(
+  `SSE /s burst ${burst.map((x) => x.toFixed(0)).join(', ')}; one per instant ${ours.map((x) => x.toFixed(0)).join(', ')}; bare msw ${bare.map((x) => x.toFixed(0)).join(', ')}; held long polls (ms) ${held.join(', ')} (bare ${bareHeld.map((x) => x.toFixed(0)).join(', ')})`,
 )

@@ -36,7 +36,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 describe('accessibility', () => {
   it('the home page has no serious or critical violation', async () => {
-    await session.page.goto(baseURL())
+    await session.page.goto(`${baseURL()}#/`)
     await session.page.locator('.lesson-link').first().waitFor()
     expect(await seriousViolations(session.page)).toEqual([])
   })

@@ -24,6 +24,9 @@ describe('console and output', () => {
 
   it('Clear empties the console, and the next run fills it again', async () => {
     const { page } = session
+    await replaceCode(page, "console.log('score', { home: 2, away: 1, scorers: ['Ann', 'Bo'] });\nconsole.warn('careful');\n")
+    expect(await runToEnd(page)).toBe('finished')
+    expect(await consoleLines(page)).toHaveLength(2)
     await page.getByRole('button', { name: '⌀ Clear' }).click()
     expect(await consoleLines(page)).toEqual([])
     await expect.poll(() => page.locator('.console').textContent()).toContain('Console cleared.')

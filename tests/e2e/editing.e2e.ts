@@ -1,23 +1,33 @@
 // Editing: typing the fix passes the check, edits survive a reload, Reset asks first and can be undone.
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { usePage } from './support/browser.ts'
 import { checkStates, consoleLines, editorText, openLesson, replaceCode, runToEnd, setSpeed } from './support/lesson-page.ts'
 
 const SLUG = '03-sse-first-stream'
+const STARTER = readFileSync(`lessons/${SLUG}/starter.js`, 'utf8')
 const session = usePage(async (p) => {
   await openLesson(p, SLUG)
-  await setSpeed(p, 4)
+  await setSpeed(p, Infinity)
 })
+
+/** put the cursor on "console.log(e.data);" and type the fix, as a learner would */
+async function typeTheFix(page: Page): Promise<void> {
+  await page.locator('.monaco-editor .view-line', { hasText: 'console.log(e.data);' }).click()
+  // the click's focus loads the TypeScript service; on a busy machine keys typed while it set itself
+  // up went missing (a learner takes longer to start typing), so type once it is there
+  await page.waitForFunction(() => performance.getEntriesByName('wirelab:types-ready').length > 0)
+  await page.keyboard.press('End')
+  await page.keyboard.press('Shift+Home')
+  await page.keyboard.type('console.log(JSON.parse(e.data')
+  await page.keyboard.press('End') // past the brackets the editor closed by itself
+  await page.keyboard.type(';')
+}
 
 describe('editing the code', () => {
   it('typing JSON.parse into the handler makes the check pass', async () => {
-    // put the cursor on "console.log(e.data);" and type the fix, as a learner would
-    await session.page.locator('.monaco-editor .view-line', { hasText: 'console.log(e.data);' }).click()
-    await session.page.keyboard.press('End')
-    await session.page.keyboard.press('Shift+Home')
-    await session.page.keyboard.type('console.log(JSON.parse(e.data')
-    await session.page.keyboard.press('End') // past the brackets the editor closed by itself
-    await session.page.keyboard.type(';')
+    await typeTheFix(session.page)
     expect(await editorText(session.page)).toContain('console.log(JSON.parse(e.data));')
     expect(await runToEnd(session.page)).toBe('finished')
     const lines = await consoleLines(session.page)
@@ -27,13 +37,17 @@ describe('editing the code', () => {
   })
 
   it('keeps the edit after a reload', async () => {
-    await session.page.waitForTimeout(400) // saving waits for a pause in typing
-    await session.page.reload()
-    await session.page.locator('.monaco-editor .view-lines').waitFor()
-    expect(await editorText(session.page)).toContain('console.log(JSON.parse(e.data));')
+    const { page } = session
+    await typeTheFix(page)
+    // saving waits for a pause in typing: wait until it is saved, then reload
+    await page.waitForFunction((slug) => localStorage.getItem(`wirelab:code:${slug}`)?.includes('console.log(JSON.parse(e.data));'), SLUG)
+    await page.reload()
+    await page.locator('.monaco-editor .view-lines').waitFor()
+    expect(await editorText(page)).toContain('console.log(JSON.parse(e.data));')
   })
 
   it('Reset asks first; Cancel keeps the code, Reset brings the starter back, Ctrl+Z undoes it', async () => {
+    await replaceCode(session.page, STARTER.replace('console.log(e.data);', 'console.log(JSON.parse(e.data));'))
     await session.page.getByRole('button', { name: 'Reset', exact: true }).click()
     await session.page.locator('dialog[open]').getByRole('button', { name: 'Cancel' }).click()
     expect(await editorText(session.page)).toContain('JSON.parse(e.data)')

@@ -2,7 +2,7 @@
 // knows the learner realm (ui, client, EventSource) and the lesson's message types, TypeScript runs
 // with errors at the learner's own lines, and "Show solution" shows a diff before replacing anything.
 import { describe, expect, it } from 'vitest'
-import { usePage } from './support/browser.ts'
+import { baseURL, KNOWN_MONACO_DISPOSED, KNOWN_MONACO_ERROR, usePage } from './support/browser.ts'
 import { consoleLines, editorText, openLesson, replaceCode, runToEnd, setSpeed, waitForRunEnd } from './support/lesson-page.ts'
 
 const session = usePage()
@@ -14,7 +14,7 @@ async function suggestionsAfter(text: string): Promise<string[]> {
   await page.keyboard.type(text)
   await page.keyboard.press('Control+Space')
   const rows = page.locator('.suggest-widget .monaco-list-row')
-  await rows.first().waitFor({ timeout: 15_000 })
+  await rows.first().waitFor()
   return rows.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? el.textContent ?? ''))
 }
 
@@ -31,6 +31,7 @@ describe('the editor', () => {
 
   it('is not a keyboard trap: Escape then Tab moves focus to the Run button, Shift+Tab goes back before it', async () => {
     const { page } = session
+    await openLesson(page, '03-sse-first-stream')
     await page.locator('.monaco-editor .view-lines').click()
     await page.keyboard.press('Tab') // indents: Tab belongs to the editor
     expect(await page.evaluate(() => document.activeElement?.closest('.monaco-editor') !== null)).toBe(true)
@@ -45,11 +46,15 @@ describe('the editor', () => {
 
   it('makes the text larger and smaller, and keeps the size', async () => {
     const { page } = session
+    await openLesson(page, '03-sse-first-stream')
+    // one evaluation finds the line and reads it: the editor redraws its lines, and a line found in one
+    // step may be gone (and have no size) in the next
     const size = () =>
-      page
-        .locator('.monaco-editor .view-line')
-        .first()
-        .evaluate((el) => getComputedStyle(el).fontSize)
+      page.evaluate(() => {
+        const line = document.querySelector('.monaco-editor .view-line')
+        return line ? getComputedStyle(line).fontSize : ''
+      })
+    await expect.poll(size).toMatch(/^\d+px$/) // the editor's first lines are drawn
     const before = await size()
     await page.getByRole('button', { name: 'A+ larger text' }).click()
     await expect.poll(size).not.toBe(before)
@@ -64,6 +69,7 @@ describe('the editor', () => {
 
   it('completes the ui helper and the browser APIs of the learner realm', async () => {
     const { page } = session
+    await openLesson(page, '03-sse-first-stream')
     await replaceCode(page, 'const es = new EventSource("/api/stream");\n')
     expect(await suggestionsAfter('ui.')).toEqual(expect.arrayContaining([expect.stringContaining('scoreboard'), expect.stringContaining('chat')]))
     await page.keyboard.press('Escape')
@@ -108,5 +114,37 @@ describe('the editor', () => {
     await page.locator('.monaco-editor .view-lines').first().click()
     await page.keyboard.press('ControlOrMeta+Z')
     await expect.poll(() => editorText(page)).toBe('// my attempt')
+  })
+
+  // KNOWN BUG (reported, not fixed by the tests): once the TypeScript service has loaded, every later
+  // editor in the tab throws two page errors while it is made (editor features whose services the
+  // first editor's service collection lacks). This test pins the bug down; when it is fixed it fails:
+  // then expect no errors here and remove KNOWN_MONACO_ERROR from support/browser.ts.
+  it('KNOWN BUG: another lesson opened after the TypeScript service has loaded throws two Monaco page errors', async () => {
+    const { page } = session
+    const errors: string[] = []
+    const record = (error: Error) => errors.push(error.message)
+    page.on('pageerror', record)
+    try {
+      await openLesson(page, '03-sse-first-stream')
+      await replaceCode(page, '// a second editor comes next\n')
+      expect(await suggestionsAfter('ui.')).toEqual(expect.arrayContaining([expect.stringContaining('scoreboard')]))
+      await page.keyboard.press('Escape')
+      // from here on: one new editor, made after the service has loaded (earlier editors of this tab
+      // may have thrown the same errors already, depending on when the service loaded)
+      errors.length = 0
+      await page.goto(`${baseURL()}#/`)
+      await openLesson(page, '01-short-polling')
+      await page.locator('.monaco-editor .view-lines').click()
+      await page.keyboard.type('x')
+      await expect.poll(() => editorText(page)).toContain('x')
+      // (sometimes also "Model is disposed!" from the editor left behind: see KNOWN_MONACO_DISPOSED)
+      expect(errors.filter((e) => !KNOWN_MONACO_DISPOSED.test(e)).map((e) => e.split('\n')[0])).toEqual([
+        expect.stringMatching(KNOWN_MONACO_ERROR),
+        expect.stringMatching(KNOWN_MONACO_ERROR),
+      ])
+    } finally {
+      page.off('pageerror', record)
+    }
   })
 })

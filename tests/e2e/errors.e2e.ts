@@ -1,14 +1,16 @@
 // Broken learner code: each mistake gets a clear message with its line, marked in the editor, and the
 // page keeps working.
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { usePage } from './support/browser.ts'
 import { consoleLines, openLesson, replaceCode, runToEnd, setSpeed } from './support/lesson-page.ts'
 
 const session = usePage(async (p) => {
   await openLesson(p, '03-sse-first-stream')
-  await setSpeed(p, 4)
+  await setSpeed(p, Infinity)
 })
+// whatever the code does, the page itself throws nothing
+afterEach(() => expect(session.pageErrors).toEqual([]))
 
 const consoleErrors = (p: Page) => p.locator('[data-testid=console-error]').allInnerTexts()
 
@@ -48,28 +50,48 @@ describe('learner code that is broken', () => {
   })
 
   it('an endless loop is stopped with a plain message, and the page keeps painting meanwhile', async () => {
-    await replaceCode(session.page, 'let n = 0;\nwhile (true) { n++; }\n')
-    // record the page's frame times while the worker spins
-    await session.page.evaluate(() => {
-      const w = window as unknown as { frames_: number[] }
+    const { page } = session
+    await replaceCode(page, 'let n = 0;\nwhile (true) { n++; }\n')
+    // the page's frame times: first 60 frames of this machine as it is now (the yardstick), then
+    // while the worker spins
+    const gaps = (frames: number[]) => frames.slice(1).map((t, i) => t - frames[i]!)
+    const baseline = gaps(
+      await page.evaluate(
+        () =>
+          new Promise<number[]>((resolve) => {
+            const frames: number[] = []
+            const tick = (t: number) => (frames.push(t) >= 60 ? resolve(frames) : requestAnimationFrame(tick))
+            requestAnimationFrame(tick)
+          }),
+      ),
+    )
+    await page.evaluate(() => {
+      const w = window as unknown as { frames_: number[]; running_: number[] }
       w.frames_ = []
+      w.running_ = []
       const tick = (t: number) => {
         w.frames_.push(t)
+        if (document.querySelector('.status')?.getAttribute('data-status') === 'running') w.running_.push(performance.now())
         if (w.frames_.length < 10_000) requestAnimationFrame(tick)
       }
       requestAnimationFrame(tick)
     })
-    const started = Date.now()
-    expect(await runToEnd(session.page)).toBe('hung')
-    expect(Date.now() - started).toBeLessThan(8000)
-    const gaps = await session.page.evaluate(() => {
-      const f = (window as unknown as { frames_: number[] }).frames_
-      return f.slice(1).map((t, i) => t - f[i]!)
+    expect(await runToEnd(page)).toBe('hung')
+    const { frames, running } = await page.evaluate(() => {
+      const w = window as unknown as { frames_: number[]; running_: number[] }
+      return { frames: w.frames_, running: w.running_ }
     })
-    // more than two seconds of frames, none of them held up by the spinning worker
-    expect(gaps.reduce((a, b) => a + b, 0)).toBeGreaterThan(2000)
-    expect(Math.max(...gaps)).toBeLessThan(250)
-    const [error] = await consoleErrors(session.page)
+    // stopped by the 2 s watchdog: measured from when the run was on to when it was not (the start-up
+    // of the run is not the watchdog's business)
+    expect(running.at(-1)! - running[0]!).toBeLessThan(8000)
+    // more than two seconds of frames, none of them held up by the spinning worker: a frozen page
+    // would show one gap of about the two seconds the code spins. The limit is half that, or 3× the
+    // longest gap this machine showed just before when it is busier still (a page starved by a busy
+    // machine paints slowly, but does not stop for the whole spin)
+    const during = gaps(frames)
+    expect(during.reduce((a, b) => a + b, 0)).toBeGreaterThan(2000)
+    expect(Math.max(...during)).toBeLessThan(Math.max(1000, 3 * Math.max(...baseline)))
+    const [error] = await consoleErrors(page)
     expect(error).toContain('Your code ran for more than 2 s without pausing, so the run was stopped.')
   })
 
@@ -104,6 +126,16 @@ describe('learner code that is broken', () => {
   })
 
   it('works again after all that: a good run logs its scores', async () => {
+    // all that: a syntax error, a throw in a handler, too many requests, too many connections
+    for (const [broken, ending] of [
+      ["const es = new EventSource('/api/stream');\nes.onmessage = (e) => {\n  console.log(JSON.parse(e.data);\n};\n", 'finished'],
+      ["const es = new EventSource('/api/stream');\nes.onmessage = (e) => { throw new Error('boom'); };\n", 'finished'],
+      ["setInterval(() => fetch('/api/score'), 10);\n", 'error'],
+      ["for (let i = 0; i < 30; i++) new EventSource('/api/stream');\n", 'error'],
+    ] as const) {
+      await replaceCode(session.page, broken)
+      expect(await runToEnd(session.page)).toBe(ending)
+    }
     await replaceCode(session.page, "const es = new EventSource('/api/stream');\nes.onmessage = (e) => console.log(JSON.parse(e.data).minute);\n")
     expect(await runToEnd(session.page)).toBe('finished')
     const lines = await consoleLines(session.page)

@@ -28,7 +28,7 @@ async function runWithFault(page: Page, code: string, button: string, atMs: numb
   await waitForSimTime(page, atMs)
   await page.getByRole('button', { name: button, exact: true }).click()
   await setSpeed(page, Infinity)
-  return waitForRunEnd(page, 120_000)
+  return waitForRunEnd(page)
 }
 
 /** what each fault button makes the checks say the learner did, and what the run bar calls it */
@@ -91,7 +91,7 @@ describe('the issue example: the server restarted in the middle of lesson 04', (
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=console-line]')].some((l) => l.textContent?.includes('#6')))
     await page.getByRole('button', { name: '⚡ Restart server', exact: true }).click()
     await setSpeed(page, Infinity)
-    expect(await waitForRunEnd(page, 120_000)).toBe('finished')
+    expect(await waitForRunEnd(page)).toBe('finished')
     expect((await consoleLines(page)).some((l) => l.includes('#7'))).toBe(false)
     const states = await checkStates(page)
     const updates = states.find((s) => s.id === 'every-update-once')!

@@ -2,14 +2,14 @@
 // exist (never dialled on the real network).
 import { describe, expect, it } from 'vitest'
 import { usePage } from './support/browser.ts'
-import { consoleLines, diagramLabels, openLesson, replaceCode, runToEnd, setSpeed, waitForConsoleText, waitForRunEnd } from './support/lesson-page.ts'
+import { consoleLines, diagramLabels, openLesson, replaceCode, runPaused, runToEnd, setSpeed, stepUntil, waitForRunEnd } from './support/lesson-page.ts'
 
 const session = usePage()
 
 async function run(slug: string, code: string) {
   const { page } = session
   await openLesson(page, slug)
-  await setSpeed(page, 4)
+  await setSpeed(page, Infinity)
   await replaceCode(page, code)
   expect(await runToEnd(page)).toBe('finished')
   return { console: await consoleLines(page), diagram: await diagramLabels(page) }
@@ -74,18 +74,23 @@ describe('fetch on the simulated wire', () => {
   })
 })
 
+// A fault is pressed at a known simulated instant: the run starts paused, steps to the instant, the
+// button is pressed, and the rest skips ahead. (Pressed during a live run, it landed wherever the click
+// happened to.)
 describe('the learner breaks the network', () => {
   it('Offline 3 s: requests fail until the network is back, then polling recovers', async () => {
     const { page } = session
     await openLesson(page, '01-short-polling')
-    await setSpeed(page, 1)
     await replaceCode(
       page,
       "setInterval(async () => {\n  try { const res = await fetch('/api/messages?since=0'); console.log('ok', res.status); }\n  catch (e) { console.log('failed', e.message); }\n}, 1000);",
     )
-    await page.getByRole('button', { name: '▶ Run' }).click()
-    await waitForConsoleText(page, 'ok 200')
+    await runPaused(page)
+    await stepUntil(page, async () => (await consoleLines(page)).some((l) => l.includes('ok 200')))
+    expect(await consoleLines(page)).toEqual(['1.100 s ok 200'])
     await page.getByRole('button', { name: '⚡ Offline 3 s' }).click()
+    await setSpeed(page, Infinity)
+    await page.getByRole('button', { name: '▶▶ Resume' }).click()
     expect(await waitForRunEnd(page)).toBe('finished')
     const lines = await consoleLines(page)
     const firstFail = lines.findIndex((l) => l.includes('failed Failed to fetch'))
@@ -100,14 +105,15 @@ describe('the learner breaks the network', () => {
   it('Restart server: connections close and the server forgets the messages it had stored', async () => {
     const { page } = session
     await openLesson(page, '01-short-polling')
-    await setSpeed(page, 1)
     await replaceCode(
       page,
       "setInterval(async () => {\n  const body = await (await fetch('/api/messages?since=0')).json();\n  console.log('count', body.messages.length);\n}, 500);",
     )
-    await page.getByRole('button', { name: '▶ Run' }).click()
-    await waitForConsoleText(page, 'count 1')
+    await runPaused(page)
+    await stepUntil(page, async () => (await consoleLines(page)).some((l) => l.includes('count 1')))
     await page.getByRole('button', { name: '⚡ Restart server' }).click()
+    await setSpeed(page, Infinity)
+    await page.getByRole('button', { name: '▶▶ Resume' }).click()
     expect(await waitForRunEnd(page)).toBe('finished')
     const counts = (await consoleLines(page)).map((l) => Number(l.split(' ').at(-1)))
     const afterRestart = counts.slice(counts.indexOf(1)).findIndex((c) => c === 0)

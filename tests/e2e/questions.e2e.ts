@@ -11,6 +11,14 @@ const session = usePage()
 const question = (id: string) => session.page.locator(`[data-testid=question][data-question="${id}"]`)
 const resultRow = (id: string) => session.page.locator(`[data-testid=question-result][data-question="${id}"]`)
 
+/** choose the options at `indices` of a question and check the answer; resolves when it is graded `state` */
+async function answer(id: string, indices: number[], state: 'right' | 'wrong') {
+  const options = question(id).locator('input[type=radio], input[type=checkbox]')
+  for (const i of indices) await options.nth(i).check()
+  await question(id).getByRole('button', { name: 'Check answer' }).click()
+  await expect.poll(() => question(id).getAttribute('data-state')).toBe(state)
+}
+
 describe('questions after the lesson text', () => {
   it('grades a single-choice answer, with the explanation of the option chosen', async () => {
     const { page } = session
@@ -42,6 +50,8 @@ describe('questions after the lesson text', () => {
 
   it('grades a multiple-choice answer: right only with every true option and no other', async () => {
     const { page } = session
+    await openLesson(page, SLUG)
+    await answer('short-polling-delay', [1], 'right')
     const tradeOffs = question('short-polling-trade-offs')
     await tradeOffs.getByRole('button', { name: 'Check answer' }).click()
     await expect.poll(() => tradeOffs.getByTestId('verdict').textContent()).toBe('Choose an answer first.')
@@ -59,6 +69,9 @@ describe('questions after the lesson text', () => {
 
   it('counts the questions with the checks: the lesson is complete when both are done', async () => {
     const { page } = session
+    await openLesson(page, SLUG)
+    await answer('short-polling-delay', [1], 'right')
+    await answer('short-polling-trade-offs', [0, 1, 3], 'right')
     await setSpeed(page, Infinity)
     await replaceCode(page, readFileSync(`lessons/${SLUG}/solution.js`, 'utf8'))
     expect(await runToEnd(page)).toBe('finished')

@@ -3,7 +3,7 @@
 // stops it for good. Also: an EventSource pointed at a JSON endpoint fails as in a browser.
 import { describe, expect, it } from 'vitest'
 import { usePage } from './support/browser.ts'
-import { consoleLines, diagramLabels, openLesson, replaceCode, runToEnd, setSpeed, waitForConsoleText, waitForRunEnd } from './support/lesson-page.ts'
+import { consoleLines, diagramLabels, openLesson, replaceCode, runPaused, runToEnd, setSpeed, stepUntil, waitForRunEnd } from './support/lesson-page.ts'
 
 const session = usePage()
 
@@ -11,7 +11,7 @@ describe('SSE reconnection', () => {
   it('reconnects after retry with Last-Event-ID, gets the missed events replayed, and stops at 204', async () => {
     const { page } = session
     await openLesson(page, '04-sse-reconnect')
-    await setSpeed(page, 4)
+    await setSpeed(page, Infinity)
     await replaceCode(
       page,
       "const es = new EventSource('/api/stream');\nes.onmessage = (e) => console.log(e.lastEventId);\nes.onerror = () => console.log('error', es.readyState);\n",
@@ -45,7 +45,7 @@ describe('SSE reconnection', () => {
   it('fails an EventSource whose response is not text/event-stream, without reconnecting', async () => {
     const { page } = session
     await openLesson(page, '03-sse-first-stream')
-    await setSpeed(page, 4)
+    await setSpeed(page, Infinity)
     await replaceCode(
       page,
       "const es = new EventSource('/api/score');\nes.onerror = () => console.log('error', es.readyState);\nes.onmessage = () => console.log('message');\n",
@@ -60,13 +60,15 @@ describe('dropping one connection from the inspector', () => {
   it('the EventSource reconnects with Last-Event-ID and, thanks to the replay, misses nothing', async () => {
     const { page } = session
     await openLesson(page, '04-sse-reconnect')
-    await setSpeed(page, 1)
     await replaceCode(page, "const es = new EventSource('/api/stream');\nes.onmessage = (e) => console.log(e.lastEventId);")
-    await page.getByRole('button', { name: '▶ Run' }).click()
-    await waitForConsoleText(page, '')
+    // the drop at a known instant: paused right after the first event has been logged
+    await runPaused(page)
+    await stepUntil(page, async () => (await consoleLines(page)).length > 0)
+    expect(await consoleLines(page)).toEqual(['1.050 s 1'])
     await page.locator('svg[aria-label="Sequence diagram of the run"] .message').first().click()
     await page.getByRole('button', { name: '⚡ Drop connection c1' }).click()
-    await setSpeed(page, 4)
+    await setSpeed(page, Infinity)
+    await page.getByRole('button', { name: '▶▶ Resume' }).click()
     expect(await waitForRunEnd(page)).toBe('finished')
     const ids = (await consoleLines(page)).map((l) => l.split(' ').at(-1))
     expect(ids).toEqual(['1', '2', '3', '4', '5', '6', '7', '8'])

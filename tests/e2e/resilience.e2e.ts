@@ -1,23 +1,16 @@
 // When the environment fails the learner: the editor cannot load, or storage is full. The lesson must
 // still work, say what happened, and lose nothing.
 import { readFileSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import { baseURL, freshPage, launchChromium } from './support/browser.ts'
+import { afterEach, describe, expect, it } from 'vitest'
+import { baseURL, closeFreshPages, freshPage, sharedBrowser } from './support/browser.ts'
 import { consoleLines, runToEnd, setSpeed } from './support/lesson-page.ts'
 
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+// each test in a fresh context of its own: they break the editor and the storage
+afterEach(closeFreshPages)
 
 describe('when things around the lesson fail', () => {
   it('shows a plain text box with a message when Monaco cannot load, and runs what is typed there', async () => {
-    const { page } = await freshPage(browser)
+    const { page } = await freshPage(await sharedBrowser())
     await page.route(/\/assets\/monaco-[^/]+\.js$/, (route) => route.abort())
     await page.goto(`${baseURL()}#/lesson/03-sse-first-stream`)
     const box = page.getByRole('textbox', { name: 'Your code' })
@@ -27,13 +20,13 @@ describe('when things around the lesson fail', () => {
     )
     expect(await box.inputValue()).toContain("new EventSource('/api/stream')")
     await box.fill("const es = new EventSource('/api/stream');\nes.onmessage = (e) => console.log('got', e.lastEventId);\n")
-    await setSpeed(page, 4)
+    await setSpeed(page, Infinity)
     expect(await runToEnd(page)).toBe('finished')
     expect(await consoleLines(page)).toEqual(['1.050 s got 1', '2.050 s got 2', '3.050 s got 3', '4.050 s got 4', '5.050 s got 5'])
   })
 
   it('says so when storage is full, and keeps the edit in the page', async () => {
-    const { page } = await freshPage(browser)
+    const { page } = await freshPage(await sharedBrowser())
     await page.addInitScript(() => {
       Storage.prototype.setItem = function () {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
@@ -42,7 +35,7 @@ describe('when things around the lesson fail', () => {
     await page.route(/\/assets\/monaco-[^/]+\.js$/, (route) => route.abort()) // the plain box is quicker to drive
     await page.goto(`${baseURL()}#/lesson/03-sse-first-stream`)
     const box = page.getByRole('textbox', { name: 'Your code' })
-    await setSpeed(page, 4)
+    await setSpeed(page, Infinity)
     await box.fill('// my edit\nconsole.log("kept")')
     const banner = page.locator('.banner.warn')
     await banner.waitFor()
@@ -61,7 +54,7 @@ describe('when things around the lesson fail', () => {
 
 describe('two tabs on the same lesson', () => {
   it('a tab that sees the other tab save asks which code to keep, and overwrites nothing meanwhile', async () => {
-    const { page: a } = await freshPage(browser)
+    const { page: a } = await freshPage(await sharedBrowser())
     const b = await a.context().newPage()
     for (const page of [a, b]) {
       await page.route(/\/assets\/monaco-[^/]+\.js$/, (route) => route.abort()) // the plain box is quicker to drive
@@ -79,7 +72,12 @@ describe('two tabs on the same lesson', () => {
     await question.waitFor()
     expect(await question.locator('p').textContent()).toBe("This lesson's code was changed in another tab. Which version do you want to keep?")
     await boxB.fill('// tab B')
-    await b.waitForTimeout(600) // on purpose: longer than the save debounce (300 ms), to show nothing is written
+    // the save B would make once the learner pauses, made now (the page saves when it is left), to
+    // show that nothing is written while the question is open
+    await b.evaluate(async () => {
+      dispatchEvent(new Event('beforeunload'))
+      await new Promise((resolve) => setTimeout(resolve, 0))
+    })
     expect(await b.evaluate(() => localStorage.getItem('wirelab:code:03-sse-first-stream'))).toBe('// tab A')
     // B keeps its own: saved now, and A is asked in turn
     await question.getByRole('button', { name: "Keep this tab's code" }).click()
@@ -88,6 +86,5 @@ describe('two tabs on the same lesson', () => {
     await a.getByTestId('other-tab').getByRole('button', { name: "Use the other tab's code" }).click()
     expect(await boxA.inputValue()).toBe('// tab B')
     expect(await a.getByTestId('other-tab').count()).toBe(0)
-    await a.context().close()
   })
 })

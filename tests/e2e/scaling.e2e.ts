@@ -24,7 +24,8 @@ describe('two clients, two servers, a broker', () => {
 
   it('with the broker, Bob hears Alice through Server 1 → broker → Server 2, and Alice hears his reply', async () => {
     const { page } = session
-    await setSpeed(page, 4)
+    await openLesson(page, '06-scaling-websockets')
+    await setSpeed(page, Infinity)
     await replaceCode(page, solution)
     expect(await runToEnd(page)).toBe('finished')
     const lines = await consoleLines(page)
@@ -45,6 +46,9 @@ describe('two clients, two servers, a broker', () => {
 
   it('without the broker, Bob never hears Alice and the check says why', async () => {
     const { page } = session
+    await openLesson(page, '06-scaling-websockets')
+    await setSpeed(page, Infinity)
+    await replaceCode(page, solution)
     await page.getByLabel('Broker between servers').uncheck()
     expect(await runToEnd(page)).toBe('finished')
     expect(await consoleLines(page)).toEqual([`0.200 s Alice ${GREETING}`])

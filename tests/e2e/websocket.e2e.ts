@@ -4,18 +4,24 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { usePage } from './support/browser.ts'
-import { consoleLines, diagramLabels, openLesson, replaceCode, runToEnd, setSpeed, waitForConsoleText, waitForRunEnd } from './support/lesson-page.ts'
+import { consoleLines, diagramLabels, openLesson, replaceCode, runPaused, runToEnd, setSpeed, stepUntil, waitForRunEnd } from './support/lesson-page.ts'
 
 const session = usePage()
 
-async function run(code: string, during?: () => Promise<void>) {
+/**
+ * Run the code in the chat lesson, skipping ahead. `during` (a fault) is pressed at a known instant:
+ * the run starts paused and steps until `pauseWhen` holds, then skips ahead to the end.
+ */
+async function run(code: string, during?: { pauseWhen: () => Promise<boolean>; act: () => Promise<void> }) {
   const { page } = session
   await openLesson(page, '05-websocket-chat')
-  await setSpeed(page, 4)
   await replaceCode(page, code)
+  await setSpeed(page, Infinity)
   if (during) {
-    await page.getByRole('button', { name: '▶ Run' }).click()
-    await during()
+    await runPaused(page)
+    await stepUntil(page, during.pauseWhen)
+    await during.act()
+    await page.getByRole('button', { name: '▶▶ Resume' }).click()
     expect(await waitForRunEnd(page)).toBe('finished')
   } else {
     expect(await runToEnd(page)).toBe('finished')
@@ -71,10 +77,9 @@ describe('WebSockets on the simulated wire', () => {
   it("a lost connection closes with 1006 and no close frame, and the learner's reconnect code connects again", async () => {
     const code =
       "let attempt = 0;\nfunction connect() {\n  const ws = new WebSocket('/chat');\n  const n = ++attempt;\n  ws.onopen = () => console.log('open', n);\n  ws.onerror = () => console.log('error', n);\n  ws.onclose = (e) => { console.log('close', n, e.code, e.wasClean); if (n < 2) setTimeout(connect, 500); };\n}\nconnect();"
-    const { console, diagram } = await run(code, async () => {
-      const { page } = session
-      await waitForConsoleText(page, 'open 1')
-      await page.getByRole('button', { name: '⚡ Drop connections' }).click()
+    const { console, diagram } = await run(code, {
+      pauseWhen: async () => (await consoleLines(session.page)).some((l) => l.endsWith(' open 1')),
+      act: () => session.page.getByRole('button', { name: '⚡ Drop connections' }).click(),
     })
     const lostAt = console.findIndex((l) => / error 1$/.test(l))
     expect(lostAt).toBe(1)
@@ -82,6 +87,42 @@ describe('WebSockets on the simulated wire', () => {
     expect(console[3]).toMatch(/ open 2$/)
     expect(diagram.filter((l) => l.includes('CLOSE'))).toEqual([])
     expect(diagram.filter((l) => l.includes('101 Switching Protocols'))).toHaveLength(2)
+  })
+
+  it('⚡ Go silent: nothing reaches the page any more and nothing closes; the diagram and inspector show what was lost', async () => {
+    const { page } = session
+    const code =
+      "const ws = new WebSocket('/chat');\nws.onopen = () => console.log('open');\nws.onmessage = (e) => console.log('message', JSON.parse(e.data).text);\nws.onerror = () => console.log('error');\nws.onclose = (e) => console.log('close', e.code);"
+    await openLesson(page, '05-websocket-chat')
+    await replaceCode(page, code)
+    try {
+      await page.getByLabel('Start paused').check()
+      await page.getByRole('button', { name: '▶ Run' }).click()
+      const step = page.getByRole('button', { name: 'Step ▸' })
+      const now = async () => Number(/^Paused · ([\d.]+) s/.exec((await page.locator('.status').textContent()) ?? '')?.[1] ?? NaN)
+      // step to 0.1 s, when the 101 reaches the page (one step at a time: each moves simulated time on), then break the path
+      await expect.poll(now, { timeout: 15_000 }).toBe(0)
+      while ((await now()) < 0.1) {
+        const before = await now()
+        await step.click()
+        await expect.poll(now, { timeout: 15_000 }).toBeGreaterThan(before)
+      }
+      await expect.poll(() => consoleLines(page), { timeout: 15_000 }).toEqual(['0.100 s open'])
+      await page.getByRole('button', { name: '⚡ Go silent' }).click()
+      await page.getByRole('button', { name: '▶▶ Resume' }).click()
+      expect(await waitForRunEnd(page)).toBe('finished')
+      // the scripted users' messages (1.55 s, 4.05 s) and the heartbeats are lost: the page hears nothing, not even a close
+      expect(await consoleLines(page)).toEqual(['0.100 s open'])
+      const diagram = await diagramLabels(page)
+      expect(diagram).toContainEqual(expect.stringMatching(/^0\.100 s: ⚡ fault Every open connection \(c1\) goes silent/))
+      const ping = diagram.findIndex((l) => l === '2.550 s: PING "heartbeat" lost: the path is silent, from server to client')
+      expect(ping).toBeGreaterThan(0)
+      await page.locator('svg[aria-label="Sequence diagram of the run"] .message').nth(ping).click()
+      expect(await page.getByTestId('arrival-lost').textContent()).toBe('never: it was sent into a silent path, and nothing told either end')
+      expect(await page.getByTestId('faults-pressed').textContent()).toBe('⚡ Go silent at 0.100 s')
+    } finally {
+      await page.getByLabel('Start paused').uncheck() // a saved setting: the next tests run straight through
+    }
   })
 
   it('a WebSocket closed while CONNECTING fails at once (error, close 1006), and nothing happens on it afterwards', async () => {

@@ -46,9 +46,19 @@ describe('lesson text from other people', () => {
     const { page } = await freshPage(dev.browser)
     const origin = new URL(dev.url).origin
     const foreign: string[] = []
+    const isForeign = (url: string) => !url.startsWith(origin) && !url.startsWith('data:')
     page.on('request', (r) => {
-      if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) foreign.push(r.url())
+      if (isForeign(r.url())) foreign.push(r.url())
     })
+    // a foreign request waits for this handler before it can fail, so an element that tried one has
+    // finished loading only after it was counted here
+    await page.route(
+      (url) => isForeign(url.href),
+      (route) => {
+        if (!foreign.includes(route.request().url())) foreign.push(route.request().url())
+        return route.abort()
+      },
+    )
     let dialogs = 0
     page.on('dialog', (d) => {
       dialogs++
@@ -75,9 +85,25 @@ describe('lesson text from other people', () => {
         box.innerHTML = render(`Some text.\n\n${payload}\n`)
         host.append(box)
       }
-      // give handlers, autofocus and loads their chance
+      // give handlers, autofocus and loads their chance: every image, style sheet and frame has
+      // finished loading (or failed), then the events that queues (error, load, toggle, autofocus)
+      // have run: two frames and a task later
       for (const el of host.querySelectorAll<HTMLElement>('a, details, input')) el.focus()
-      await new Promise((r) => setTimeout(r, 800))
+      const loading = [...host.querySelectorAll('img, link, iframe, object, embed, video, audio, source, input[type=image]')]
+      await Promise.all(
+        loading.map(
+          (el) =>
+            new Promise<void>((resolve) => {
+              // only these announce the end of a load; the sanitiser should have left none of the others
+              const announces = el instanceof HTMLImageElement || el instanceof HTMLIFrameElement || (el instanceof HTMLLinkElement && el.rel === 'stylesheet')
+              if (!announces || (el instanceof HTMLImageElement && el.complete)) return resolve()
+              el.addEventListener('load', () => resolve(), { once: true })
+              el.addEventListener('error', () => resolve(), { once: true })
+            }),
+        ),
+      )
+      for (let i = 0; i < 2; i++) await new Promise((r) => requestAnimationFrame(r))
+      await new Promise((r) => setTimeout(r, 0))
       return { xss: w.__xss, html: host.innerHTML }
     }, PAYLOADS)
     expect(shown.xss).toBe(0)

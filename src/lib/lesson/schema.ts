@@ -183,11 +183,42 @@ export const scenarioSchema = z
             atMs: z.number().int().min(0).describe('When it happens, in simulated ms from the start of the run.'),
             kind: z.literal('restart-server').describe('A server instance restarts: its connections are lost and it forgets what it kept in memory.'),
             server: z.number().int().min(1).max(MAX_INSTANCES).default(1).describe('Which instance restarts (1 is "Server 1"); at most `instances`.'),
+            downMs: z
+              .number()
+              .int()
+              .min(0)
+              .max(600_000)
+              .default(0)
+              .describe(
+                'How long the instance stays down before it starts again, fresh, in simulated ms: meanwhile new connections to it are refused (fetch rejects, a WebSocket gets error then close 1006, an EventSource tries again later).',
+              ),
           }),
           z.strictObject({
             atMs: z.number().int().min(0).describe('When the network goes down, in simulated ms from the start of the run.'),
             kind: z.literal('offline').describe('The network goes down: open connections are lost and new ones fail until it is back.'),
             durationMs: z.number().int().min(1).max(600_000).describe('How long the network stays down, in simulated ms.'),
+          }),
+          z.strictObject({
+            atMs: z.number().int().min(0).describe('When the path goes silent, in simulated ms from the start of the run.'),
+            kind: z
+              .literal('silent')
+              .describe(
+                'The path goes silent (for heartbeat lessons): nothing sent on the connection arrives, in either direction, and nothing is closed; each end has to notice by itself (a heartbeat, a timeout). What is already on its way still arrives.',
+              ),
+            conn: z
+              .string()
+              .regex(/^(c|[A-D])\d+(\.\d+)?$/, 'a connection name such as c1, c2.2 or B1')
+              .optional()
+              .describe('Only this connection (c1, c2 … as in the trace; A1, B1 … with several clients). Without it, every connection open at that moment.'),
+            durationMs: z
+              .number()
+              .int()
+              .min(1)
+              .max(600_000)
+              .optional()
+              .describe(
+                'How long the path stays silent, in simulated ms; then TCP delivers what was sent meanwhile, in order. Without it, the path stays silent until an end closes the connection.',
+              ),
           }),
         ]),
       )

@@ -38,9 +38,75 @@ const checksOptions: ts.CompilerOptions = {
   paths: { 'wirelab/checks': [CHECKS_API], 'wirelab/server': [SERVER_API] },
 }
 
+/**
+ * Parsed (and bound) source files shared by every program this process makes, like the language
+ * service's document registry: the lib files (lib.dom.d.ts alone is ~2 MB of declarations) were parsed
+ * again for every lesson, which was most of `lessons:check`, of the build's lesson pass and of the
+ * unit tests. A file is reused only under the same settings and while its text is unchanged (files
+ * under node_modules are read once); binding depends on the options (strict mode, module detection),
+ * hence one cache per kind of program. Module resolutions are shared the same way.
+ */
+class SourceFileCache {
+  private readonly files = new Map<string, { text: string; file: ts.SourceFile }>()
+  private readonly installed = new Map<string, string>()
+  private readonly resolutions: ts.ModuleResolutionCache
+
+  constructor(private readonly options: ts.CompilerOptions) {
+    this.resolutions = ts.createModuleResolutionCache(process.cwd(), (f) => (ts.sys.useCaseSensitiveFileNames ? f : f.toLowerCase()), options)
+  }
+
+  createProgram(roots: readonly string[]): ts.Program {
+    const host = ts.createCompilerHost(this.options)
+    const read = (fileName: string): string | undefined => {
+      if (!fileName.includes('/node_modules/')) return host.readFile(fileName)
+      if (!this.installed.has(fileName)) {
+        const text = host.readFile(fileName)
+        if (text === undefined) return undefined
+        this.installed.set(fileName, text)
+      }
+      return this.installed.get(fileName)
+    }
+    host.getSourceFile = (fileName, languageVersionOrOptions, onError) => {
+      let text: string | undefined
+      try {
+        text = read(fileName)
+      } catch (error) {
+        onError?.(error instanceof Error ? error.message : String(error))
+      }
+      if (text === undefined) return undefined
+      const settings = typeof languageVersionOrOptions === 'object' ? languageVersionOrOptions : { languageVersion: languageVersionOrOptions }
+      const key = `${settings.languageVersion}|${settings.impliedNodeFormat ?? ''}|${settings.jsDocParsingMode ?? ''}|${fileName}`
+      const cached = this.files.get(key)
+      if (cached?.text === text) return cached.file
+      const file = ts.createSourceFile(fileName, text, languageVersionOrOptions)
+      this.files.set(key, { text, file })
+      return file
+    }
+    host.resolveModuleNameLiterals = (literals, containingFile, redirected, options, containingSourceFile) =>
+      literals.map((literal) =>
+        ts.resolveModuleName(
+          literal.text,
+          containingFile,
+          options,
+          host,
+          this.resolutions,
+          redirected,
+          ts.getModeForUsageLocation(containingSourceFile, literal, options),
+        ),
+      )
+    return ts.createProgram(roots, this.options, host)
+  }
+}
+
+const learnerFiles = new SourceFileCache(learnerOptions)
+const checksFiles = new SourceFileCache(checksOptions)
+
 function problemsOf(program: ts.Program, only: ReadonlySet<string>, cwd: string): LessonProblem[] {
+  // only the lesson's own files are reported, so only they are checked: the whole program would also
+  // type-check the checks API and the simulation behind it, again for every lesson
+  const files = program.getSourceFiles().filter((f) => only.has(resolve(f.fileName)))
   return ts
-    .getPreEmitDiagnostics(program)
+    .sortAndDeduplicateDiagnostics(files.flatMap((f) => ts.getPreEmitDiagnostics(program, f)))
     .filter((d) => d.file && only.has(resolve(d.file.fileName)))
     .map((d) => {
       const { line, character } = d.file!.getLineAndCharacterOfPosition(d.start ?? 0)
@@ -60,11 +126,11 @@ export function typecheckLessons(lessons: readonly LoadedLesson[], cwd = process
   for (const lesson of lessons) {
     const code = [join(lesson.dir, lesson.meta.starter), join(lesson.dir, lesson.meta.solution)].map((f) => resolve(f))
     const roots = [...code, LEARNER_GLOBALS, ...(lesson.meta.types ? [resolve(lesson.dir, lesson.meta.types)] : [])]
-    problems.push(...problemsOf(ts.createProgram(roots, learnerOptions), new Set(code), cwd))
+    problems.push(...problemsOf(learnerFiles.createProgram(roots), new Set(code), cwd))
   }
   // the checks: one program for all of them
   // with the lessons' own servers, checked the same way
   const checks = [...new Set(lessons.flatMap((l) => [resolve(l.checksFile), ...Object.values(l.serverFiles).map((f) => resolve(f))]))]
-  if (checks.length) problems.push(...problemsOf(ts.createProgram(checks, checksOptions), new Set(checks), cwd))
+  if (checks.length) problems.push(...problemsOf(checksFiles.createProgram(checks), new Set(checks), cwd))
   return problems
 }

@@ -4,6 +4,7 @@
 import { afterMacrotask } from '../crossing/macrotask.ts'
 import { connName } from '../sim/conn-name.ts'
 import type { Header } from '../sim/http1.ts'
+import { headerValue, isEventStreamResponse } from '../sim/mime.ts'
 import { OFFSITE_PARAM, OFFSITE_PATH, TAG_HEADER, TAG_PARAM, type RunWire } from '../crossing/run-wire.ts'
 
 const encoder = new TextEncoder()
@@ -112,10 +113,11 @@ export async function answerRequest(request: Request, conn: number, wire: RunWir
     if (isEventSource) wire.streamEnded(conn)
     return Response.error()
   }
-  const contentType = head.headers.find((h) => h.name === 'Content-Type')?.value
+  const contentType = headerValue(head.headers, 'Content-Type')
   const init = { status: head.status, headers: responseHeaders(head.headers) }
-  // anything but 200 text/event-stream makes a browser fail the EventSource for good (WHATWG HTML §9.2.3)
-  if (isEventSource && (head.status !== 200 || !contentType?.startsWith('text/event-stream'))) wire.streamFailed(conn)
+  // anything but 200 with the MIME type text/event-stream (its essence: case and parameters do not
+  // matter) makes a browser fail the EventSource for good (WHATWG HTML §9.2.3)
+  if (isEventSource && !isEventStreamResponse(head.status, contentType)) wire.streamFailed(conn)
   if (NULL_BODY.has(head.status)) return new Response(null, init)
   if (head.body !== null) return new Response(head.body, init)
 

@@ -19,6 +19,12 @@ export interface ClientWorkersOptions {
   /** client names in order; one name '' for a lesson with a single client */
   names: readonly string[]
   watchdogMs: number
+  /**
+   * real ms a worker may take to start (load its scripts, TypeScript's stripper too, and reach the
+   * service worker) before it counts as hung: no learner code runs yet, and a busy machine or a cold
+   * cache can take seconds, which must not end the run as if the code had spun
+   */
+  startupMs: number
   onMessage: (message: WorkerToPage, client: number) => void
   onHang: (client: number) => void
   onLoadError: (message: string) => void
@@ -74,8 +80,10 @@ export class ClientWorkers {
     const ready = await Promise.all(
       this.links.map((link, i) =>
         link.request(
-          { type: 'init', runId, epochMs: SIM_EPOCH_MS, connBase: connBase(i, names.length), client: { name: names[i]!, index: i }, pageUrl },
+          { type: 'init', runId, epochMs: SIM_EPOCH_MS, connBase: connBase(i, names.length), client: { name: names[i]!, index: i }, pageUrl, language },
           'ready',
+          undefined,
+          this.options.startupMs,
         ),
       ),
     )

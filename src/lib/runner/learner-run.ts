@@ -49,6 +49,8 @@ export interface LearnerRunOptions {
 
 /** real ms learner code may run without yielding before the run is stopped */
 const WATCHDOG_MS = 2000
+/** real ms a worker may take to start before it counts as hung (see ClientWorkersOptions.startupMs) */
+const STARTUP_MS = 30_000
 const SETTLE_TIMEOUT_MS = 2000
 
 export class LearnerRun implements RunWire {
@@ -74,6 +76,7 @@ export class LearnerRun implements RunWire {
       runId: options.runId,
       names: options.clients?.length ? options.clients : [''],
       watchdogMs: WATCHDOG_MS,
+      startupMs: STARTUP_MS,
       onMessage: (m, client) => this.onWorkerMessage(m, client),
       onHang: (client) => this.hang(client),
       onLoadError: (message) => this.fail(`The runner could not start: ${message}.`),

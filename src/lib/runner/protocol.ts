@@ -32,7 +32,16 @@ export interface CodeLocation {
 export type PageToWorker =
   /** `connBase`: the worker numbers its connections from here; `client`: who it is, for the learner's code */
   /** sent on the worker's public channel with the private MessagePort that carries everything after it; `pageUrl`: the lesson page's address */
-  | { type: 'init'; runId: string; epochMs: number; connBase: number; client: { name: string; index: number }; pageUrl: string }
+  | {
+      type: 'init'
+      runId: string
+      epochMs: number
+      connBase: number
+      client: { name: string; index: number }
+      pageUrl: string
+      /** the code's language: TypeScript's stripper loads while the worker starts, not while the code runs */
+      language: 'javascript' | 'typescript'
+    }
   | { type: 'run'; code: string; language: 'javascript' | 'typescript' }
   | { type: 'advance'; to: number }
   | { type: 'expect-sse-type'; conn: number; eventType: string; token: number }

@@ -9,7 +9,7 @@ import { parseWorkerMessage } from './worker-messages.ts'
 const GRACE_MS = 200
 
 export interface WorkerLinkOptions {
-  /** real ms the worker may take to answer before it counts as hung */
+  /** real ms the worker may take to answer before it counts as hung (unless a request says otherwise) */
   watchdogMs: number
   onMessage: (message: WorkerToPage) => void
   onHang: (waitingFor: string) => void
@@ -52,11 +52,15 @@ export class WorkerLink {
     }
   }
 
-  /** send, then wait for the worker's reply of type `reply` (with the watchdog) */
+  /**
+   * Send, then wait for the worker's reply of type `reply` (with the watchdog: `limitMs` real ms, the
+   * watchdog's own time unless given)
+   */
   request<T extends WorkerToPage['type']>(
     message: PageToWorker,
     reply: T,
     match: (m: Extract<WorkerToPage, { type: T }>) => boolean = () => true,
+    limitMs = this.options.watchdogMs,
   ): Promise<Extract<WorkerToPage, { type: T }>> {
     return new Promise((resolve) => {
       let timer = setTimeout(() => {
@@ -65,7 +69,7 @@ export class WorkerLink {
         timer = setTimeout(() => {
           if (!this.terminated) this.options.onHang(reply)
         }, GRACE_MS)
-      }, this.options.watchdogMs)
+      }, limitMs)
       const list = this.waiting.get(reply) ?? []
       const waiter = (m: WorkerToPage): boolean => {
         const typed = m as Extract<WorkerToPage, { type: T }>

@@ -9,7 +9,7 @@ export type { DeliveredChunk, EventStreamWriter, ResponseHead, ResponseWriter } 
 import type { SimScheduler } from './scheduler.ts'
 import type { Trace } from './trace.ts'
 import { SIM_EPOCH_MS } from './clock.ts'
-import type { Direction, Network } from './network.ts'
+import { travel, type Arrival, type Direction, type Network } from './network.ts'
 
 interface ExchangeContext {
   scheduler: SimScheduler
@@ -117,8 +117,8 @@ export class HttpExchange implements ResponseWriter {
     const nullBody = [101, 103, 204, 205, 304].includes(status)
     const length: Array<[string, string]> =
       nullBody || headers.some(([n]) => n.toLowerCase() === 'content-length') ? [] : [['Content-Length', String(utf8Length(body))]]
-    const arrives = this.sendHead(status, this.baseHeaders([...headers, ...length]), nullBody ? '' : body, false)
-    this.deliverAt(arrives, () => this.finish('server'))
+    const arrival = this.sendHead(status, this.baseHeaders([...headers, ...length]), nullBody ? '' : body, false)
+    if (arrival) this.deliverAt(arrival, () => this.finish('server'))
   }
 
   hold(reason: string): void {
@@ -157,11 +157,11 @@ export class HttpExchange implements ResponseWriter {
       ['Content-Length', String(body.length)],
     ])
     const wire = formatResponseHead(504, headers)
-    const arrives = this.arrival('down')
+    const arrival = this.send('down')
     this.headSeq = trace.append({
       kind: 'http.response',
       t: scheduler.now,
-      arrives,
+      ...travel(arrival),
       conn,
       from: 'network',
       to: 'client',
@@ -174,14 +174,29 @@ export class HttpExchange implements ResponseWriter {
       body,
     }).seq
     for (const fn of this.clientCloseListeners) fn()
-    scheduler.at(arrives, () => this.deliverHead({ status: 504, headers, body }, 'network'), { key: this.ctx.key, label: `${conn} proxy 504` })
+    if (arrival.lost) return
+    scheduler.at(arrival.at, () => this.deliverHead({ status: 504, headers, body }, 'network'), { key: this.ctx.key, label: `${conn} proxy 504` })
   }
 
-  /** no server could be reached (unknown host): the browser gets a network error */
-  failToConnect(reason: string): void {
+  /**
+   * No server could be reached (offline, unknown host: at once; a refused connection: one round trip
+   * later, at `arrives`): no request is sent, and the browser gets a network error.
+   */
+  failToConnect(reason: string, arrives = this.ctx.scheduler.now): void {
     const { scheduler, trace, conn } = this.ctx
-    this.headSeq = trace.append({ kind: 'conn.error', t: scheduler.now, arrives: scheduler.now, conn, from: 'client', to: 'client', bytes: 0, reason }).seq
-    this.deliverHead(NETWORK_ERROR, 'network')
+    const refused = arrives > scheduler.now
+    this.headSeq = trace.append({
+      kind: 'conn.error',
+      t: scheduler.now,
+      arrives,
+      conn,
+      from: 'client',
+      to: refused ? 'server' : 'client',
+      bytes: 0,
+      reason,
+    }).seq
+    if (!refused) return this.deliverHead(NETWORK_ERROR, 'network')
+    this.deliverAt({ at: arrives }, () => this.deliverHead(NETWORK_ERROR, 'network'))
   }
 
   /** answers 200 with an event stream; `headers` are the server's own, sent after the stream's (a Content-Type given there replaces text/event-stream) */
@@ -222,11 +237,13 @@ export class HttpExchange implements ResponseWriter {
     this.state = { phase: 'lost', unanswered }
     this.stopIdleTimer()
     const { scheduler, trace, conn } = this.ctx
-    const arrives = this.arrival('down')
-    const { seq } = trace.append({ kind: 'conn.close', t: scheduler.now, arrives, conn, from: 'network', to: 'client', bytes: 0, reason })
+    const arrival = this.send('down')
+    const { seq } = trace.append({ kind: 'conn.close', t: scheduler.now, ...travel(arrival), conn, from: 'network', to: 'client', bytes: 0, reason })
     if (unanswered) this.headSeq = seq
     for (const fn of this.clientCloseListeners) fn()
-    this.ctx.scheduler.at(arrives, () => (unanswered ? this.deliverHead(NETWORK_ERROR, 'network') : this.finish('network')), {
+    // a silent path loses the news too: the client never learns
+    if (arrival.lost) return
+    this.ctx.scheduler.at(arrival.at, () => (unanswered ? this.deliverHead(NETWORK_ERROR, 'network') : this.finish('network')), {
       key: this.ctx.key,
       label: `${conn} lost`,
     })
@@ -238,7 +255,7 @@ export class HttpExchange implements ResponseWriter {
     this.state = { phase: 'ended', by: 'client' }
     this.stopIdleTimer()
     const { scheduler, trace, conn } = this.ctx
-    trace.append({ kind: 'conn.close', t: scheduler.now, arrives: this.arrival('up'), conn, from: 'client', to: 'server', bytes: 0, reason })
+    trace.append({ kind: 'conn.close', t: scheduler.now, ...travel(this.send('up')), conn, from: 'client', to: 'server', bytes: 0, reason })
     this.resolveHead(null)
     for (const fn of this.clientCloseListeners) fn()
     for (const fn of this.endListeners) fn()
@@ -249,26 +266,26 @@ export class HttpExchange implements ResponseWriter {
     return [date, ...fields.map(([name, value]): Header => ({ name, value, source: 'observed' }))]
   }
 
-  /** when a message sent now arrives (latency, jitter, in order); call once per message */
-  private arrival(direction: Direction): number {
-    return this.ctx.network.arrival(this.ctx.conn, direction, this.ctx.scheduler.now)
+  /** a message leaves now: when it arrives (latency, jitter, in order), if a silent path does not lose it; call once per message */
+  private send(direction: Direction): Arrival {
+    return this.ctx.network.send(this.ctx.conn, direction, this.ctx.scheduler.now)
   }
 
-  /** the response head leaves the server; returns when it arrives */
-  private sendHead(status: number, headers: Header[], body: string | null, streaming: boolean): number {
+  /** the response head leaves the server; returns when it arrives (null: it goes nowhere) */
+  private sendHead(status: number, headers: Header[], body: string | null, streaming: boolean): Arrival | null {
     // the server answers into a connection that no longer exists
-    if (this.state.phase === 'lost' || this.state.phase === 'ended') return this.ctx.scheduler.now
+    if (this.state.phase === 'lost' || this.state.phase === 'ended') return null
     if (this.state.phase === 'answered') throw new Error('The simulated server answered one request twice')
     this.state = { phase: 'answered' }
     const { scheduler, trace, conn } = this.ctx
     const wire = formatResponseHead(status, headers)
     if (streaming) this.startIdleTimer()
     else this.stopIdleTimer()
-    const arrives = this.arrival('down')
+    const arrival = this.send('down')
     this.headSeq = trace.append({
       kind: 'http.response',
       t: scheduler.now,
-      arrives,
+      ...travel(arrival),
       conn,
       from: 'server',
       to: 'client',
@@ -280,8 +297,8 @@ export class HttpExchange implements ResponseWriter {
       streaming,
       ...(body === null ? {} : { body }),
     }).seq
-    this.deliverAt(arrives, () => this.deliverHead({ status, headers, body }))
-    return arrives
+    this.deliverAt(arrival, () => this.deliverHead({ status, headers, body }))
+    return arrival
   }
 
   /**
@@ -301,11 +318,11 @@ export class HttpExchange implements ResponseWriter {
       fields ??
       (first ? { ...(first.lastEventId ? { id: first.lastEventId } : {}), ...(first.type !== 'message' ? { event: first.type } : {}), data: first.data } : {})
     this.startIdleTimer()
-    const arrives = this.arrival('down')
+    const arrival = this.send('down')
     const { seq } = trace.append({
       kind: 'sse.event',
       t: scheduler.now,
-      arrives,
+      ...travel(arrival),
       conn,
       from: 'server',
       to: 'client',
@@ -322,7 +339,7 @@ export class HttpExchange implements ResponseWriter {
       lastEventId: this.sseParser.lastEventId,
       retry: this.sseParser.reconnectionTime,
     }
-    this.deliverAt(arrives, () => {
+    this.deliverAt(arrival, () => {
       if (this.chunkListeners.length === 0) this.unheard.push(chunk)
       for (const fn of this.chunkListeners) fn(chunk)
     })
@@ -330,18 +347,18 @@ export class HttpExchange implements ResponseWriter {
 
   private closeByServer(): void {
     const { scheduler, trace, conn } = this.ctx
-    const arrives = this.arrival('down')
+    const arrival = this.send('down')
     trace.append({
       kind: 'conn.close',
       t: scheduler.now,
-      arrives,
+      ...travel(arrival),
       conn,
       from: 'server',
       to: 'client',
       bytes: 5,
       reason: 'The server ended the response (last chunk "0\\r\\n\\r\\n")',
     })
-    this.deliverAt(arrives, () => this.finish('server'))
+    this.deliverAt(arrival, () => this.finish('server'))
   }
 
   /** the connection ends from the server's side (or the network's): the client is told */
@@ -360,9 +377,11 @@ export class HttpExchange implements ResponseWriter {
     if (thenEnd) this.finish(thenEnd)
   }
 
-  private deliverAt(t: number, fn: () => void): void {
+  /** `fn` when the message arrives; a message a silent path lost never does */
+  private deliverAt(arrival: Arrival, fn: () => void): void {
+    if (arrival.lost) return
     this.ctx.scheduler.at(
-      t,
+      arrival.at,
       () => {
         if (this.state.phase !== 'ended') fn()
       },

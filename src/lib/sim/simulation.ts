@@ -11,6 +11,7 @@ import { Trace } from './trace.ts'
 import type { ServerContext, ServerStat, SimServer } from './servers/types.ts'
 import { Broker } from './broker.ts'
 import { clientIndexOf, connName } from './conn-name.ts'
+import { formatSimTime } from './clock.ts'
 
 /** a request the learner's code made, as the transport saw it */
 export interface ClientRequest {
@@ -34,9 +35,15 @@ export interface ClientRequest {
 export type Fault =
   | { kind: 'drop-connections' }
   | { kind: 'drop-connection'; conn: string }
-  /** `server`: which instance restarts, 1-based (default 1) */
-  | { kind: 'restart-server'; server?: number }
+  /** `server`: which instance restarts, 1-based (default 1); `downMs`: how long it refuses new connections first (default 0) */
+  | { kind: 'restart-server'; server?: number; downMs?: number }
   | { kind: 'offline'; durationMs: number }
+  /**
+   * The path of every open connection (or of `conn`) goes silent: nothing sent on it arrives, either
+   * way, and nobody is told; until one end closes it, or for `durationMs`, after which TCP delivers
+   * what was sent meanwhile (network.ts)
+   */
+  | { kind: 'silent'; conn?: string; durationMs?: number }
 
 /** a fault the lesson schedules */
 export type ScheduledFault = Exclude<Fault, { kind: 'drop-connection' }> & { atMs: number }
@@ -89,6 +96,8 @@ export class Simulation {
   private readonly serverDelayMs: number
   /** while the network is down (an offline fault), until this simulated time */
   private offlineUntil = -1
+  /** per instance: while it restarts (a restart with `downMs`), until this simulated time */
+  private readonly downUntil: number[] = []
   private readonly exchanges = new Map<string, HttpExchange>()
   private readonly sockets = new Map<string, WsConnection>()
   private readonly random: () => number
@@ -149,8 +158,10 @@ export class Simulation {
         this.goOffline(fault.durationMs, origin)
         return true
       case 'restart-server':
-        this.restartServer(fault.server ?? 1, origin)
+        this.restartServer(fault.server ?? 1, fault.downMs ?? 0, origin)
         return true
+      case 'silent':
+        return this.silence(fault.conn, fault.durationMs, origin)
       case 'drop-connection':
         return this.dropConnection(fault.conn, origin)
       case 'drop-connections':
@@ -161,15 +172,62 @@ export class Simulation {
   }
 
   /** a fault in the trace */
-  private appendFault(description: string, origin: FaultOrigin, extra: { conn?: string; server?: string; offlineUntil?: number } = {}): void {
+  private appendFault(description: string, origin: FaultOrigin, extra: { conn?: string; server?: string; offlineUntil?: number; recovers?: true } = {}): void {
     const t = this.now
     this.trace.append({ kind: 'fault', t, arrives: t, conn: '', from: 'network', to: 'network', bytes: 0, description, origin, ...extra })
   }
 
-  /** the open connections `which` picks are lost (no close frames, no last chunk) */
+  /** the open connections `which` picks are lost (no close frames, no last chunk); a silent path carries this news */
   private loseConnections(which: (conn: string) => boolean, reason: string): void {
-    for (const [conn, exchange] of this.exchanges) if (which(conn)) exchange.lose(reason)
-    for (const [conn, socket] of this.sockets) if (which(conn)) socket.lose(reason)
+    for (const [conn, exchange] of this.exchanges)
+      if (which(conn)) {
+        this.network.endSilence(conn)
+        exchange.lose(reason)
+      }
+    for (const [conn, socket] of this.sockets)
+      if (which(conn)) {
+        this.network.endSilence(conn)
+        socket.lose(reason)
+      }
+  }
+
+  /** connections with an end still open: requests sent, streams, WebSockets */
+  private liveConnections(): string[] {
+    const live: string[] = []
+    for (const [conn, exchange] of this.exchanges) if (exchange.open && exchange.sent) live.push(conn)
+    for (const [conn, socket] of this.sockets) if (socket.alive) live.push(conn)
+    return live
+  }
+
+  /**
+   * The `silent` fault: the paths go quiet (network.ts). Nothing is closed: each end finds out, or not,
+   * by itself (a heartbeat, a timeout, its closing handshake timing out). False when `conn` is not open.
+   */
+  private silence(conn: string | undefined, durationMs: number | undefined, origin: FaultOrigin): boolean {
+    const live = this.liveConnections()
+    if (conn !== undefined && !live.includes(conn)) return false
+    const paths = conn === undefined ? live : [conn]
+    const until = durationMs === undefined ? null : this.now + durationMs
+    for (const c of paths) this.network.silence(c, this.now, until)
+    const which =
+      conn !== undefined ? `The path of ${conn} goes` : paths.length ? `Every open connection (${paths.join(', ')}) goes` : 'No connection is open to go'
+    const how =
+      until === null
+        ? 'nothing sent on it arrives, either way, and neither end is told, until one of them gives up.'
+        : `for ${durationMs! / 1000} s nothing sent on it arrives, either way, and neither end is told; TCP keeps what is sent and retransmits it when the path recovers.`
+    this.appendFault(`${which} silent: ${how}`, origin, conn !== undefined ? { conn } : {})
+    if (until !== null)
+      this.scheduler.at(
+        until,
+        () =>
+          this.appendFault(
+            `The path of ${conn ?? (paths.join(', ') || 'every connection')} recovers: what was sent while it was silent arrives now (TCP retransmits it).`,
+            origin,
+            { ...(conn !== undefined ? { conn } : {}), recovers: true },
+          ),
+        { label: 'fault: path recovers' },
+      )
+    return true
   }
 
   /** the network is down for a while: open connections are lost and new ones fail until it is back */
@@ -179,7 +237,7 @@ export class Simulation {
       offlineUntil: this.offlineUntil,
     })
     this.loseConnections(() => true, 'The connection was lost: the network went offline')
-    this.scheduler.at(this.offlineUntil, () => this.appendFault('The network is back online.', origin), { label: 'fault: back online' })
+    this.scheduler.at(this.offlineUntil, () => this.appendFault('The network is back online.', origin, { recovers: true }), { label: 'fault: back online' })
   }
 
   /** why a new connection cannot be made now, or null */
@@ -194,7 +252,7 @@ export class Simulation {
   private dropConnection(conn: string, origin: FaultOrigin): boolean {
     const exchange = this.exchanges.get(conn)
     const socket = this.sockets.get(conn)
-    const open = (exchange?.open && exchange.sent) || (socket !== undefined && socket.state !== 'closed')
+    const open = (exchange?.open && exchange.sent) || socket?.alive
     if (!open) return false
     this.appendFault(`The connection ${conn} is dropped.`, origin, { conn })
     this.loseConnections((c) => c === conn, 'The connection was lost: it ends without a proper close')
@@ -211,14 +269,44 @@ export class Simulation {
     return this.servers.length > 1 ? instanceName(instance - 1, this.servers.length) : 'the server'
   }
 
-  /** server instance `instance` (1-based) restarts: its connections close and its memory is lost */
-  private restartServer(instance: number, origin: FaultOrigin): void {
+  /**
+   * Server instance `instance` (1-based) restarts: its connections close and its memory is lost. With
+   * `downMs` it is down that long first: a new connection the load balancer sends it is refused (no
+   * health checks: the load balancer passes TCP connections on as they come).
+   */
+  private restartServer(instance: number, downMs: number, origin: FaultOrigin): void {
     const index = Math.min(Math.max(instance, 1), this.servers.length) - 1
     const lost = this.servers[index]!.restart?.() ?? 'nothing (it kept no state)'
     const name = this.instanceLabel(index + 1)
-    const description = `${name[0]!.toUpperCase()}${name.slice(1)} restarts: its connections close and it loses ${lost}.`
-    this.appendFault(description, origin, this.servers.length > 1 ? { server: name } : {})
+    const Name = `${name[0]!.toUpperCase()}${name.slice(1)}`
+    const down = downMs > 0 ? `; it is down for ${downMs / 1000} s and refuses new connections meanwhile` : ''
+    const server = this.servers.length > 1 ? { server: name } : {}
+    this.appendFault(`${Name} restarts: its connections close and it loses ${lost}${down}.`, origin, server)
     this.loseConnections((conn) => this.connInstance.get(conn) === index, `The connection was lost: ${name} restarted`)
+    if (downMs <= 0) return
+    this.downUntil[index] = this.now + downMs
+    this.scheduler.at(this.now + downMs, () => this.appendFault(`${Name} is up again, fresh: it accepts connections.`, origin, { ...server, recovers: true }), {
+      label: 'fault: server up again',
+    })
+  }
+
+  /**
+   * A new connection the load balancer sent to an instance that is down: the browser's TCP SYN is
+   * answered with a reset, so the client learns one round trip later. Returns why, and when it learns.
+   */
+  private refusal(conn: string, index: number, api: ClientRequest['api'] | 'WebSocket'): { reason: string; arrives: number } | null {
+    const until = this.downUntil[index] ?? -1
+    if (this.now >= until) return null
+    const back = this.network.arrival(conn, 'down', this.network.arrival(conn, 'up', this.now))
+    const then = {
+      fetch: 'the fetch rejects with TypeError: Failed to fetch',
+      EventSource: 'the EventSource fires error and tries again after its retry time',
+      WebSocket: 'the WebSocket fires error, then close with code 1006',
+    }[api]
+    return {
+      reason: `Connection refused: ${this.instanceLabel(index + 1)} is restarting (up again at ${formatSimTime(until)}). No request was sent: the attempt to connect was answered with a TCP reset one round trip later, and ${then}.`,
+      arrives: back,
+    }
   }
 
   /**
@@ -226,7 +314,7 @@ export class Simulation {
    * trace learns which client and instance the connection joins. Returns the instance and, with a
    * load balancer, why it was chosen.
    */
-  private route(conn: string, key: number): { server: SimServer; why?: string } {
+  private route(conn: string, key: number): { server: SimServer; index: number; why?: string } {
     const client = clientIndexOf(key)
     const clientName = this.clientNames.length > 1 ? this.clientNames[client] : undefined
     let index = 0
@@ -246,7 +334,7 @@ export class Simulation {
       ...(clientName ? { client: clientName } : {}),
       ...(this.servers.length > 1 ? { server: instanceName(index, this.servers.length) } : {}),
     })
-    return { server: this.servers[index]!, ...(why ? { why } : {}) }
+    return { server: this.servers[index]!, index, ...(why ? { why } : {}) }
   }
 
   /**
@@ -269,22 +357,11 @@ export class Simulation {
         const unreachable = this.unreachable(request.host)
         if (unreachable) {
           this.bindClient(conn, request.key)
-          socket.state = 'closed'
-          const { seq } = this.trace.append({
-            kind: 'conn.error',
-            t: this.now,
-            arrives: this.now,
-            conn,
-            from: 'client',
-            to: 'client',
-            bytes: 0,
-            reason: unreachable,
-          })
-          client.error(seq)
-          client.close(1006, '', false, seq)
-          return
+          return socket.failToConnect(unreachable)
         }
-        const { server, why } = this.route(conn, request.key)
+        const { server, why, index } = this.route(conn, request.key)
+        const refused = this.refusal(conn, index, 'WebSocket')
+        if (refused) return socket.failToConnect(refused.reason, refused.arrives)
         socket.handshake(
           { ...request, ...(why ? { route: why } : {}) },
           (s) => server.acceptWebSocket?.(request.target, request.protocols, s, handshakeHeaders(request)) ?? null,
@@ -300,7 +377,7 @@ export class Simulation {
   openConnectionCount(): number {
     let n = 0
     for (const exchange of this.exchanges.values()) if (exchange.open) n++
-    for (const socket of this.sockets.values()) if (socket.state !== 'closed') n++
+    for (const socket of this.sockets.values()) if (!socket.clientDone) n++
     return n
   }
 
@@ -331,7 +408,9 @@ export class Simulation {
           this.bindClient(conn, request.key)
           return exchange.failToConnect(unreachable)
         }
-        const { server, why } = this.route(conn, request.key)
+        const { server, why, index } = this.route(conn, request.key)
+        const refused = this.refusal(conn, index, request.api)
+        if (refused) return exchange.failToConnect(refused.reason, refused.arrives)
         exchange.markSent()
         const arrives = this.network.arrival(conn, 'up', request.sentAt)
         const wire = formatRequestHead(request.method, request.target, request.headers)
@@ -383,7 +462,7 @@ export class Simulation {
   /** the client closes every connection still open (the run ended or was stopped) */
   closeAll(reason: string): void {
     for (const exchange of this.exchanges.values()) exchange.closeByClient(reason)
-    for (const socket of this.sockets.values()) if (socket.state !== 'closed') socket.lose(reason)
+    for (const socket of this.sockets.values()) socket.lose(reason)
   }
 }
 

@@ -4,7 +4,7 @@
 // freezing or crashing the page. Loaded only when a learner opens a trace file (zod stays off the
 // pages' first load).
 import { z } from 'zod'
-import type { TraceEvent } from './trace.ts'
+import { listVersions, type TraceEvent } from './trace.ts'
 /** events in one trace (a 10 000-event run is a long one) */
 export const MAX_TRACE_EVENTS = 200_000
 /** characters of one string field: a 64 KiB WebSocket frame as hex is 128 KiB */
@@ -28,6 +28,8 @@ const base = {
   bytes: z.number().int().min(0).max(1e12),
   client: short.optional(),
   server: short.optional(),
+  lost: z.literal(true).optional(),
+  retransmitted: z.literal(true).optional(),
 }
 
 const sseFields = z.strictObject({
@@ -63,7 +65,14 @@ const event = z.discriminatedUnion('kind', [
   z.strictObject({ ...base, kind: z.literal('sse.event'), wire: text, fields: sseFields, dispatches: z.boolean(), raw: z.literal(true).optional() }),
   z.strictObject({ ...base, kind: z.literal('conn.close'), reason: text }),
   z.strictObject({ ...base, kind: z.literal('conn.error'), reason: text }),
-  z.strictObject({ ...base, kind: z.literal('fault'), description: text, offlineUntil: time.optional(), origin: z.enum(['lesson', 'learner']).optional() }),
+  z.strictObject({
+    ...base,
+    kind: z.literal('fault'),
+    description: text,
+    offlineUntil: time.optional(),
+    origin: z.enum(['lesson', 'learner']).optional(),
+    recovers: z.literal(true).optional(),
+  }),
   z.strictObject({
     ...base,
     kind: z.literal('ws.frame'),
@@ -71,15 +80,17 @@ const event = z.discriminatedUnion('kind', [
     rsv: z.tuple([z.boolean(), z.boolean(), z.boolean()]),
     opcode: z.number().int().min(0).max(15),
     opcodeName: short,
+    // four hex bytes, as the simulation writes them ("37 fa 21 3d")
     maskKey: z
       .string()
-      .regex(/^[0-9a-f]{8}$/i)
+      .regex(/^[0-9a-f]{2}( [0-9a-f]{2}){3}$/i)
       .nullable(),
     payloadLength: z.number().int().min(0).max(1e12),
     hex: text,
     text: text.optional(),
     payloadHex: text,
     closeCode: z.number().int().min(0).max(65535).optional(),
+    invalid: text.optional(),
   }),
   z.strictObject({ ...base, kind: z.literal('pubsub.publish'), channel: short, message: text, wire: text, receivers: z.number().int().min(0).max(1e6) }),
   z.strictObject({ ...base, kind: z.literal('pubsub.deliver'), channel: short, message: text, wire: text }),
@@ -118,7 +129,7 @@ export function parseTraceEvents(json: unknown, readableVersions: readonly numbe
     throw new Error(`This trace does not fit the trace format: ${where(issue.path)}: ${issue.message}`)
   }
   if (!readableVersions.includes(file.data.version)) {
-    throw new Error(`Trace format version ${file.data.version} is not supported (this Wirelab reads versions ${readableVersions.join(' and ')})`)
+    throw new Error(`Trace format version ${file.data.version} is not supported (this Wirelab reads versions ${listVersions(readableVersions)})`)
   }
   return file.data.events.map((raw, i) => {
     const parsed = event.safeParse(raw)

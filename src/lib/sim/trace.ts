@@ -3,9 +3,13 @@
 import type { Header } from './http1.ts'
 import type { SseFields } from './sse.ts'
 
-export const TRACE_FORMAT_VERSION = 2
-/** older versions this one reads unchanged (version 2 only added optional fields and kinds) */
-export const READABLE_VERSIONS: readonly number[] = [1, 2]
+export const TRACE_FORMAT_VERSION = 3
+/** older versions this one reads unchanged (versions 2 and 3 only added optional fields and kinds) */
+export const READABLE_VERSIONS: readonly number[] = [1, 2, 3]
+/** "1, 2 and 3" */
+export function listVersions(versions: readonly number[]): string {
+  return versions.length > 1 ? `${versions.slice(0, -1).join(', ')} and ${versions.at(-1)}` : versions.join('')
+}
 /** the largest trace file a learner may open (trace-schema.ts checks everything inside it) */
 export const MAX_TRACE_FILE_BYTES = 20 * 1024 * 1024
 
@@ -33,6 +37,10 @@ interface TraceEventBase {
   client?: string
   /** the server instance at the other end ("Server 2"), when the lesson runs several behind a load balancer */
   server?: string
+  /** sent into a silent path that never recovered: it never arrived (`arrives` is when it would have) */
+  lost?: true
+  /** sent into a silent path: TCP retransmitted it once the path recovered (`arrives` is then) */
+  retransmitted?: true
 }
 
 export interface HttpRequestEvent extends TraceEventBase, HttpRequestRoute {
@@ -98,6 +106,8 @@ export interface WsFrameEvent extends TraceEventBase {
   /** the payload (unmasked) as hex */
   payloadHex: string
   closeCode?: number
+  /** the frame breaks RFC 6455 (a server frame): what is wrong, in plain words; a browser that reads it fails the connection */
+  invalid?: string
 }
 
 export interface FaultEvent extends TraceEventBase {
@@ -108,6 +118,8 @@ export interface FaultEvent extends TraceEventBase {
   offlineUntil?: number
   /** who caused it: the lesson's scenario, or the learner with a button (absent in older traces) */
   origin?: 'lesson' | 'learner'
+  /** the end of an earlier fault (the network back online, a silent path recovering, a restarted server up again), not a fault of its own */
+  recovers?: true
 }
 
 export interface HttpRequestRoute {
@@ -236,7 +248,7 @@ export class Trace {
     const { format, version, events } = json as Partial<TraceJson>
     if (format !== 'wirelab-trace') throw new Error('Not a Wirelab trace (missing "format": "wirelab-trace")')
     if (typeof version !== 'number' || !READABLE_VERSIONS.includes(version))
-      throw new Error(`Trace format version ${String(version)} is not supported (this Wirelab reads versions ${READABLE_VERSIONS.join(' and ')})`)
+      throw new Error(`Trace format version ${String(version)} is not supported (this Wirelab reads versions ${listVersions(READABLE_VERSIONS)})`)
     if (!Array.isArray(events)) throw new Error('A trace needs an "events" array')
     const trace = new Trace()
     events.forEach((e: unknown, i) => {

@@ -62,7 +62,9 @@ describe('a WebSocket that ends while CONNECTING', () => {
   })
 
   it('a close after the open is a closing handshake as before, and the heartbeat stops with it', () => {
-    // the ping that crossed the client's close frame is still answered: the client has not received the server's close yet (RFC 6455 §5.5.2)
+    // the ping that crossed the client's close frame goes unanswered: Chromium answers pings only while the connection is
+    // open, and ignores them once it has sent its close frame (RFC 6455 §5.5.2 would still have it answer: it has not
+    // received the server's close yet)
     const { sim, socket, heard, trace } = chat()
     sim.scheduler.at(150, () => socket.clientClose(1000, 'bye'), { key: 1 })
     sim.scheduler.runDue(2000)
@@ -71,7 +73,6 @@ describe('a WebSocket that ends while CONNECTING', () => {
       'http.response 101 server@50→100',
       'ws.frame ping server@150→200',
       'ws.frame close client@150→200',
-      'ws.frame pong client@200→250',
       'ws.frame close server@200→250',
     ])
     expect(heard).toEqual(['100 open', '250 close 1000 true'])

@@ -15,7 +15,7 @@ import { applyUi, emptyOutput, type OutputView, type UiOperation } from '../runn
 import type { CodeStore } from './code-store.ts'
 import { loadSpeed, saveSpeed } from './speed.ts'
 import { offlineUntil } from '../sim/offline.ts'
-import { faultKind, faultLabel } from '../sim/fault-kind.ts'
+import { pressedFaults } from './pressed-faults.ts'
 import { checkedEnd } from './run-end.ts'
 
 /** 'imported': a trace file opened for replay, not a run of this page */
@@ -365,9 +365,4 @@ export class LessonSession {
 
 function sum<K extends string>(rows: ReadonlyArray<Record<K, number>>, key: K): number {
   return rows.reduce((n, row) => n + row[key], 0)
-}
-
-/** the learner's own faults in a trace, each named as its button is */
-function pressedFaults(trace: readonly TraceEvent[]): Array<{ t: number; label: string }> {
-  return trace.flatMap((e) => (e.kind === 'fault' && e.origin === 'learner' && faultKind(e) !== 'back-online' ? [{ t: e.t, label: faultLabel(e) }] : []))
 }

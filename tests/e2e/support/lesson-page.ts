@@ -4,7 +4,7 @@ import { baseURL } from './browser.ts'
 
 export async function openLesson(page: Page, slug: string): Promise<void> {
   await page.goto(`${baseURL()}#/lesson/${slug}`)
-  await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 20_000 })
+  await page.locator('.monaco-editor .view-lines').waitFor()
 }
 
 /** the editor's text as the learner sees it */
@@ -40,27 +40,136 @@ export async function setSpeed(page: Page, speed: number): Promise<void> {
   await page.locator('.speed select').selectOption(String(speed))
 }
 
+/** tick or untick "Start paused" (a run then waits at 0 s for Step) */
+export async function setStartPaused(page: Page, paused: boolean): Promise<void> {
+  await page.getByLabel('Start paused').setChecked(paused)
+}
+
 /**
- * wait until the run is over (finished, stopped, hung …); returns the final status. `timeoutMs`: for a
- * long lesson (07 lasts a minute of simulated time; at full speed each request still crosses to the
- * learner's worker and back, which takes real time on a busy machine)
+ * Wait until the run is over (finished, stopped, hung …); returns the final status.
+ *
+ * There is no fixed time limit: a run takes as long as the machine needs (a busy machine paints fewer
+ * frames, which slows a live run, and skipping ahead goes as fast as the CPU allows). It fails only when
+ * the run stops moving: the status line, which shows the simulated time, unchanged for `stallMs` of
+ * real time (a run that never starts, a paused run nobody steps, a frozen page).
  */
-export async function waitForRunEnd(page: Page, timeoutMs = 30_000): Promise<string> {
+export async function waitForRunEnd(page: Page, { stallMs = 30_000 }: { stallMs?: number } = {}): Promise<string> {
   await page.waitForFunction(
-    () => {
-      const s = document.querySelector('.status')?.getAttribute('data-status')
-      return s && !['idle', 'starting', 'running'].includes(s)
+    ({ stallMs, id }) => {
+      const status = document.querySelector('.status')
+      const state = status?.getAttribute('data-status')
+      if (state && !['idle', 'starting', 'running'].includes(state)) return true
+      const seen = ((window as unknown as { __runWatch?: Record<string, { text: string; since: number }> }).__runWatch ??= {})
+      const text = `${state}: ${status?.textContent ?? 'no status line'}`
+      const now = performance.now()
+      if (seen[id]?.text !== text) seen[id] = { text, since: now }
+      else if (now - seen[id].since > stallMs) throw new Error(`The run made no progress for ${stallMs / 1000} s (${text})`)
+      return false
     },
-    undefined,
-    { timeout: timeoutMs },
+    { stallMs, id: `${Date.now()}-${Math.random()}` },
+    { timeout: 0, polling: 100 },
   )
   return (await page.locator('.status').getAttribute('data-status')) ?? ''
 }
 
 /** press Run and wait until the run is over; returns the final status */
-export async function runToEnd(page: Page, timeoutMs?: number): Promise<string> {
+export async function runToEnd(page: Page): Promise<string> {
   await page.getByRole('button', { name: '▶ Run' }).click()
-  return waitForRunEnd(page, timeoutMs)
+  return waitForRunEnd(page)
+}
+
+/** with "Start paused" ticked: press Run and wait until the run waits at 0 s for the first step */
+export async function runPaused(page: Page): Promise<void> {
+  await setStartPaused(page, true)
+  await page.getByRole('button', { name: '▶ Run' }).click()
+  await page.waitForFunction(() => document.querySelector('.status')?.textContent?.startsWith('Paused · '))
+}
+
+/** what a step can change: the status line (simulated time), the diagram and the console */
+function progressMark(): string {
+  // no named inner functions: the test runner's transform could wrap them in helpers the page lacks
+  const status = document.querySelector('.status')
+  return [
+    status?.getAttribute('data-status'),
+    status?.textContent,
+    document.querySelectorAll('svg[aria-label="Sequence diagram of the run"] .message').length,
+    document.querySelectorAll('[data-testid=console-line], [data-testid=console-error], [data-testid=console-hint]').length,
+  ].join('|')
+}
+
+/**
+ * Press Step once and wait until it has taken effect and the page shows all of it: something changed
+ * (the simulated time, the diagram or the console, or the run ended), then nothing more for three
+ * animation frames (the views catch up with a run once per frame, after the status line). Returns
+ * false when the run was not waiting for a step, or when nothing visible changed within `quietMs` (a
+ * step that only ran something invisible at the same instant); the next step goes on from there
+ * either way. The button is pressed inside the page, in the same task that checks it is enabled: the
+ * run may end between a check from here and a click.
+ */
+export async function stepOnce(page: Page, { quietMs = 3000 }: { quietMs?: number } = {}): Promise<boolean> {
+  const mark = `(${progressMark.toString()})()`
+  const before = await page.evaluate<string | null>(
+    `(() => {
+      const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Step ▸')
+      if (!button || button.disabled) return null
+      const before = ${mark}
+      button.click()
+      return before
+    })()`,
+  )
+  if (before === null) return false
+  const changed = await page
+    .waitForFunction(`${mark} !== ${JSON.stringify(before)}`, undefined, { timeout: quietMs, polling: 50 })
+    .then(() => true)
+    .catch(() => false)
+  await page.evaluate(
+    `new Promise((resolve) => {
+      let last = ${mark}
+      let still = 0
+      const frame = () => {
+        const now = ${mark}
+        if (now !== last) (last = now), (still = 0)
+        else if (++still >= 3) return resolve()
+        requestAnimationFrame(frame)
+      }
+      requestAnimationFrame(frame)
+    })`,
+  )
+  return changed
+}
+
+/**
+ * Step a paused run until `done()` holds (it is checked before every step), e.g. until a console line
+ * shows: then the page is paused at a known simulated instant, where a fault can be pressed.
+ */
+export async function stepUntil(page: Page, done: () => Promise<boolean>, { maxSteps = 500 }: { maxSteps?: number } = {}): Promise<void> {
+  for (let i = 0; i < maxSteps; i++) {
+    if (await done()) return
+    if ((await page.locator('.status').getAttribute('data-status')) !== 'running') throw new Error('The run ended before the condition held')
+    await stepOnce(page)
+  }
+  throw new Error(`The condition did not hold after ${maxSteps} steps`)
+}
+
+/** the simulated time the status line shows, in ms ("Paused · 1.100 s of 9.000 s" → 1100) */
+export async function shownSimTime(page: Page): Promise<number> {
+  const text = (await page.locator('.status').textContent()) ?? ''
+  const match = /(\d+\.\d{3}) s/.exec(text)
+  if (!match) throw new Error(`No simulated time in the status line "${text}"`)
+  return Math.round(Number(match[1]) * 1000)
+}
+
+/** let the page paint `count` frames: real time passes, counted in the page's own frames, not in ms */
+export async function animationFrames(page: Page, count: number): Promise<void> {
+  await page.evaluate(
+    (n) =>
+      new Promise<void>((resolve) => {
+        let left = n
+        const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick))
+        requestAnimationFrame(tick)
+      }),
+    count,
+  )
 }
 
 /** wait until a line of the learner's console output contains `text` */

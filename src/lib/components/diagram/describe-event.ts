@@ -2,6 +2,15 @@
 import type { TraceEvent } from '../../sim/trace.ts'
 
 export function eventLabel(e: TraceEvent): { main: string; detail: string } {
+  const label = plainLabel(e)
+  // what went wrong on the way says more than the usual detail
+  if (e.kind === 'ws.frame' && e.invalid) return { main: `⚠ ${label.main}`, detail: `invalid: ${truncate(e.invalid, 60)}` }
+  if (e.lost) return { main: label.main, detail: 'lost: the path is silent' }
+  if (e.retransmitted) return { main: label.main, detail: 'retransmitted after the silence' }
+  return label
+}
+
+function plainLabel(e: TraceEvent): { main: string; detail: string } {
   switch (e.kind) {
     case 'http.request': {
       if (e.api === 'WebSocket') return { main: `${e.method} ${e.target}`, detail: 'Upgrade: websocket' }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { eventEnds, heldSpans, lifelineXs, lifelinesFor, travelled } from './lifelines.ts'
+import { containsSeq, eventEnds, HeldHistory, heldSpans, lifelineXs, lifelinesFor, travelled } from './lifelines.ts'
 import type { TraceEvent } from '../../sim/trace.ts'
 
 const base = { seq: 1, t: 0, arrives: 50, bytes: 10, conn: 'B1' }
@@ -40,8 +40,29 @@ describe('held requests and messages in flight', () => {
     ])
   })
 
+  it('gives, for a replay step, the spans of the first k events, for every k and in any order', () => {
+    const kinds = ['http.held', 'http.response', 'conn.close', 'sse.event', 'http.held', 'http.held', 'conn.close']
+    const events = Array.from({ length: 120 }, (_, i) => ev(kinds[(i * 7 + (i >> 2)) % kinds.length]!, `c${(i * 5) % 3}`, i))
+    const history = new HeldHistory()
+    const order = [...Array(events.length + 1).keys()]
+    for (const k of [...order, ...order.reverse(), 60, 3, 119, 0]) expect(history.of(events.slice(0, k))).toEqual(heldSpans(events.slice(0, k)))
+    // a step that leaves a span as it was hands out the same object
+    const before = history.of(events.slice(0, 100))
+    expect(history.of(events.slice(0, 101)).filter((span) => before.includes(span)).length).toBeGreaterThanOrEqual(before.length - 1)
+  })
+
   it('moves a message along its arrow with simulated time', () => {
     const e = ev('sse.event', 'c1', 100, 150)
     expect([travelled(e, 100), travelled(e, 125), travelled(e, 150), travelled(e, null)]).toEqual([0, 0.5, 1, 1])
+  })
+})
+
+describe('finding a message by seq', () => {
+  it('finds every seq of a trace, a part of it or a filtered one, and nothing else', () => {
+    const of = (seqs: number[]) => seqs.map((seq) => ({ seq }) as TraceEvent)
+    for (const seqs of [[], [1], [1, 2, 3, 4, 5], [2, 3, 7, 8, 20], [4]]) {
+      const events = of(seqs)
+      for (let seq = 0; seq <= 21; seq++) expect(containsSeq(events, seq)).toBe(seqs.includes(seq))
+    }
   })
 })

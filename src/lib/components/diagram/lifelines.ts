@@ -2,6 +2,7 @@
 // lifelines come from the lesson's scenario (so they show before anything happens): each learner
 // client, the load balancer when there are several server instances, each instance, the broker.
 import type { TraceEvent } from '../../sim/trace.ts'
+import { countBelow, TracePrefix } from '../../sim/trace-prefix.ts'
 
 export interface Lifeline {
   id: string
@@ -54,10 +55,17 @@ export function lifelineXs(lines: readonly Lifeline[], width: number): Map<strin
   return new Map(lines.map((l, i) => [l.id, left + i * step]))
 }
 
+export interface HeldSpan {
+  start: number
+  end: number | null
+  conn: string
+  server: string | undefined
+}
+
 /** rows during which the server holds a request (long polling): from the hold to its answer or close, or still open (end null) */
-export function heldSpans(events: readonly TraceEvent[]): Array<{ start: number; end: number | null; conn: string; server: string | undefined }> {
-  const spans: Array<{ start: number; end: number | null; conn: string; server: string | undefined }> = []
-  const open = new Map<string, (typeof spans)[number]>()
+export function heldSpans(events: readonly TraceEvent[]): HeldSpan[] {
+  const spans: HeldSpan[] = []
+  const open = new Map<string, HeldSpan>()
   events.forEach((e, i) => {
     if (e.kind === 'http.held') {
       const span = { start: i, end: null, conn: e.conn, server: e.server }
@@ -71,8 +79,64 @@ export function heldSpans(events: readonly TraceEvent[]): Array<{ start: number;
   return spans
 }
 
+/**
+ * heldSpans for a replay step without going over the whole trace: the spans of the whole trace so far,
+ * cut at the step (a span answered after it is still open). A span that the step leaves as it was is
+ * the same object, so the view keeps its element.
+ */
+export class HeldHistory extends TracePrefix<HeldSpan[]> {
+  private spans: HeldSpan[] = []
+  private starts: number[] = []
+  private open = new Map<string, HeldSpan>()
+  /** each span as last handed out */
+  private shown: HeldSpan[] = []
+
+  protected clear(): void {
+    this.spans = []
+    this.starts = []
+    this.open.clear()
+    this.shown = []
+  }
+
+  protected read(e: TraceEvent, index: number): void {
+    if (e.kind === 'http.held') {
+      const span = { start: index, end: null, conn: e.conn, server: e.server }
+      this.spans.push(span)
+      this.starts.push(index)
+      this.shown.push({ ...span })
+      this.open.set(e.conn, span)
+    } else if ((e.kind === 'http.response' || e.kind === 'conn.close') && this.open.has(e.conn)) {
+      this.open.get(e.conn)!.end = index
+      this.open.delete(e.conn)
+    }
+  }
+
+  protected at(count: number): HeldSpan[] {
+    const spans = this.spans.slice(0, countBelow(this.starts, count))
+    return spans.map((span, i) => {
+      const end = span.end !== null && span.end < count ? span.end : null
+      if (this.shown[i]!.end !== end) this.shown[i] = { ...span, end }
+      return this.shown[i]!
+    })
+  }
+}
+
 /** how far along its arrow a message is at simulated time `now` (1: arrived) */
 export function travelled(e: TraceEvent, now: number | null): number {
   if (now === null || e.arrives <= e.t || now >= e.arrives) return 1
   return Math.max(0, Math.min(1, (now - e.t) / (e.arrives - e.t)))
+}
+
+/** whether `events` (in trace order: seq ascending, as any part of a trace is) holds `seq`; a binary search */
+export function containsSeq(events: readonly TraceEvent[], seq: number): boolean {
+  let low = 0
+  let high = events.length - 1
+  while (low <= high) {
+    const mid = (low + high) >> 1
+    const at = events[mid]!.seq
+    if (at === seq) return true
+    if (at < seq) low = mid + 1
+    else high = mid - 1
+  }
+  return false
 }

@@ -1,6 +1,6 @@
 // The inspector's texts, against WHATWG HTML §9.2.6 (event streams) and RFC 6455 (the handshake).
 import { describe, expect, it } from 'vitest'
-import { acceptSteps, connectionNote, explainSse, headNote, plainText } from './wire-text.ts'
+import { acceptSteps, connectionNote, eventStreamRefusal, explainSse, headNote, plainText } from './wire-text.ts'
 import type { HttpRequestEvent, HttpResponseEvent } from '../../sim/trace.ts'
 import { closeCodeMeaning } from '../../sim/websocket-constants.ts'
 
@@ -143,5 +143,30 @@ describe('close codes', () => {
     expect(closeCodeMeaning(4000)).toMatch(/^private use/)
     expect(closeCodeMeaning(2000)).toMatch(/^reserved/)
     expect(closeCodeMeaning(999)).toMatch(/^not a valid close code/)
+  })
+})
+
+describe('an answer an EventSource does not take', () => {
+  const es = request({ api: 'EventSource', target: '/api/stream' })
+  const typed = (status: number, contentType: string | null) =>
+    response({ status, headers: contentType === null ? [] : [{ name: 'content-type', value: contentType, source: 'observed' }] })
+
+  it('says nothing for a 200 event stream, whatever the case and parameters, or for a fetch', () => {
+    expect(eventStreamRefusal(typed(200, 'Text/Event-Stream; charset=utf-8'), es)).toBeNull()
+    expect(eventStreamRefusal(typed(500, 'text/plain'), request({}))).toBeNull()
+    expect(eventStreamRefusal(typed(500, 'text/plain'), undefined)).toBeNull()
+  })
+
+  it('names what is wrong: the status, a missing or other type, a type that only starts the same', () => {
+    const why = (status: number, contentType: string | null) => /; (.*)\. So the browser/.exec(eventStreamRefusal(typed(status, contentType), es) ?? '')?.[1]
+    expect(why(204, null)).toBe('its status is 204, not 200')
+    expect(why(503, 'text/event-stream')).toBe('its status is 503, not 200')
+    expect(why(200, null)).toBe('it has no Content-Type')
+    expect(why(200, 'text/event-streamx')).toBe('its Content-Type is text/event-streamx, not text/event-stream (only parameters and letter case may differ)')
+    expect(why(200, 'event-stream')).toBe('its Content-Type "event-stream" is not a MIME type')
+    expect(eventStreamRefusal(typed(200, 'application/json'), es)).toBe(
+      'An EventSource takes a response as its stream only if it is 200 with the MIME type text/event-stream; its Content-Type is application/json, not text/event-stream (only parameters and letter case may differ). ' +
+        'So the browser fails the EventSource for good: it fires error, readyState becomes CLOSED (2), and it does not reconnect (WHATWG HTML §9.2.3).',
+    )
   })
 })

@@ -4,6 +4,7 @@ import { SseParser, type SseLine } from '../../sim/sse.ts'
 import { chunkFraming, utf8Length } from '../../sim/http1.ts'
 import type { HttpRequestEvent, HttpResponseEvent } from '../../sim/trace.ts'
 import { WEBSOCKET_GUID } from '../../sim/websocket-constants.ts'
+import { extractMimeEssence, headerValue, isEventStreamResponse } from '../../sim/mime.ts'
 
 /** the text as a string literal would write it: CR and LF visible */
 export function escapeWire(text: string): string {
@@ -123,3 +124,26 @@ export function acceptSteps(key: string | null, accept: string | null): TextPart
 
 /** the parts as plain text */
 export const plainText = (parts: readonly TextPart[]): string => parts.map((p) => (typeof p === 'string' ? p : p.code)).join('')
+
+/**
+ * Under the answer to an EventSource's request that the browser does not take as a stream: why it
+ * fails for good (WHATWG HTML §9.2.3, "fail the connection": no reconnection, unlike a dropped stream).
+ */
+export function eventStreamRefusal(response: HttpResponseEvent, request: HttpRequestEvent | undefined): string | null {
+  if (request?.api !== 'EventSource') return null
+  const contentType = headerValue(response.headers, 'Content-Type')
+  if (isEventStreamResponse(response.status, contentType)) return null
+  const essence = extractMimeEssence(contentType)
+  const wrong =
+    response.status !== 200
+      ? `its status is ${response.status}, not 200`
+      : contentType === null
+        ? 'it has no Content-Type'
+        : essence === null
+          ? `its Content-Type "${contentType}" is not a MIME type`
+          : `its Content-Type is ${essence}, not text/event-stream (only parameters and letter case may differ)`
+  return (
+    `An EventSource takes a response as its stream only if it is 200 with the MIME type text/event-stream; ${wrong}. ` +
+    'So the browser fails the EventSource for good: it fires error, readyState becomes CLOSED (2), and it does not reconnect (WHATWG HTML §9.2.3).'
+  )
+}

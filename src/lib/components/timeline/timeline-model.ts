@@ -19,18 +19,28 @@ export interface TimelineTick {
  */
 const tickOf = new WeakMap<TraceEvent, TimelineTick>()
 
-/** one tick per instant and direction: a burst of 1000 replayed events is one tick, not 1000 */
-function addTick(row: TimelineRow, e: TraceEvent, make: () => Omit<TimelineTick, 'count'>): void {
-  const last = row.ticks.at(-1)
-  const tick = tickOf.get(e) ?? { ...make(), count: 1 }
-  tickOf.set(e, tick)
-  if (last && last.t === tick.t && last.direction === tick.direction) {
-    // a new object: the cached ones are shared between calls and must not change
-    const count = last.count + 1
-    row.ticks[row.ticks.length - 1] = { ...last, count, label: `${count} messages at once, from ${last.label.replace(/^\d+ messages at once, from /, '')}` }
-    return
+/** the tick event `e` draws on its connection's row (one object per event), or null */
+export function eventTick(e: TraceEvent): TimelineTick | null {
+  if (e.kind !== 'sse.event' && e.kind !== 'ws.frame') return null
+  let tick = tickOf.get(e)
+  if (!tick) {
+    tick =
+      e.kind === 'sse.event'
+        ? { seq: e.seq, t: e.arrives, label: e.fields.id !== undefined ? `event id ${e.fields.id}` : 'event', direction: 'down', count: 1 }
+        : { seq: e.seq, t: e.arrives, label: `${e.opcodeName} frame from the ${e.from}`, direction: e.from === 'client' ? 'up' : 'down', count: 1 }
+    tickOf.set(e, tick)
   }
-  row.ticks.push(tick)
+  return tick
+}
+
+/** one tick per instant and direction: a burst of 1000 replayed events is one tick, not 1000 */
+export function sameInstant(a: TimelineTick, b: TimelineTick): boolean {
+  return a.t === b.t && a.direction === b.direction
+}
+
+/** the tick standing for `count` events at one instant, the first of them `first` (or that instant's tick so far) */
+export function burstTick(first: TimelineTick, count: number): TimelineTick {
+  return count === 1 ? first : { ...first, count, label: `${count} messages at once, from ${first.label.replace(/^\d+ messages at once, from /, '')}` }
 }
 
 export interface TimelineRow {
@@ -53,58 +63,69 @@ export interface TimelineRow {
   ticks: TimelineTick[]
 }
 
+export type RowFields = Omit<TimelineRow, 'ticks'>
+
+/** the row event `e` starts (a request, or a connection that failed), or null */
+export function rowStartedBy(e: TraceEvent): RowFields | null {
+  if (e.kind === 'http.request') {
+    return {
+      conn: e.conn,
+      label: `${e.method} ${e.target}`,
+      start: e.t,
+      heldAt: null,
+      failed: false,
+      respondedAt: null,
+      headAt: null,
+      end: null,
+      streaming: false,
+      requestSeq: e.seq,
+    }
+  }
+  if (e.kind === 'conn.error') {
+    return {
+      conn: e.conn,
+      label: 'failed to connect',
+      start: e.t,
+      heldAt: null,
+      failed: true,
+      respondedAt: null,
+      headAt: null,
+      end: e.t,
+      streaming: false,
+      requestSeq: e.seq,
+    }
+  }
+  return null
+}
+
+/** what event `e` changes in its connection's row as it is (`row`), or null */
+export function rowChange(row: RowFields, e: TraceEvent): Partial<RowFields> | null {
+  if (e.kind === 'http.held') return { heldAt: e.t }
+  if (e.kind === 'http.response') return { respondedAt: e.t, headAt: e.arrives, streaming: e.streaming, ...(e.streaming ? {} : { end: e.arrives }) }
+  if (e.kind === 'ws.frame' && e.opcodeName === 'close' && row.end === null && e.from === 'server') return { end: e.arrives }
+  if (e.kind === 'conn.close' && row.end === null) return { end: e.from === 'client' ? e.t : e.arrives }
+  return null
+}
+
+/** the rows of `events`, worked out from all of them (for a replay step, see TimelineHistory) */
 export function timelineRows(events: readonly TraceEvent[]): TimelineRow[] {
   const rows = new Map<string, TimelineRow>()
   for (const e of events) {
-    if (e.kind === 'http.request') {
-      rows.set(e.conn, {
-        conn: e.conn,
-        label: `${e.method} ${e.target}`,
-        start: e.t,
-        heldAt: null,
-        failed: false,
-        respondedAt: null,
-        headAt: null,
-        end: null,
-        streaming: false,
-        requestSeq: e.seq,
-        ticks: [],
-      })
-      continue
-    }
-    if (e.kind === 'conn.error') {
-      rows.set(e.conn, {
-        conn: e.conn,
-        label: 'failed to connect',
-        start: e.t,
-        heldAt: null,
-        failed: true,
-        respondedAt: null,
-        headAt: null,
-        end: e.t,
-        streaming: false,
-        requestSeq: e.seq,
-        ticks: [],
-      })
+    const started = rowStartedBy(e)
+    if (started) {
+      rows.set(e.conn, { ...started, ticks: [] })
       continue
     }
     const row = rows.get(e.conn)
     if (!row) continue
-    if (e.kind === 'http.held') {
-      row.heldAt = e.t
-    } else if (e.kind === 'http.response') {
-      row.respondedAt = e.t
-      row.headAt = e.arrives
-      row.streaming = e.streaming
-      if (!e.streaming) row.end = e.arrives
-    } else if (e.kind === 'sse.event') {
-      addTick(row, e, () => ({ seq: e.seq, t: e.arrives, label: e.fields.id !== undefined ? `event id ${e.fields.id}` : 'event', direction: 'down' }))
-    } else if (e.kind === 'ws.frame') {
-      addTick(row, e, () => ({ seq: e.seq, t: e.arrives, label: `${e.opcodeName} frame from the ${e.from}`, direction: e.from === 'client' ? 'up' : 'down' }))
-      if (e.opcodeName === 'close' && row.end === null && e.from === 'server') row.end = e.arrives
-    } else if (e.kind === 'conn.close' && row.end === null) {
-      row.end = e.from === 'client' ? e.t : e.arrives
-    }
+    const change = rowChange(row, e)
+    if (change) Object.assign(row, change)
+    const tick = eventTick(e)
+    if (!tick) continue
+    const last = row.ticks.at(-1)
+    // a new object for a burst: the cached ones are shared between calls and must not change
+    if (last && sameInstant(last, tick)) row.ticks[row.ticks.length - 1] = burstTick(last, last.count + 1)
+    else row.ticks.push(tick)
   }
   return [...rows.values()]
 }

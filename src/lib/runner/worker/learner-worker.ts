@@ -117,6 +117,8 @@ async function init(message: Extract<PageToWorker, { type: 'init' }>, privatePor
   realm.EventSource = LearnerEventSource
   realm.WebSocket = LearnerWebSocket
   realm.fetch = createLearnerFetch({ native: natives.fetch, ...shared })
+  // loaded now, under the start-up limit, so that the watchdog on `run` times only the learner's code
+  if (message.language === 'typescript') await import('./strip-types.ts')
   post({ type: 'ready', serviceWorker: await serviceWorkerAnswers(natives.fetch, message.pageUrl, message.runId) })
 }
 

@@ -147,11 +147,7 @@ export class LessonServer<Options, World = void> implements SimServer {
       send: (data) => socket.send(typeof data === 'string' || data instanceof Uint8Array ? data : JSON.stringify(data)),
       ping: (payload) => socket.ping(payload),
       close: (code, reason) => socket.close(code, reason),
-      sendRaw: (bytes) => {
-        const raw = (socket as ServerSocket & { sendRaw?: (b: Uint8Array) => void }).sendRaw
-        if (!raw) throw new Error('raw frames are not supported by this simulation yet')
-        raw.call(socket, bytes)
-      },
+      sendRaw: (bytes) => socket.sendRaw(bytes),
     }
     const entry = { path, socket: lesson }
     life.open.add(entry)
