@@ -56,6 +56,9 @@ describe.each(lessons.map((l) => [l.slug, l] as const))('lesson %s', (slug, less
 
   it.each(lesson.cheats.map((c) => [c.name, c] as const))('its cheat %s fails the checks it names', async (_, cheat) => {
     const { page } = session
+    // each test opens its lesson (main's independent tests): a cheat does not rely on the page as left
+    await openLesson(page, slug)
+    await setSpeed(page, Infinity)
     if (cheat.brokerOff) await setBroker(page, false)
     try {
       await replaceCode(page, cheat.code)
