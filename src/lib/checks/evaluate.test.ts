@@ -45,7 +45,7 @@ describe('fair checks', () => {
     expect(calm).toMatchObject({
       unjudged: true,
       message:
-        'You broke the network during this run (at 6.500 s: the server restarts: its connections close and it loses its replay history.). This check needs a run without faults: run again and press no fault to see it pass.',
+        'This run was disturbed: you restarted the server at 6.500 s. The server restarts: its connections close and it loses its replay history. This check needs a run without faults: run again and press no fault to see it pass.',
     })
     expect(robust).toEqual({ id: 'robust', title: 'Parses', pass: false, message: 'Parse e.data.' })
     // a fault the lesson schedules is part of the lesson, not a disturbance

@@ -3,6 +3,7 @@
 // code that never ran; when the learner pressed a fault, a check that needs an undisturbed run says that
 // the run was disturbed, and how, instead of blaming the code.
 import { formatSeconds } from './format.ts'
+import { faultsWords } from './words.ts'
 import { RunQuery } from './run-query.ts'
 import type { CheckOutcome, CheckResult, LessonCheck, RunRecord } from './types.ts'
 
@@ -11,15 +12,19 @@ export function evaluateChecks(checks: readonly LessonCheck[], record: RunRecord
   const unfinished = unfinishedReason(query)
   const faults = query.learnerFaults()
   return checks.map((check) => {
-    const result = { id: check.id, title: check.title, ...outcome(check, query) }
+    const { disturbed, ...said } = outcome(check, query)
+    const result: CheckResult = { id: check.id, title: check.title, ...said }
     if (result.pass) return result
     if (unfinished) return { ...result, unjudged: true, message: `${unfinished} (This check could not be judged: ${lowerFirst(result.message)})` }
+    // the check itself named the fault that explains its failure
+    if (disturbed && faults.length > 0) return { ...result, unjudged: true }
     if (check.undisturbed && faults.length > 0) {
-      const what = faults.map((f) => `at ${formatSeconds(f.t)}: ${lowerFirst(f.description)}`).join('; ')
+      // what the learner did, then what it did to the run, in the simulation's own sentences
+      const did = faults.map((f) => f.description).join(' ')
       return {
         ...result,
         unjudged: true,
-        message: `You broke the network during this run (${what}). This check needs a run without faults: run again and press no fault to see it pass.`,
+        message: `This run was disturbed: ${faultsWords(faults)}. ${did} This check needs a run without faults: run again and press no fault to see it pass.`,
       }
     }
     return result
@@ -29,7 +34,7 @@ export function evaluateChecks(checks: readonly LessonCheck[], record: RunRecord
 function outcome(check: LessonCheck, query: RunQuery): CheckOutcome {
   try {
     const o = check.run(query)
-    return { pass: o.pass === true, message: String(o.message) }
+    return { pass: o.pass === true, message: String(o.message), ...(o.disturbed ? { disturbed: true } : {}) }
   } catch (error) {
     return { pass: false, message: `This check could not be evaluated: ${error instanceof Error ? error.message : String(error)}` }
   }

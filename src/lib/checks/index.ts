@@ -7,8 +7,14 @@ export type { CallCause, CheckOutcome, CheckResult, LessonCheck, LoggedCall, Run
 export { RunQuery, lineOf } from './run-query.ts'
 export { evaluateChecks, unfinishedReason } from './evaluate.ts'
 export { carries, payloadOf } from './payload.ts'
-export { firstDifference, normalize, sameText } from './text.ts'
+export { differenceWords, firstDifference, normalize, sameText } from './text.ts'
 export { formatSeconds } from './format.ts'
+export { isPlainObject } from './guards.ts'
+export { pathOf, queryParam } from './run-query.ts'
+export { faultKind, type FaultKind } from '../sim/fault-kind.ts'
+export { causeWords, count, faultWords, faultsWords, listWords, upperFirst, whenAndWhere } from './words.ts'
+export { inboxPolls, intervalProblem, messageLabel, messageLine, messagesProblem, sinceProblem } from './inbox.ts'
+export type { ExpectedMessage, InboxMessage, InboxPoll } from './inbox.ts'
 
 export function defineChecks(checks: LessonCheck[]): LessonCheck[] {
   const ids = new Set<string>()
@@ -17,8 +23,4 @@ export function defineChecks(checks: LessonCheck[]): LessonCheck[] {
     ids.add(check.id)
   }
   return checks
-}
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -1,12 +1,13 @@
 // What a trace event carried to the learner's code, and whether a logged value came from it.
 import type { TraceEvent } from '../sim/trace.ts'
 
-/** the data an event brought: an SSE event's data, a WebSocket frame's text, a response body */
+/** the data an event brought: an SSE event's data, a WebSocket frame's text, a response body, a pub/sub message */
 export function payloadOf(event: TraceEvent | undefined): string | undefined {
   if (!event) return undefined
   if (event.kind === 'sse.event') return event.fields.data
   if (event.kind === 'ws.frame') return event.text
   if (event.kind === 'http.response') return event.body
+  if (event.kind === 'pubsub.publish' || event.kind === 'pubsub.deliver') return event.message
   return undefined
 }
 

@@ -1,6 +1,7 @@
 // Convenient, proof-minded views of a run for check authors: the trace, the console and ui calls with
 // what the code was handling when it made each (its cause), and how the run ended.
-import type { FaultEvent, HttpRequestEvent, HttpResponseEvent, SseEventEvent, TraceEvent, WsFrameEvent } from '../sim/trace.ts'
+import type { ConnCloseEvent, ConnErrorEvent, FaultEvent, HttpRequestEvent, HttpResponseEvent, SseEventEvent, TraceEvent, WsFrameEvent } from '../sim/trace.ts'
+import { faultKind } from '../sim/fault-kind.ts'
 import { carries, payloadOf } from './payload.ts'
 import { normalize } from './text.ts'
 import type { CallCause, LoggedCall, RunEnd, RunRecord, UiCall } from './types.ts'
@@ -20,6 +21,36 @@ export class RunQuery {
 
   responses(): HttpResponseEvent[] {
     return this.record.trace.filter((e): e is HttpResponseEvent => e.kind === 'http.response')
+  }
+
+  /** requests whose path (the target without its query) is `path`, optionally only those one API made */
+  requestsTo(path: string, api?: HttpRequestEvent['api']): HttpRequestEvent[] {
+    return this.requests().filter((r) => pathOf(r.target) === path && (!api || r.api === api))
+  }
+
+  /**
+   * What ended a request's wait, as the client saw it: its response (the head, for a stream), or its
+   * connection lost or failed. Undefined while it was still waiting when the run ended.
+   */
+  answerTo(request: HttpRequestEvent): HttpResponseEvent | ConnCloseEvent | ConnErrorEvent | undefined {
+    return this.record.trace.find(
+      (e): e is HttpResponseEvent | ConnCloseEvent | ConnErrorEvent =>
+        e.conn === request.conn &&
+        e.seq > request.seq &&
+        e.to === 'client' &&
+        (e.kind === 'http.response' || e.kind === 'conn.close' || e.kind === 'conn.error'),
+    )
+  }
+
+  /** the parsed JSON an event carried to the code (undefined when it carried none) */
+  json(event: TraceEvent | undefined): unknown {
+    const payload = payloadOf(event)
+    if (payload === undefined) return undefined
+    try {
+      return JSON.parse(payload) as unknown
+    } catch {
+      return undefined
+    }
   }
 
   sseEvents(): SseEventEvent[] {
@@ -124,7 +155,7 @@ export class RunQuery {
 
   /** faults the learner pressed during the run (drop, restart, offline), in time order */
   learnerFaults(): FaultEvent[] {
-    return this.record.trace.filter((e): e is FaultEvent => e.kind === 'fault' && e.origin === 'learner' && !e.description.startsWith('The network is back'))
+    return this.record.trace.filter((e): e is FaultEvent => e.kind === 'fault' && e.origin === 'learner' && faultKind(e) !== 'back-online')
   }
 
   /** how the run ended (a run record without it counts as finished) */
@@ -135,6 +166,17 @@ export class RunQuery {
   get errors(): readonly string[] {
     return this.record.errors
   }
+}
+
+/** the path of a request target: "/api/messages" from "/api/messages?since=2" */
+export function pathOf(target: string): string {
+  return target.split(/[?#]/)[0]!
+}
+
+/** a query parameter of a request target, or null */
+export function queryParam(target: string, name: string): string | null {
+  const query = target.split('#')[0]!.split('?')[1]
+  return query === undefined ? null : new URLSearchParams(query).get(name)
 }
 
 /** a call as one line of text, as a console shows it */

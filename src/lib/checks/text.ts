@@ -25,5 +25,19 @@ export function firstDifference(wanted: string, actual: string): string | null {
   while (i < w.length && i < a.length && w[i] === a[i]) i++
   if (i >= a.length) return `it stops after ${JSON.stringify(a)}: something is missing at the end`
   if (i >= w.length) return `it has more after ${JSON.stringify(a.slice(0, i))}: ${JSON.stringify(a.slice(i))}`
-  return `character ${i + 1} is ${JSON.stringify(a[i])} where ${JSON.stringify(w[i])} belongs (after ${JSON.stringify(a.slice(Math.max(0, i - 12), i))})`
+  const after = i > 0 ? ` (after ${JSON.stringify(a.slice(Math.max(0, i - 12), i))})` : ''
+  return `character ${i + 1} is ${JSON.stringify(a[i])} where ${JSON.stringify(w[i])} belongs${after}`
+}
+
+/**
+ * How a logged line differs from the one asked for, in words that do not give the whole line away:
+ * which character differs when the line is nearly right, or what it says instead when it is not.
+ */
+export function differenceWords(wanted: string, actual: string): string {
+  const w = normalize(wanted)
+  const a = normalize(actual)
+  let same = 0
+  while (same < w.length && same < a.length && w[same] === a[same]) same++
+  const near = same >= Math.min(3, w.length) || w.toLowerCase() === a.toLowerCase()
+  return near ? (firstDifference(wanted, actual) ?? 'it is the same') : `it says ${JSON.stringify(a.length > 60 ? `${a.slice(0, 57)}…` : a)}`
 }

@@ -62,6 +62,11 @@ export interface CheckOutcome {
   pass: boolean
   /** what the learner should know: why it passed, or what to change (say what is missing and where to look) */
   message: string
+  /**
+   * true when a fault the learner pressed explains this failure and the message says how ("You
+   * restarted the server at 6.500 s: …"): the check is then reported as not judged, with this message
+   */
+  disturbed?: boolean
 }
 
 export interface CheckResult extends CheckOutcome {

@@ -2,7 +2,7 @@
 // checker (it is valid or a clean list of problems).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { stringify } from 'yaml'
@@ -31,7 +31,10 @@ describe('the broken-lesson corpus', () => {
       mkdirSync(dir, { recursive: true })
       const files: Record<string, string> = { ...GOOD_FILES, ...(c.md ? { 'lesson.md': c.md } : {}), ...c.files }
       for (const name of c.remove ?? []) delete files[name]
-      for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)
+      for (const [name, text] of Object.entries(files)) {
+        mkdirSync(dirname(join(dir, name)), { recursive: true })
+        writeFileSync(join(dir, name), text)
+      }
       if (c.parts) writeFileSync(join(root, 'course', '_parts.yml'), c.parts)
       if (c.claims) writeFileSync(join(root, 'course', '_claims.yml'), c.claims)
       try {

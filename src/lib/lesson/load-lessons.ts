@@ -6,12 +6,15 @@ import { parseLessonMarkdown, parseYamlFile, type Inherit, type LessonProblem, t
 import { claimsSchema, courseSchema, labSchema, type Claims, type Course, type Lab } from './schema.ts'
 import { checkLessonText } from './content-rules.ts'
 import { renderMarkdown } from './markdown.ts'
+import { checkIdsIn, readCheats, type LessonCheat } from './cheats.ts'
 import type { LessonContent, LessonSummary } from './types.ts'
 import type { LessonFrontMatter } from './schema.ts'
 
 export interface LoadedLesson extends LessonContent {
   dir: string
   checksFile: string
+  /** code that cheats and must fail named checks (cheats/): test fixtures, never shipped to browsers */
+  cheats: LessonCheat[]
   /** the lesson's own servers (`kind: module`): `file` as written → absolute path */
   serverFiles: Record<string, string>
 }
@@ -94,18 +97,11 @@ export function loadLessons(root: string, cwd = process.cwd()): LoadResult {
     files.push(...Object.values(serverFiles ?? {}))
     if (starter === null || solution === null || types === null || !existsSync(checksFile) || serverFiles === null) continue
     const html = renderMarkdown(parsed.body)
-    lessons.push({
-      slug,
-      meta,
-      html,
-      starter,
-      solution,
-      types,
-      language: meta.starter.endsWith('.ts') ? 'typescript' : 'javascript',
-      dir,
-      checksFile,
-      serverFiles,
-    })
+    const language = meta.starter.endsWith('.ts') ? 'typescript' : 'javascript'
+    const cheats = readCheats(dir, language, checkIdsIn(readFileSync(checksFile, 'utf8')), cwd, meta.scenario.broker !== null)
+    problems.push(...cheats.problems)
+    files.push(...cheats.files)
+    lessons.push({ slug, meta, html, starter, solution, types, language, dir, checksFile, cheats: cheats.cheats, serverFiles })
   }
   const byOrder = new Map<number, string>()
   for (const lesson of lessons) {

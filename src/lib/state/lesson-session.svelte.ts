@@ -16,6 +16,7 @@ import type { CodeStore } from './code-store.ts'
 import { loadSpeed, saveSpeed } from './speed.ts'
 import { offlineUntil } from '../sim/offline.ts'
 import { pressedFaults } from './pressed-faults.ts'
+import { checkedEnd } from './run-end.ts'
 
 /** 'imported': a trace file opened for replay, not a run of this page */
 export type RunStatus = 'idle' | 'starting' | 'running' | 'imported' | RunEnd
@@ -351,20 +352,13 @@ export class LessonSession {
         ...(e.cause ? { cause: e.cause } : {}),
       }))
     const errors = this.errors.map((e) => `${e.name}: ${e.message}`)
-    // why a run that did not finish stopped, as the console said it (a syntax error, the watchdog, a cap)
-    const stop = this.errors.find((e) => e.phase !== 'runtime' && e.phase !== 'rejection')
-    const reason = stop
-      ? stop.phase === 'syntax'
-        ? `your code could not start: ${stop.name}: ${stop.message}${stop.location ? ` (line ${stop.location.line})` : ''}`
-        : stop.message
-      : undefined
     this.results = evaluateChecks(this.checks, {
       trace: this.trace,
       console,
       errors,
       server: this.serverStats,
       ui: this.uiCalls,
-      end: { status: end, at, ...(reason ? { reason } : {}) },
+      end: checkedEnd(end, at, this.errors),
     })
   }
 }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { faultKind, faultLabel } from './fault-kind.ts'
+import { Simulation, type Fault } from './simulation.ts'
+import { LiveScoreServer } from './servers/live-score.ts'
+import type { FaultEvent } from './trace.ts'
+
+/** the fault events the real simulation writes when the learner presses `fault` */
+function pressed(fault: Fault, instances = 1): FaultEvent[] {
+  const sim = new Simulation({
+    host: 'localhost',
+    seed: 1,
+    latencyMs: 50,
+    instances,
+    createServer: (ctx) => new LiveScoreServer(ctx, { intervalMs: 1000, home: 'Lions', away: 'Tigers', updates: null, retryMs: null }),
+  })
+  sim.scheduler.runDue(2000)
+  sim.fault(fault, 'learner')
+  sim.scheduler.runDue(9000)
+  return sim.trace.events.filter((e): e is FaultEvent => e.kind === 'fault')
+}
+
+describe('faultKind and faultLabel', () => {
+  it('a drop of every connection is a drop, not a restart (its sentence mentions "as when the server restarts")', () => {
+    const [drop] = pressed({ kind: 'drop-connections' })
+    expect(drop!.description).toContain('restarts') // the reason this needs more than the sentence
+    expect([faultKind(drop!), faultLabel(drop!)]).toEqual(['drop-connections', 'Drop connections'])
+  })
+
+  it('tells a restart of the server, or of one instance, by its sentence', () => {
+    const [one] = pressed({ kind: 'restart-server' })
+    expect([faultKind(one!), faultLabel(one!)]).toEqual(['restart-server', 'Restart server'])
+    const [second] = pressed({ kind: 'restart-server', server: 2 }, 2)
+    expect([faultKind(second!), faultLabel(second!)]).toEqual(['restart-server', 'Restart Server 2'])
+  })
+
+  it('tells going offline from coming back, and a drop of one connection by its conn', () => {
+    const [off, back] = pressed({ kind: 'offline', durationMs: 3000 })
+    expect([faultKind(off!), faultLabel(off!)]).toEqual(['offline', 'Offline'])
+    expect(faultKind(back!)).toBe('back-online')
+    const one: FaultEvent = { ...off!, offlineUntil: undefined, conn: 'c3', description: 'The connection c3 is dropped.' }
+    delete one.offlineUntil
+    expect([faultKind(one), faultLabel(one)]).toEqual(['drop-connection', 'Drop c3'])
+  })
+})

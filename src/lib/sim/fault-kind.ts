@@ -1,0 +1,38 @@
+// Which fault a trace's fault event records. The event keeps the sentence the learner reads, not the
+// button that was pressed, so this reads the fields first and the sentence's fixed start last; a drop of
+// every connection mentions a restart in its explanation ("as when the server restarts") and is not one.
+import type { FaultEvent } from './trace.ts'
+
+export type FaultKind = 'offline' | 'back-online' | 'restart-server' | 'drop-connection' | 'drop-connections'
+
+/** the start of the sentence of each fault whose fields do not tell it (simulation.ts writes them) */
+export const FAULT_SENTENCE = {
+  dropConnections: 'Every open connection is lost at once',
+  backOnline: 'The network is back online',
+  /** "The server restarts: …", "Server 2 restarts: …" */
+  restart: /^(The server|Server \d+) restarts:/,
+} as const
+
+export function faultKind(fault: Pick<FaultEvent, 'description' | 'offlineUntil' | 'conn'>): FaultKind {
+  if (fault.offlineUntil !== undefined) return 'offline'
+  if (fault.description.startsWith(FAULT_SENTENCE.backOnline)) return 'back-online'
+  if (FAULT_SENTENCE.restart.test(fault.description)) return 'restart-server'
+  if (fault.conn) return 'drop-connection'
+  return 'drop-connections'
+}
+
+/** the fault as its button is named ("Restart Server 2", "Drop c3", "Offline"), for the run bar */
+export function faultLabel(fault: FaultEvent): string {
+  switch (faultKind(fault)) {
+    case 'offline':
+      return 'Offline'
+    case 'back-online':
+      return 'Back online'
+    case 'restart-server':
+      return `Restart ${fault.server ?? 'server'}`
+    case 'drop-connection':
+      return `Drop ${fault.conn}`
+    case 'drop-connections':
+      return 'Drop connections'
+  }
+}
