@@ -19,6 +19,8 @@ const vite = await createServer({
   optimizeDeps: { noDiscovery: true, entries: [] },
 })
 const load = (path) => vite.ssrLoadModule(path)
+// errors thrown by lesson modules, at their line of the source
+load.fixStack = (error) => vite.ssrFixStacktrace(error)
 let exitCode = 0
 
 try {
@@ -26,8 +28,11 @@ try {
     const dir = resolve(args[0] ?? process.env.LESSONS_DIR ?? 'lessons')
     const { loadLessons, formatProblem } = await load('/src/lib/lesson/load-lessons.ts')
     const { typecheckLessons } = await load('/src/lib/lesson/typecheck.ts')
+    const { inspectLessons } = await load('/src/lib/lesson/inspect-lessons.ts')
     const { lessons, problems, claims } = loadLessons(dir)
     problems.push(...typecheckLessons(lessons))
+    // checks.ts loaded and dry-run, mermaid diagrams parsed: what would otherwise fail only in the browser
+    problems.push(...(await inspectLessons(lessons, load)))
     if (claims) {
       // the claims a check proves must be claims of the course (the front matter's are checked by loadLessons)
       const { curriculumLessons, unknownCheckClaims } = await load('/src/lib/lesson/curriculum.ts')

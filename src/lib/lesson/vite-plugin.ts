@@ -30,7 +30,11 @@ export function wirelabLessons(options: { dir: string }): Plugin {
       if (!building) return
       result = load()
       const { typecheckLessons } = await import('./typecheck.ts')
+      const { inspectLessons, withLessonModuleLoader } = await import('./inspect-lessons.ts')
       const problems = typecheckLessons(result.lessons)
+      // checks.ts loaded in Node (through this build's module runner) and dry-run; diagrams parsed
+      const lessons = result.lessons
+      if (!problems.length) problems.push(...(await withLessonModuleLoader((load) => inspectLessons(lessons, load))))
       if (problems.length) throw new Error(`Invalid lessons in ${options.dir}:\n${problems.map(formatProblem).join('\n')}`)
     },
     resolveId(id) {
