@@ -44,7 +44,10 @@ export function wirelabLessons(options: { dir: string }): Plugin {
     load(id) {
       if (!id.startsWith('\0virtual:wirelab/')) return undefined
       result ??= load()
-      for (const file of result.files) this.addWatchFile(file)
+      // only files that exist: in dev, Vite makes each watch file an import of the module, and a missing
+      // one (a course without _parts.yml) would break the page after the first edit. The folder itself
+      // is watched (configureServer), so a file created later is seen too.
+      for (const file of result.files) if (existsSync(file)) this.addWatchFile(file)
       if (id === `\0${INDEX_ID}`) {
         const loaders = result.lessons.map((l) => `  ${JSON.stringify(l.slug)}: () => import(${JSON.stringify(LESSON_PREFIX + l.slug)}),`).join('\n')
         const parts = result.parts.map((p) => ({ title: p.title, summary: p.summary }))
@@ -67,6 +70,10 @@ export function wirelabLessons(options: { dir: string }): Plugin {
       const imports = images.map((file, i) => `import __image${i} from ${JSON.stringify(`${file}?url`)}\n`).join('')
       const withImages = images.reduce((code, _, i) => `${code}.replace('__WIRELAB_IMAGE_${i}__', __image${i})`, JSON.stringify(html))
       return `${imports}export { default as checks } from ${JSON.stringify(lesson.checksFile)}\nexport const lesson = { ...${JSON.stringify({ slug, meta, starter, solution, types, language })}, html: ${withImages} }\n`
+    },
+    configureServer(server) {
+      // a course outside the project (LESSONS_DIR) is not under Vite's watcher by default
+      server.watcher.add(options.dir)
     },
     watchChange(file) {
       if (result?.files.includes(file)) result = null
