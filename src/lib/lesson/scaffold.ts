@@ -61,6 +61,7 @@ ${template.task}
     'starter.js': template.starter,
     'solution.js': template.solution,
     'checks.ts': template.checks,
+    ...template.files,
   }
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)
   return dir
