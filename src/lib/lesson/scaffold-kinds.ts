@@ -2,7 +2,9 @@
 // it is (its starter fails a check, its solution passes every one), so an instructor edits a working
 // lesson instead of debugging a blank one.
 
-export const LESSON_KINDS = ['short-poll', 'long-poll', 'sse', 'websocket'] as const
+import { OWN_SERVER_TEMPLATE } from './scaffold-own-server.ts'
+
+export const LESSON_KINDS = ['short-poll', 'long-poll', 'sse', 'websocket', 'server'] as const
 export type LessonKind = (typeof LESSON_KINDS)[number]
 
 export const KIND_NAMES: Record<LessonKind, string> = {
@@ -10,6 +12,7 @@ export const KIND_NAMES: Record<LessonKind, string> = {
   'long-poll': 'long polling (held requests, the inbox server)',
   sse: 'Server-Sent Events (EventSource, the live-score server)',
   websocket: 'WebSockets (the chat server)',
+  server: "the lesson's own server (server.ts, GET /api/time, to rewrite)",
 }
 
 export interface KindTemplate {
@@ -50,6 +53,7 @@ const INBOX_SCENARIO = (extra: string, first: number, second: number) => `scenar
 const EXPECTED_INBOX = "const EXPECTED = ['Ada: Lunch at noon?', 'Grace: The build is green.']"
 
 export const KIND_TEMPLATES: Record<LessonKind, KindTemplate> = {
+  server: OWN_SERVER_TEMPLATE,
   'short-poll': {
     protocol: 'short-polling',
     scenario: INBOX_SCENARIO('', 600, 2100),
@@ -211,55 +215,6 @@ export default defineChecks([
     },
   },
 ])
-`,
-  },
-}
-
-/** a lesson with its own server (`kind: module`): server.ts answers GET /api/time */
-export const OWN_SERVER_TEMPLATE: KindTemplate = {
-  protocol: 'short-polling',
-  scenario: `scenario:
-  server:
-    kind: module
-    file: server.ts
-  durationMs: 3000`,
-  task: 'Ask the server what time it is (GET /api/time) and log the time it answers. Then change server.ts: it is your server.',
-  starter: `// Ask the server what time it is, and log the time it answers.
-fetch('/api/time');
-`,
-  solution: `fetch('/api/time')
-  .then((res) => res.json())
-  .then((body) => console.log(body.now));
-`,
-  checks: `import { defineChecks } from 'wirelab/checks'
-
-export default defineChecks([
-  {
-    id: 'logs-the-time',
-    title: "Log the time the server answers",
-    run(run) {
-      if (run.requests().length === 0) return { pass: false, message: "No request reached the server: fetch('/api/time')." }
-      const fromAnswers = run.callsHandling(['fetch']).filter((call) => run.loggedFromHandled(call))
-      if (fromAnswers.length === 0) return { pass: false, message: 'The answer arrived, but nothing from it was logged: read it with res.json() and log its now field.' }
-      return { pass: true, message: \`You logged \${fromAnswers[0]!.values.join(' ')}, from the server's answer.\` }
-    },
-  },
-])
-`,
-  files: {
-    'server.ts': `import { defineServer } from 'wirelab/server'
-
-// This lesson's own server, on the simulated clock: routes, streams, sockets (docs/authoring.md).
-export default defineServer({
-  endpoints: ['GET /api/time'],
-  setup(server) {
-    const served = server.counter('served', ['request served', 'requests served'])
-    server.get('/api/time', (_request, response) => {
-      served.add()
-      response.json({ now: server.now() })
-    })
-  },
-})
 `,
   },
 }
