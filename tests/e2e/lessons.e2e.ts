@@ -14,5 +14,5 @@ describe.each(lessons.map((l) => [l.slug, l] as const))('lesson %s', (_, lesson)
   it('draws its diagrams; its starter fails at least one check and its solution passes every check', async () => {
     const report = await runLessonInPage(session.page, baseURL(), lesson)
     expect(lessonProblems(report)).toEqual([])
-  }, 120_000)
+  }, 600_000)
 })
