@@ -16,9 +16,11 @@ export function completeLessonJsonSchema(): Record<string, unknown> {
  * `lessons:check` knows (it reads _parts.yml).
  */
 export function lessonJsonSchema(): Record<string, unknown> {
-  const { $schema, ...complete } = completeLessonJsonSchema()
+  // shared definitions (the JSON of a module server's options) stay at the root, where their $refs point
+  const { $schema, $defs, ...complete } = completeLessonJsonSchema()
   return {
     $schema,
+    ...($defs ? { $defs } : {}),
     title: 'Wirelab lesson front matter',
     ...withoutRequired(complete),
     description:
@@ -31,14 +33,14 @@ export function lessonJsonSchema(): Record<string, unknown> {
 /** lessons/_parts.yml (docs/parts.schema.json): each part's `defaults` is front matter that any lesson of it may complete */
 export function partsJsonSchema(): Record<string, unknown> {
   const parts = z.toJSONSchema(courseSchema, { io: 'input', unrepresentable: 'any' }) as JsonSchema & Record<string, unknown>
-  const { $schema, ...front } = completeLessonJsonSchema()
+  const { $schema, $defs, ...front } = completeLessonJsonSchema()
   const defaults = parts.properties!.parts!.items!.properties!.defaults!
   const partial = withoutRequired(front)
   const { properties } = partial as JsonSchema
   // a part gives defaults, never the lesson's own identity
   for (const own of ['title', 'order', 'part']) delete properties![own]
   parts.properties!.parts!.items!.properties!.defaults = { ...partial, description: defaults.description, default: defaults.default }
-  return { ...parts, $schema, title: 'Wirelab course parts (lessons/_parts.yml)' }
+  return { ...parts, $schema, ...($defs ? { $defs } : {}), title: 'Wirelab course parts (lessons/_parts.yml)' }
 }
 
 /** a copy with no field required in any object reached through fields (list items stay as they are); one-of choices become any-of, since partial choices overlap */
