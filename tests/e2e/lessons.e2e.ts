@@ -1,14 +1,16 @@
-// Every lesson is a test fixture: in Chromium, its starter fails at least one check, its solution passes
-// them all, and each of its cheats (cheats/*: the expected output without the work) fails the checks its
-// header names, with a message that names the real problem and does not give the expected lines away.
+// Every lesson is a test fixture: in Chromium, its diagrams draw, its starter fails at least one check and
+// its solution passes them all (the judgement `npm run lessons:check -- --run` prints as one line); each
+// of its cheats (cheats/*: the expected output without the work) fails the checks its header names, with a
+// message that names the real problem and does not give the expected lines away.
 import { resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { loadLessons } from '../../src/lib/lesson/load-lessons.ts'
-import { usePage } from './support/browser.ts'
+import { lessonProblems } from '../../src/lib/lesson/run-verdict.ts'
+import { baseURL, usePage } from './support/browser.ts'
 import { checkStates, openLesson, replaceCode, runToEnd, setSpeed } from './support/lesson-page.ts'
+import { runLessonInPage } from './support/lesson-run.ts'
 
-// LESSONS_DIR: `npm run lessons:check -- --run` runs an instructor's course through this same test
 const { lessons } = loadLessons(resolve(process.env.LESSONS_DIR ?? 'lessons'))
 const session = usePage()
 
@@ -29,30 +31,12 @@ describe.each(lessons.map((l) => [l.slug, l] as const))('lesson %s', (slug, less
   /** the lines the solution logs: what a failure message must not hand to a learner */
   let expectedLines: string[] = []
 
-  it('its starter fails at least one check', async () => {
-    await openLesson(session.page, slug)
-    // every mermaid diagram in the text draws (a block that does not parse shows an error instead)
-    if (lesson.html.includes('language-mermaid')) await session.page.locator('.lesson-text .diagram').first().waitFor()
-    expect(await session.page.locator('.lesson-text .diagram-error').allTextContents()).toEqual([])
-    // skip ahead: the same trace as any speed (determinism.e2e.ts), and lesson 07 lasts a minute
-    await setSpeed(session.page, Infinity)
-    await replaceCode(session.page, lesson.starter)
-    expect(await runToEnd(session.page)).toBe('finished')
-    const states = await checkStates(session.page)
-    expect(states.length).toBeGreaterThan(0)
-    expect(states.some((s) => s.state === 'fail')).toBe(true)
-  })
-
-  it('its solution passes every check', async () => {
-    await openLesson(session.page, slug)
-    await setSpeed(session.page, Infinity)
-    await replaceCode(session.page, lesson.solution)
-    expect(await runToEnd(session.page)).toBe('finished')
-    const states = await checkStates(session.page)
-    expect(states.filter((s) => s.state !== 'pass')).toEqual([])
-    // short lines ("200", "ok") could appear in any sentence
+  it('draws its diagrams; its starter fails at least one check and its solution passes every check', async () => {
+    const report = await runLessonInPage(session.page, baseURL(), lesson)
+    expect(lessonProblems(report)).toEqual([])
+    // the solution ran last; short lines ("200", "ok") could appear in any sentence
     expectedLines = (await loggedText(session.page)).filter((line) => line.length >= 6)
-  })
+  }, 600_000)
 
   it.each(lesson.cheats.map((c) => [c.name, c] as const))('its cheat %s fails the checks it names', async (_, cheat) => {
     const { page } = session

@@ -49,8 +49,12 @@ export function faultWords(fault: FaultEvent): string {
       return `you took the network offline ${at} for ${(fault.offlineUntil! - fault.t) / 1000} s`
     case 'back-online':
       return `the network came back ${at}`
+    case 'recovered':
+      return `the fault ended ${at}`
     case 'restart-server':
       return `you restarted ${fault.server ?? 'the server'} ${at}`
+    case 'silent':
+      return `you made ${fault.conn ?? 'every connection'} go silent ${at}`
     case 'drop-connection':
       return `you dropped ${fault.conn} ${at}`
     case 'drop-connections':

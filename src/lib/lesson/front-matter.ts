@@ -13,7 +13,11 @@ export interface LessonProblem {
   message: string
 }
 
-export type FrontMatterResult = { ok: true; meta: LessonFrontMatter; body: string; bodyLine: number } | { ok: false; problems: LessonProblem[] }
+/** where a field is written in lesson.md (its value), or null when the lesson does not write it */
+export type FieldPosition = (path: ReadonlyArray<string | number>) => { line: number; column: number } | null
+
+export type FrontMatterResult =
+  { ok: true; meta: LessonFrontMatter; body: string; bodyLine: number; positionOf: FieldPosition } | { ok: false; problems: LessonProblem[] }
 
 const FENCE = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/
 
@@ -59,7 +63,13 @@ export function parseLessonMarkdown(source: string, file: string, inherit: Inher
       problems: broken.map(({ path, message }) => ({ file, ...locate(doc, lineCounter, path.map(String), false), path: path.join('.'), message })),
     }
   const bodyLine = match[0].split('\n').length
-  return { ok: true, meta: parsed.data, body: source.slice(match[0].length), bodyLine }
+  const positionOf: FieldPosition = (path) => {
+    const node = doc.getIn(path, true)
+    if (!isNode(node) || !node.range) return null
+    const pos = lineCounter.linePos(node.range[0])
+    return { line: pos.line + 1, column: pos.col }
+  }
+  return { ok: true, meta: parsed.data, body: source.slice(match[0].length), bodyLine, positionOf }
 }
 
 /** a YAML file validated against a schema, every problem at its line and column */

@@ -9,6 +9,7 @@ import { stringify } from 'yaml'
 import { brokenCorpus } from './fixtures/broken-corpus.ts'
 import { formatProblem, loadLessons } from './load-lessons.ts'
 import { typecheckLessons } from './typecheck.ts'
+import { inspectLessons } from './inspect-lessons.ts'
 import { parseLessonMarkdown } from './front-matter.ts'
 import { lessonFrontMatterSchema } from './schema.ts'
 
@@ -25,7 +26,7 @@ describe('the broken-lesson corpus', () => {
 
   it.each(brokenCorpus.map((c) => [c.name, c] as const))(
     '%s',
-    (_, c) => {
+    async (_, c) => {
       const root = mkdtempSync(join(tmpdir(), 'wirelab-broken-'))
       const dir = join(root, 'course', '01-a-lesson')
       mkdirSync(dir, { recursive: true })
@@ -39,7 +40,9 @@ describe('the broken-lesson corpus', () => {
       if (c.claims) writeFileSync(join(root, 'course', '_claims.yml'), c.claims)
       try {
         const { lessons, problems } = loadLessons(join(root, 'course'), root)
-        const all = [...problems, ...typecheckLessons(lessons, root)].map(formatProblem).map((p) => p.replace('course/01-a-lesson/', ''))
+        const all = [...problems, ...typecheckLessons(lessons, root), ...(await inspectLessons(lessons, (file) => import(file), root))]
+          .map(formatProblem)
+          .map((p) => p.replace('course/01-a-lesson/', ''))
         expect(all).toEqual(c.expected)
       } finally {
         rmSync(root, { recursive: true, force: true })
@@ -73,6 +76,26 @@ describe('parts', () => {
         80,
         3,
         'Streams',
+      ])
+    } finally {
+      rmSync(root, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('two lessons with one order', () => {
+  it('are reported at the order line of the second', () => {
+    const root = mkdtempSync(join(tmpdir(), 'wirelab-order-'))
+    for (const slug of ['01-first', '02-second']) {
+      const dir = join(root, 'course', slug)
+      mkdirSync(dir, { recursive: true })
+      for (const [name, text] of Object.entries(GOOD_FILES)) writeFileSync(join(dir, name), text)
+    }
+    // the second writes its order on line 5, after a comment
+    writeFileSync(join(root, 'course', '02-second', 'lesson.md'), GOOD_FILES['lesson.md']!.replace('order: 1', '# the same as 01\norder: 1'))
+    try {
+      expect(loadLessons(join(root, 'course'), root).problems.map(formatProblem)).toEqual([
+        'course/02-second/lesson.md:5:8 order: order 1 is already used by 01-first',
       ])
     } finally {
       rmSync(root, { recursive: true, force: true })

@@ -3,6 +3,7 @@
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { formatProblem, loadLessons } from './load-lessons.ts'
+import { inspectLessons } from './inspect-lessons.ts'
 
 const { lessons, problems } = loadLessons(resolve('lessons'))
 
@@ -20,6 +21,10 @@ describe('the lessons in lessons/', () => {
     for (const check of checks) expect(check.title).not.toBe('')
   })
 
+  it('have checks that load and answer a run where nothing happened, and diagrams that parse', async () => {
+    expect((await inspectLessons(lessons, (file) => import(file))).map(formatProblem)).toEqual([])
+  }, 60_000)
+
   it('include the SSE walking-skeleton lesson with a mermaid diagram in its text', () => {
     const sse = lessons.find((l) => l.slug === '03-sse-first-stream')
     expect(sse?.meta.title).toBe('Server-Sent Events: your first stream')
@@ -31,8 +36,8 @@ describe('loading a broken lessons folder', () => {
   it('reports each problem with its file', () => {
     const result = loadLessons(resolve('src/lib/lesson/fixtures/broken'), resolve('src/lib/lesson/fixtures'))
     expect(result.problems.map(formatProblem)).toEqual([
-      'broken/01-missing-files/lesson.md:2:1 starter: starter file "starter.js" does not exist in broken/01-missing-files',
-      'broken/01-missing-files/lesson.md:2:1 solution: solution file "solution.js" does not exist in broken/01-missing-files',
+      'broken/01-missing-files/starter.js:1:1 starter: missing starter.js: the starter file, since lesson.md names none (add it, or name another with "starter:")',
+      'broken/01-missing-files/solution.js:1:1 solution: missing solution.js: the solution file, since lesson.md names none (add it, or name another with "solution:")',
       'broken/01-missing-files/checks.ts:1:1 missing checks.ts (every lesson needs at least one automatic check)',
       'broken/Bad Name:1:1 folder name "Bad Name" must look like "01-my-lesson" (two digits, a dash, lower-case words joined by dashes)',
     ])

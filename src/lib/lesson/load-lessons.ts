@@ -2,7 +2,7 @@
 // Vite plugin (build and dev server) and by the tests.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { isAbsolute, join, relative, resolve } from 'node:path'
-import { parseLessonMarkdown, parseYamlFile, type Inherit, type LessonProblem, type MetaRules } from './front-matter.ts'
+import { parseLessonMarkdown, parseYamlFile, type FieldPosition, type Inherit, type LessonProblem, type MetaRules } from './front-matter.ts'
 import { claimsSchema, courseSchema, labSchema, type Claims, type Course, type Lab } from './schema.ts'
 import { checkLessonText } from './content-rules.ts'
 import { renderMarkdown } from './markdown.ts'
@@ -39,6 +39,8 @@ export function loadLessons(root: string, cwd = process.cwd()): LoadResult {
   const lessons: LoadedLesson[] = []
   const files: string[] = []
   const texts: Array<{ body: string; bodyLine: number; file: string; dir: string }> = []
+  /** where each lesson writes a field (for problems found after its front matter was read) */
+  const positions = new Map<string, FieldLocator>()
   if (!existsSync(root))
     return {
       lessons,
@@ -79,11 +81,27 @@ export function loadLessons(root: string, cwd = process.cwd()): LoadResult {
     }
     const { meta } = parsed
     texts.push({ body: parsed.body, bodyLine: parsed.bodyLine, file: rel('lesson.md'), dir })
-    const read = (name: string, field: string): string | null => {
+    const partDefaults = inherit(meta.part)
+    const fieldAt = fieldLocator(parsed.positionOf, rel('lesson.md'), typeof partDefaults === 'object' ? partDefaults : null)
+    positions.set(slug, fieldAt)
+    const read = (name: string, field: 'starter' | 'solution' | 'types'): string | null => {
       const file = join(dir, name)
       files.push(file)
       if (existsSync(file)) return readFileSync(file, 'utf8')
-      problems.push({ file: rel('lesson.md'), line: 2, column: 1, path: field, message: `${field} file "${name}" does not exist in ${relative(cwd, dir)}` })
+      const missing = `${field} file "${name}" does not exist in ${relative(cwd, dir)}`
+      // the file named by the lesson (or its part) is reported where it is named; a default one is missing where it belongs
+      const at = fieldAt(field)
+      problems.push(
+        at
+          ? { ...at, path: field, message: `${missing}${at.viaPart ? ` (part "${meta.part}" names it in _parts.yml)` : ''}` }
+          : {
+              file: rel(name),
+              line: 1,
+              column: 1,
+              path: field,
+              message: `missing ${name}: the ${field} file, since lesson.md names none (add it, or name another with "${field}:")`,
+            },
+      )
       return null
     }
     const starter = read(meta.starter, 'starter')
@@ -93,7 +111,7 @@ export function loadLessons(root: string, cwd = process.cwd()): LoadResult {
     files.push(checksFile)
     if (!existsSync(checksFile))
       problems.push({ file: rel('checks.ts'), line: 1, column: 1, path: '', message: 'missing checks.ts (every lesson needs at least one automatic check)' })
-    const serverFiles = findServerFiles(meta.scenario.server, dir, root, rel('lesson.md'), problems)
+    const serverFiles = findServerFiles(meta.scenario.server, dir, root, rel('lesson.md'), parsed.positionOf, problems)
     files.push(...Object.values(serverFiles ?? {}))
     if (starter === null || solution === null || types === null || !existsSync(checksFile) || serverFiles === null) continue
     const html = renderMarkdown(parsed.body)
@@ -106,21 +124,28 @@ export function loadLessons(root: string, cwd = process.cwd()): LoadResult {
   const byOrder = new Map<number, string>()
   for (const lesson of lessons) {
     const other = byOrder.get(lesson.meta.order)
-    if (other)
-      problems.push({
-        file: relative(cwd, join(lesson.dir, 'lesson.md')),
-        line: 2,
-        column: 1,
-        path: 'order',
-        message: `order ${lesson.meta.order} is already used by ${other}`,
-      })
-    else byOrder.set(lesson.meta.order, lesson.slug)
+    if (other) {
+      const at = positions.get(lesson.slug)!('order') ?? { file: relative(cwd, join(lesson.dir, 'lesson.md')), line: 1, column: 1 }
+      problems.push({ file: at.file, line: at.line, column: at.column, path: 'order', message: `order ${lesson.meta.order} is already used by ${other}` })
+    } else byOrder.set(lesson.meta.order, lesson.slug)
   }
   // the text rules need every slug (links between lessons), so they run once all folders are read
   const slugs = new Set(readdirSync(root).filter((name) => SLUG.test(name)))
   for (const text of texts) problems.push(...checkLessonText(text.body, text.bodyLine, text.file, slugs, (path) => existsSync(join(text.dir, path))))
   lessons.sort((a, b) => a.meta.order - b.meta.order)
   return { lessons, problems, files, parts, claims, lab }
+}
+
+type FieldLocator = (field: string) => { file: string; line: number; column: number; viaPart: boolean } | null
+
+/** a field's position in lesson.md; one the lesson inherits from its part is at its `part:` line; null: neither (a default) */
+function fieldLocator(positionOf: FieldPosition, file: string, partDefaults: Record<string, unknown> | null): FieldLocator {
+  return (field) => {
+    const own = positionOf([field])
+    if (own) return { file, ...own, viaPart: false }
+    const part = partDefaults && field in partDefaults ? positionOf(['part']) : null
+    return part ? { file, ...part, viaPart: true } : null
+  }
 }
 
 /** lessons/_claims.yml: the course's numbered claims (optional) */
@@ -199,17 +224,22 @@ function findServerFiles(
   dir: string,
   root: string,
   mdFile: string,
+  positionOf: FieldPosition,
   problems: LessonProblem[],
 ): Record<string, string> | null {
   const found: Record<string, string> = {}
   let ok = true
-  for (const part of Array.isArray(server) ? server : [server]) {
+  const list = Array.isArray(server) ? server : [server]
+  for (const [i, part] of list.entries()) {
     if (part.kind !== 'module') continue
+    // at the file's name when the lesson writes one, else at the server it describes
+    const at = Array.isArray(server) ? ['scenario', 'server', i] : ['scenario', 'server']
+    const where = positionOf([...at, 'file']) ?? positionOf(at) ?? { line: 1, column: 1 }
     const file = resolve(dir, part.file)
     const inside = relative(resolve(root), file)
     const problem = (message: string) => {
       ok = false
-      problems.push({ file: mdFile, line: 2, column: 1, path: 'scenario.server.file', message })
+      problems.push({ file: mdFile, ...where, path: [...at, 'file'].join('.'), message })
     }
     if (inside.startsWith('..') || isAbsolute(inside)) problem(`the server file "${part.file}" is outside the lessons folder`)
     else if (!existsSync(file)) problem(`the server file "${part.file}" does not exist (it must default-export defineServer({ … }) from 'wirelab/server')`)

@@ -1,27 +1,37 @@
-// `npm run lessons:new "Title"`: a new lesson folder that already passes `lessons:check` (and --run):
-// an SSE lesson whose starter logs nothing and whose solution logs three scores. Node only.
+// `npm run lessons:new "Title" [kind]`: a new lesson folder of that kind (scaffold-kinds.ts) that
+// already passes `lessons:check` (and --run). Node only.
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { loadLessons } from './load-lessons.ts'
+import { KIND_TEMPLATES, LESSON_KINDS, type LessonKind } from './scaffold-kinds.ts'
 
+const MAX_SLUG = 40
+
+/** the folder name's words from a title: lower-case ASCII, at most 40 characters, never cut inside a word */
 export function slugFor(title: string): string {
-  return (
-    title
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40)
-      .replace(/-+$/, '') || 'lesson'
-  )
+  const words = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+  let slug = ''
+  for (const word of words) {
+    const longer = slug ? `${slug}-${word}` : word
+    if (longer.length > MAX_SLUG) break
+    slug = longer
+  }
+  // a first word longer than the limit is all there is to cut
+  return slug || words[0]?.slice(0, MAX_SLUG) || 'lesson'
 }
 
-/** writes lessons/<NN-slug>/ with the next free order number; returns its folder */
-export function scaffoldLesson(root: string, title: string): string {
+/** writes lessons/<NN-slug>/ of this kind with the next free order number; returns its folder */
+export function scaffoldLesson(root: string, title: string, kind: LessonKind = 'sse'): string {
   const clean = title.trim()
   if (!clean) throw new Error('Give the lesson a title: npm run lessons:new "My lesson"')
   if (clean.length > 120) throw new Error('The title is longer than 120 characters')
+  const template = KIND_TEMPLATES[kind]
+  if (!template) throw new Error(`There is no kind of lesson "${kind}": use one of ${LESSON_KINDS.join(', ')}`)
   const { lessons } = existsSync(root) ? loadLessons(root) : { lessons: [] }
   const taken = existsSync(root)
     ? readdirSync(root)
@@ -38,42 +48,20 @@ export function scaffoldLesson(root: string, title: string): string {
 title: ${JSON.stringify(clean)}
 summary: One or two sentences for the lesson list.
 order: ${order}
-protocol: sse
-scenario:
-  server:
-    kind: live-score
-    intervalMs: 1000
-  durationMs: 3500
+protocol: ${template.protocol}
+${template.scenario}
 ---
 
 Explain the idea here, in Markdown. A \`\`\`mermaid block draws a diagram.
 
 ## Your task
 
-Log each score update the server sends.
+${template.task}
 `,
-    'starter.js': `// Open the stream and log each update.
-const es = new EventSource('/api/stream');
-`,
-    'solution.js': `const es = new EventSource('/api/stream');
-es.onmessage = (e) => console.log(e.data);
-`,
-    'checks.ts': `import { defineChecks } from 'wirelab/checks'
-
-export default defineChecks([
-  {
-    id: 'logs-updates',
-    title: 'Log each score update',
-    run(run) {
-      const updates = run.sseEvents().filter((e) => e.dispatches).length
-      const logged = run.loggedLines().length
-      if (updates === 0) return { pass: false, message: "No update arrived. Open the stream: new EventSource('/api/stream')." }
-      if (logged < updates) return { pass: false, message: \`\${updates} updates arrived but \${logged} were logged. Log e.data in es.onmessage.\` }
-      return { pass: true, message: \`All \${updates} updates logged.\` }
-    },
-  },
-])
-`,
+    'starter.js': template.starter,
+    'solution.js': template.solution,
+    'checks.ts': template.checks,
+    ...template.files,
   }
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)
   return dir

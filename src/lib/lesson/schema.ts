@@ -264,6 +264,13 @@ export const scenarioSchema = z
   })
   .superRefine((scenario, ctx) => {
     scenario.faults.forEach((fault, i) => {
+      // checks run when the run ends: a fault at or after that moment never happens
+      if (fault.atMs >= scenario.durationMs)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['faults', i, 'atMs'],
+          message: `The run ends at ${scenario.durationMs} ms (durationMs), so a fault at ${fault.atMs} ms is never seen: schedule it earlier, or make the run longer`,
+        })
       if (fault.kind === 'restart-server' && fault.server > scenario.instances) {
         ctx.addIssue({
           code: 'custom',

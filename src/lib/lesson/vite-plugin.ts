@@ -32,7 +32,11 @@ export function wirelabLessons(options: { dir: string }): Plugin {
       if (!building) return
       result = load()
       const { typecheckLessons } = await import('./typecheck.ts')
+      const { inspectLessons, withLessonModuleLoader } = await import('./inspect-lessons.ts')
       const problems = typecheckLessons(result.lessons)
+      // checks.ts loaded in Node (through this build's module runner) and dry-run; diagrams parsed
+      const lessons = result.lessons
+      if (!problems.length) problems.push(...(await withLessonModuleLoader((load) => inspectLessons(lessons, load))))
       if (problems.length) throw new Error(`Invalid lessons in ${options.dir}:\n${problems.map(formatProblem).join('\n')}`)
     },
     resolveId(id) {
@@ -42,7 +46,10 @@ export function wirelabLessons(options: { dir: string }): Plugin {
     load(id) {
       if (!id.startsWith('\0virtual:wirelab/')) return undefined
       result ??= load()
-      for (const file of result.files) this.addWatchFile(file)
+      // only files that exist: in dev, Vite makes each watch file an import of the module, and a missing
+      // one (a course without _parts.yml) would break the page after the first edit. The folder itself
+      // is watched (configureServer), so a file created later is seen too.
+      for (const file of result.files) if (existsSync(file)) this.addWatchFile(file)
       if (id === `\0${INDEX_ID}`) {
         const loaders = result.lessons.map((l) => `  ${JSON.stringify(l.slug)}: () => import(${JSON.stringify(LESSON_PREFIX + l.slug)}),`).join('\n')
         const parts = result.parts.map((p) => ({ title: p.title, summary: p.summary }))
@@ -69,6 +76,10 @@ export function wirelabLessons(options: { dir: string }): Plugin {
       const serverImports = servers.map(([, file], i) => `import __server${i} from ${JSON.stringify(file)}\n`).join('')
       const serverMap = `{ ${servers.map(([name], i) => `${JSON.stringify(name)}: __server${i}`).join(', ')} }`
       return `${imports}${serverImports}export { default as checks } from ${JSON.stringify(lesson.checksFile)}\nexport const lesson = { ...${JSON.stringify({ slug, meta, starter, solution, types, language })}, html: ${withImages}, servers: ${serverMap} }\n`
+    },
+    configureServer(server) {
+      // a course outside the project (LESSONS_DIR) is not under Vite's watcher by default
+      server.watcher.add(options.dir)
     },
     watchChange(file) {
       if (result?.files.includes(file)) result = null

@@ -42,3 +42,14 @@ describe('faultKind and faultLabel', () => {
     expect([faultKind(one), faultLabel(one)]).toEqual(['drop-connection', 'Drop c3'])
   })
 })
+
+describe('the faults that came with silent paths and downtime', () => {
+  it('a silent path, its recovery and a restart with downtime each have their own kind and label', () => {
+    const [silent, recovered] = pressed({ kind: 'silent', durationMs: 2000 })
+    expect([faultKind(silent!), faultLabel(silent!)]).toEqual(['silent', 'Go silent'])
+    expect(faultKind(recovered!)).toBe('recovered')
+    const [down, up] = pressed({ kind: 'restart-server', downMs: 3000 })
+    expect([faultKind(down!), faultLabel(down!)]).toEqual(['restart-server', 'Server down'])
+    expect(faultKind(up!)).toBe('recovered')
+  })
+})
