@@ -14,6 +14,10 @@ import { applyUi, emptyOutput, type OutputView, type UiOperation } from '../runn
 import type { CodeStore } from './code-store.ts'
 import { loadSpeed, saveSpeed } from './speed.ts'
 import { offlineUntil } from '../sim/offline.ts'
+import { lessonCompletion } from '../lesson/questions.ts'
+import { browserProgressStore, type ProgressStore } from './progress-store.ts'
+import { restoredResults, type LessonProgress } from './progress-record.ts'
+import { LessonProgressKeeper } from './lesson-progress.svelte.ts'
 
 /** 'imported': a trace file opened for replay, not a run of this page */
 export type RunStatus = 'idle' | 'starting' | 'running' | 'imported' | RunEnd
@@ -57,6 +61,10 @@ export class LessonSession {
 
   /** the learner's answers to the lesson's questions (they count with the checks) */
   readonly answers: QuestionAnswers
+  /** check results, answers, solved and last visited: kept across visits and tabs */
+  readonly progress: LessonProgressKeeper
+  /** the results shown are from a run of an earlier visit, made then (ms since 1970); null: from this visit */
+  resultsFrom = $state<number | null>(null)
 
   /** the replay cursor all views read (null: show everything, following the run) */
   readonly playback = new Playback(() => this.trace)
@@ -88,10 +96,13 @@ export class LessonSession {
     readonly lesson: LessonContent,
     readonly checks: readonly LessonCheck[],
     private readonly store: CodeStore,
+    progressStore: ProgressStore = browserProgressStore(),
   ) {
     this.code = store.load(lesson.slug) ?? lesson.starter
     this.console = new ConsoleLog(lesson.meta.scenario.clients.length > 1)
-    this.answers = new QuestionAnswers(lesson.meta.questions)
+    this.answers = new QuestionAnswers(lesson.meta.questions, () => this.saveProgress({ answers: this.answers.saved() }))
+    this.progress = new LessonProgressKeeper(lesson.slug, progressStore)
+    this.restoreProgress()
     this.brokerOn = lesson.meta.scenario.broker !== null
     this.brokerInRun = this.brokerOn
     this.unwatch = store.watch(lesson.slug, (saved) => {
@@ -104,7 +115,34 @@ export class LessonSession {
   destroy(): void {
     this.flush()
     this.unwatch()
+    this.progress.destroy()
     this.stop()
+  }
+
+  /** every check passed (once) with every question answered right */
+  get solved(): boolean {
+    return this.progress.solved
+  }
+
+  /** the last run's results and the answers of an earlier visit, shown again; this visit is noted */
+  private restoreProgress(): void {
+    const kept = this.progress.progress
+    const results = restoredResults(
+      kept,
+      this.checks.map((c) => c.id),
+    )
+    if (results) {
+      this.results = results.map((r, i) => ({ ...r, title: this.checks[i]!.title }))
+      this.resultsFrom = kept.lastRun!.at
+    }
+    this.answers.restore(kept.answers)
+    this.saveProgress({ visitedAt: Date.now() })
+  }
+
+  /** saves a change of progress, and marks the lesson solved when the checks and questions are all right */
+  private saveProgress(change: Partial<LessonProgress>): void {
+    const complete = lessonCompletion(this.results, this.checks.length, this.answers.results, this.answers.questions.length).complete
+    this.progress.update(complete && !this.progress.solved ? { ...change, solvedAt: Date.now() } : change)
   }
 
   /** take the code the other tab saved (the editor keeps this tab's code in its undo history) */
@@ -165,6 +203,7 @@ export class LessonSession {
     this.console.reset()
     this.errors = []
     this.results = null
+    this.resultsFrom = null
     this.serverStats = []
     this.selectedSeq = null
     this.simNow = events.reduce((max, e) => Math.max(max, e.arrives), 0)
@@ -188,6 +227,7 @@ export class LessonSession {
   }
 
   async run(): Promise<void> {
+    let unregister = () => {}
     this.stop()
     this.flush()
     this.status = 'starting'
@@ -197,6 +237,7 @@ export class LessonSession {
     this.trace = []
     this.playback.follow()
     this.results = null
+    this.resultsFrom = null
     this.selectedSeq = null
     this.simNow = 0
     this.serverStats = []
@@ -215,7 +256,6 @@ export class LessonSession {
         this.serverStats = sim.serverStats()
       }
       sim.trace.subscribe(() => this.queueFrame())
-      let unregister = () => {}
       const run = new LearnerRun({
         runId,
         code: this.code,
@@ -258,6 +298,7 @@ export class LessonSession {
       this.status = 'running'
       await run.start()
     } catch (error) {
+      unregister()
       this.status = 'error'
       this.current = null
       this.runnerProblem = error instanceof Error ? error.message : String(error)
@@ -354,6 +395,8 @@ export class LessonSession {
       .map((e) => ({ level: e.level, t: e.t, values: e.args.map(logValueToData), ...(e.client ? { client: e.client } : {}) }))
     const errors = this.errors.map((e) => `${e.name}: ${e.message}`)
     this.results = evaluateChecks(this.checks, { trace: this.trace, console, errors, server: this.serverStats })
+    const results = this.results.map((r) => ({ id: r.id, pass: r.pass, message: r.message.slice(0, 2000) }))
+    this.saveProgress({ lastRun: { at: Date.now(), results } })
   }
 }
 
