@@ -50,6 +50,8 @@ export class LessonSession {
   brokerInRun = $state(false)
   /** a problem that kept the run from starting at all (not the learner's fault) */
   runnerProblem = $state<string | null>(null)
+  /** a step link pointed past the end of the run it made (it was made from other code) */
+  stepProblem = $state<string | null>(null)
   /** the code another tab saved for this lesson while this one has other code: the learner chooses */
   otherTabCode = $state<string | null>(null)
   /** what the learner's code sent past the run's caps, summed over its clients (not shown, only counted) */
@@ -242,6 +244,7 @@ export class LessonSession {
     this.simNow = 0
     this.serverStats = []
     this.runnerProblem = null
+    this.stepProblem = null
     this.leftOut = { console: 0, ui: 0, errors: 0 }
     this.leftOutByClient.clear()
     try {
@@ -287,7 +290,7 @@ export class LessonSession {
           this.evaluate()
           if (this.replayStep !== null) {
             this.speed = this.speedBeforeReplay
-            this.playback.goTo(this.replayStep)
+            this.showStep(this.replayStep)
             this.replayStep = null
           }
         },
@@ -307,6 +310,17 @@ export class LessonSession {
 
   stop(): void {
     this.current?.stop()
+  }
+
+  /** a link's step, once the run is made; one past the end is said, never swapped for another step */
+  private showStep(step: number): void {
+    const total = this.trace.length
+    if (step <= total) {
+      this.playback.goTo(step)
+      return
+    }
+    this.playback.follow()
+    this.stepProblem = `The link points to step ${step}, but this run has only ${total} step${total === 1 ? '' : 's'}: the link was made from other code (a share link carries its code, a step link does not). The whole run is shown instead.`
   }
 
   /** a fault on demand: every open connection is lost at once */
