@@ -83,11 +83,12 @@ self.addEventListener('message', (event) => {
   if (!data || typeof data !== 'object') return
   // a tab asks for its own client id: it names its runs with it
   if (data.type === 'wirelab:whoami' && event.ports[0]) event.ports[0].postMessage({ id: event.source && event.source.id })
-  // a tab this worker controls asks for the offline copy: complete it, then tell every tab how it stands.
-  // A tab loaded before any worker (the first visit) is this build's: it is remembered as such.
+  // a tab asks for more of the offline copy (a few files at a time, when it has no run going on), then
+  // every tab is told how it stands. A tab loaded before any worker (the first visit) is this build's.
   if (data.type === 'wirelab:precache') {
     const tab = event.source && event.source.id
-    event.waitUntil(Promise.all([tab ? rememberClientBuild(tab, { unlessKnown: true }) : null, fill({ strict: false })]).then(announceStatus, announceStatus))
+    const limit = Number.isInteger(data.limit) && data.limit > 0 ? data.limit : Infinity
+    event.waitUntil(Promise.all([tab ? rememberClientBuild(tab, { unlessKnown: true }) : null, fill({ strict: false, limit })]).then(announceStatus, announceStatus))
   }
   // the learner chose to reload into the new build: the page posts this to the waiting worker only
   if (data.type === 'wirelab:update') event.waitUntil(skipWaitingNow())
@@ -158,15 +159,17 @@ const buildCaches = async () => (await caches.keys()).filter((name) => name.star
 
 let filling = null
 /**
- * Puts every file of this build into its cache; files already there are skipped, and a hashed file an
- * earlier build cached is copied, not downloaded. strict: any failure fails the whole fill.
+ * Puts this build's files into its cache; files already there are skipped, and a hashed file an earlier
+ * build cached is copied, not downloaded. strict (an update installing): every file, four at a time, and
+ * any failure fails the whole fill. Otherwise (the first visit, in the background): `limit` files, one
+ * at a time, so that it never competes much with a run.
  */
-function fill({ strict }) {
+function fill({ strict, limit = Infinity }) {
   if (BUILD.files.length === 0) return Promise.resolve()
   const run = async () => {
     const cache = await caches.open(CACHE)
     const have = new Set((await cache.keys()).map((r) => r.url))
-    const missing = BUILD.files.filter((path) => !have.has(new URL(path, SCOPE).href))
+    const missing = BUILD.files.filter((path) => !have.has(new URL(path, SCOPE).href)).slice(0, limit)
     const failures = []
     let next = 0
     const worker = async () => {
@@ -179,7 +182,7 @@ function fill({ strict }) {
         }
       }
     }
-    await Promise.all([worker(), worker(), worker(), worker()])
+    await Promise.all(strict ? [worker(), worker(), worker(), worker()] : [worker()])
     if (failures.length && strict) throw new Error(`Wirelab could not keep ${failures.length} files for offline use: ${failures.join('; ')}`)
   }
   if (strict) return run()

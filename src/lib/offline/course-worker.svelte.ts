@@ -9,6 +9,10 @@ export type UpdateState = 'none' | 'ready' | 'waiting' | 'applying' | 'elsewhere
 
 /** how often a tab left open asks the host for a new build */
 const UPDATE_CHECK_MS = 30 * 60_000
+/** files the service worker keeps per request of the background fill (one at a time, between runs) */
+const FILL_BATCH = 6
+/** a fill request the service worker never answers is given up after this long (it is asked again at the next page load) */
+const FILL_ANSWER_MS = 120_000
 
 export class CourseWorker {
   /** why there is no service worker here (and so no Run and no offline copy), with what to do */
@@ -19,6 +23,8 @@ export class CourseWorker {
   chunkMissing = $state(false)
   private registration: ServiceWorkerRegistration | null = null
   private started = false
+  private keeping = false
+  private statusWaiters: Array<(status: OfflineStatus) => void> = []
 
   /** registers the service worker once the page is idle; safe to call more than once */
   start(): void {
@@ -44,13 +50,15 @@ export class CourseWorker {
     let hadController = !!container.controller
     container.addEventListener('message', (event: MessageEvent) => {
       const status = parseOfflineStatus(event.data)
-      if (status) this.status = status
+      if (!status) return
+      this.status = status
+      for (const waiter of this.statusWaiters.splice(0)) waiter(status)
     })
     container.addEventListener('controllerchange', () => {
       if (!hadController) {
         // the first visit's worker took control: now it can keep the course
         hadController = true
-        this.askForOfflineCopy()
+        void this.keepCourse()
         return
       }
       if (this.update === 'applying') location.reload()
@@ -71,13 +79,44 @@ export class CourseWorker {
     if (registration.waiting && container.controller) this.update = 'ready'
     offerWhenInstalled(registration.installing) // found before this page asked
     registration.addEventListener('updatefound', () => offerWhenInstalled(registration.installing))
-    if (container.controller) this.askForOfflineCopy()
+    if (container.controller) void this.keepCourse()
     setInterval(() => void registration.update().catch(() => undefined), UPDATE_CHECK_MS)
   }
 
-  /** the worker completes its copy of this build (files the page has not loaded yet) and says how it stands */
-  private askForOfflineCopy(): void {
-    navigator.serviceWorker.controller?.postMessage({ type: 'wirelab:precache' })
+  /**
+   * The worker completes its copy of this build a few files at a time, whenever the page is idle and no
+   * run is going on in any tab (on the first visit the course is some 18 MB: it must not slow a run down).
+   * Stops when the copy is complete, or when a round keeps nothing more (offline: tried again next visit).
+   */
+  private async keepCourse(): Promise<void> {
+    if (this.keeping) return
+    this.keeping = true
+    try {
+      let before = -1
+      for (;;) {
+        await whenIdle()
+        await untilNoRun()
+        const status = await this.askForFiles()
+        if (!status || status.cached >= status.files || status.cached === before) return
+        before = status.cached
+      }
+    } finally {
+      this.keeping = false
+    }
+  }
+
+  /** one round of the fill; resolves with the status the worker then tells (null: no answer) */
+  private askForFiles(): Promise<OfflineStatus | null> {
+    const controller = navigator.serviceWorker.controller
+    if (!controller) return Promise.resolve(null)
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(null), FILL_ANSWER_MS)
+      this.statusWaiters.push((status) => {
+        clearTimeout(timer)
+        resolve(status)
+      })
+      controller.postMessage({ type: 'wirelab:precache', limit: FILL_BATCH })
+    })
   }
 
   /** the learner chose to update: once no run is going on in any tab, the new build takes over and this tab reloads */
@@ -101,6 +140,21 @@ export class CourseWorker {
       this.update = 'waiting'
       await navigator.locks.request(RUN_LOCK, { mode: 'exclusive' }, take)
     })
+  }
+}
+
+const whenIdle = () =>
+  new Promise<void>((resolve) => (globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 1)))(() => resolve(), { timeout: 5000 }))
+
+/** resolves once no run holds the run lock in any tab of this site */
+async function untilNoRun(): Promise<void> {
+  const locks = navigator.locks
+  if (!locks) return
+  for (;;) {
+    const { held = [] } = await locks.query()
+    if (!held.some((lock) => lock.name === RUN_LOCK)) return
+    // granted once every run has ended; released at once
+    await locks.request(RUN_LOCK, { mode: 'exclusive' }, () => undefined)
   }
 }
 
