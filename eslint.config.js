@@ -24,16 +24,41 @@ export default ts.config(
     ignores: ['lessons/**/checks.ts'],
     languageOptions: { globals: { client: 'readonly' } },
   },
-  {
-    // the simulation core stays headless: no Svelte, msw, editor or DOM
-    files: ['src/lib/sim/**/*.ts'],
-    ignores: ['**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: ['svelte', 'svelte/*', 'msw', 'msw/*', 'monaco-editor*', 'mermaid', '../mock/*', '../runner/*', '../state/*', '../components/*'] },
-      ],
-      'no-restricted-globals': ['error', 'document', 'window', 'navigator', 'location'],
-    },
-  },
+  // Layers (docs/architecture.md, "Layers"): which folder of src/lib may import which. Tests are held to
+  // the same rules as the code beside them, so a test cannot lean on a layer its code may not use.
+  ...layer('sim', [], { headless: true }),
+  ...layer('crossing', ['sim'], { headless: true }),
+  ...layer('checks', ['sim'], { headless: true }),
+  ...layer('lesson', ['checks', 'sim']),
+  ...layer('mock', ['crossing', 'sim']),
+  ...layer('runner', ['crossing', 'sim']),
+  ...layer('state', ['checks', 'crossing', 'lesson', 'mock', 'runner', 'sim']),
+  ...layer('components', ['checks', 'lesson', 'runner', 'sim', 'state']),
 )
+
+/** `folder` of src/lib may import only the folders `allowed` (and itself); headless layers use no UI library or DOM */
+function layer(folder, allowed, { headless = false } = {}) {
+  const all = ['sim', 'crossing', 'checks', 'lesson', 'mock', 'runner', 'state', 'components']
+  const forbidden = all.filter((f) => f !== folder && !allowed.includes(f))
+  const ui = headless ? ['svelte', 'svelte/*', 'msw', 'msw/*', 'monaco-editor*', 'mermaid', 'dompurify'] : []
+  return [
+    {
+      files: [`src/lib/${folder}/**/*.ts`, `src/lib/${folder}/**/*.svelte`],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              ...forbidden.map((f) => ({
+                group: [`**/${f}/**`, `**/lib/${f}/**`],
+                message: `${folder}/ may not import ${f}/ (see "Layers" in docs/architecture.md)`,
+              })),
+              ...(ui.length ? [{ group: ui, message: `${folder}/ is headless: no UI library here` }] : []),
+            ],
+          },
+        ],
+        ...(headless ? { 'no-restricted-globals': ['error', 'document', 'window', 'navigator', 'location'] } : {}),
+      },
+    },
+  ]
+}

@@ -69,6 +69,9 @@ describe('two tabs on the same lesson', () => {
     }
     const boxA = a.getByRole('textbox', { name: 'Your code' })
     const boxB = b.getByRole('textbox', { name: 'Your code' })
+    // both lessons are open (their sessions listen for each other's saves) before A edits
+    await boxA.waitFor()
+    await boxB.waitFor()
     await boxA.fill('// tab A')
     await expect.poll(() => a.evaluate(() => localStorage.getItem('wirelab:code:03-sse-first-stream'))).toBe('// tab A')
     // tab B still shows the starter; A's save reaches it as a question, not as a silent change

@@ -3,7 +3,7 @@
 // fails loudly instead of being answered from the wrong simulation.
 import { http } from 'msw'
 import { answerRequest, readTag } from './http-transport.ts'
-import type { RunWire } from './run-wire.ts'
+import type { RunWire } from '../crossing/run-wire.ts'
 
 export function createHandlers(findRun: (runId: string) => RunWire | undefined, thisTab: () => string) {
   return [

@@ -1,10 +1,10 @@
 // Carries one learner request (fetch or EventSource) between the browser, through msw, and the
 // simulation: the real request enters the simulated wire at the time the learner's code made it, and
 // the simulated response reaches the browser when simulated time says it arrives.
-import { afterMacrotask } from '../runner/macrotask.ts'
+import { afterMacrotask } from '../crossing/macrotask.ts'
 import { connName } from '../sim/conn-name.ts'
 import type { Header } from '../sim/http1.ts'
-import { crossing, OFFSITE_PARAM, OFFSITE_PATH, TAG_HEADER, TAG_PARAM, type RunWire } from './run-wire.ts'
+import { OFFSITE_PARAM, OFFSITE_PATH, TAG_HEADER, TAG_PARAM, type RunWire } from '../crossing/run-wire.ts'
 
 const encoder = new TextEncoder()
 /** statuses whose responses have no body (Fetch standard "null body status") */
@@ -67,6 +67,11 @@ export function learnerTarget(url: URL): string {
 export const REAL_RETRY_MS = 5
 const REAL_RETRY_BLOCK = `retry: ${REAL_RETRY_MS}\n\n`
 
+/** the stream's own `retry:` lines, as the browser gets them: the real reconnection waits REAL_RETRY_MS (the trace keeps the server's value) */
+export function withRealRetry(text: string): string {
+  return text.replace(/^retry: ?\d+(?=\r\n|\r|\n|$)/gm, `retry: ${REAL_RETRY_MS}`)
+}
+
 /** a random real-time delay (tests inject it to prove that real timing never reaches the trace) */
 function jitter(wire: RunWire): Promise<void> {
   return wire.noiseMs > 0 ? new Promise((resolve) => setTimeout(resolve, Math.random() * wire.noiseMs)) : Promise.resolve()
@@ -97,8 +102,8 @@ export async function answerRequest(request: Request, conn: number, wire: RunWir
   })
   const id = connName(conn)
   // held the instant the head reaches the client in simulated time, until the learner's code has it
-  exchange.onHeadDelivered(() => wire.barrier.hold(crossing.head(id)))
-  wire.barrier.done(crossing.request(id))
+  exchange.onHeadDelivered(() => wire.crossings.headDelivered(id))
+  wire.crossings.requestArrived(id)
   const head = await exchange.responseHead
   await jitter(wire)
   if (!head) return Response.error()
@@ -139,13 +144,15 @@ export async function answerRequest(request: Request, conn: number, wire: RunWir
       }
       controller.enqueue(encoder.encode(REAL_RETRY_BLOCK))
       exchange.onChunk((chunk) => {
-        const bytes = encoder.encode(chunk.fields.retry === undefined ? chunk.text : chunk.text.replace(/^retry: \d+$/m, `retry: ${REAL_RETRY_MS}`))
-        const type = chunk.dispatches
-        const n = wire.sseDelivered(conn, chunk.fields, type !== null)
-        if (type !== null && n !== null) {
-          wire.barrier.hold(crossing.event(id, n))
+        const bytes = encoder.encode(withRealRetry(chunk.text))
+        // every event this chunk makes the browser dispatch holds time until the learner's handlers ran
+        const numbers = wire.sseDelivered(conn, chunk)
+        chunk.dispatched.forEach((type, i) => {
+          const n = numbers[i]
+          if (n === undefined) return
+          wire.crossings.eventDelivered(id, n)
           chain = chain.then(() => wire.expectSseType(conn, type))
-        }
+        })
         chain = chain
           .then(() => jitter(wire))
           .then(() => write(bytes))

@@ -88,7 +88,9 @@ self.addEventListener('message', (event) => {
   if (data.type === 'wirelab:precache') {
     const tab = event.source && event.source.id
     const limit = Number.isInteger(data.limit) && data.limit > 0 ? data.limit : Infinity
-    event.waitUntil(Promise.all([tab ? rememberClientBuild(tab, { unlessKnown: true }) : null, fill({ strict: false, limit })]).then(announceStatus, announceStatus))
+    event.waitUntil(
+      Promise.all([tab ? rememberClientBuild(tab, { unlessKnown: true }) : null, fill({ strict: false, limit })]).then(announceStatus, announceStatus),
+    )
   }
   // the learner chose to reload into the new build: the page posts this to the waiting worker only
   if (data.type === 'wirelab:update') event.waitUntil(skipWaitingNow())

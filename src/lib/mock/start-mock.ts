@@ -3,7 +3,7 @@
 // from the simulation. Returns this tab's id at the service worker: runs are named after it.
 import { setupWorker } from 'msw/browser'
 import { createHandlers } from './handlers.ts'
-import type { RunWire } from './run-wire.ts'
+import type { RunWire } from '../crossing/run-wire.ts'
 import { serviceWorkerUrl } from '../offline/offline-support.ts'
 
 export class MockUnavailableError extends Error {}

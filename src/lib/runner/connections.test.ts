@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { LearnerConnections, DEFAULT_RETRY_MS } from './connections.ts'
 import { SimScheduler } from '../sim/scheduler.ts'
+import { Crossings } from '../crossing/crossings.ts'
 import { Barrier } from '../sim/barrier.ts'
 
 function setup() {
   const scheduler = new SimScheduler()
   const barrier = new Barrier()
-  return { scheduler, barrier, connections: new LearnerConnections(scheduler, barrier) }
+  return { scheduler, barrier, connections: new LearnerConnections(scheduler, new Crossings(barrier)) }
 }
 
 describe('learner connections', () => {
@@ -22,8 +23,8 @@ describe('learner connections', () => {
     const { connections, scheduler } = setup()
     connections.opened(2, 'EventSource', 0)
     await connections.nextRequest(2)
-    connections.sseDelivered(2, { retry: 1500 }, false)
-    expect(connections.sseDelivered(2, { id: '7', data: 'x' }, true)).toBe(1)
+    connections.sseDelivered(2, { text: 'retry: 1500\n\n', seq: 10, dispatched: [], lastEventId: '', retry: 1500 })
+    expect(connections.sseDelivered(2, { text: 'id: 7\ndata: x\n\n', seq: 11, dispatched: ['message'], lastEventId: '7', retry: 1500 })).toEqual([1])
     scheduler.runDue(4000)
     connections.streamEnded(2)
     const next = connections.nextRequest(2)

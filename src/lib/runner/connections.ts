@@ -3,10 +3,10 @@
 // so the page decides when, in simulated time, each is sent (end of the stream + the logical retry)
 // and which Last-Event-ID it carries (the last id the stream delivered).
 import { connName } from '../sim/conn-name.ts'
-import type { Barrier } from '../sim/barrier.ts'
 import type { SimScheduler } from '../sim/scheduler.ts'
-import type { SseFields } from '../sim/sse.ts'
-import { crossing, type Announcement } from '../mock/run-wire.ts'
+import type { DeliveredChunk } from '../sim/response-writer.ts'
+import type { Announcement } from '../crossing/run-wire.ts'
+import type { Crossings } from '../crossing/crossings.ts'
 import type { RequestApi } from './protocol.ts'
 
 /** browsers wait about this long before reconnecting when the server never sent `retry:` */
@@ -22,6 +22,8 @@ interface Connection {
   retryMs: number
   /** events dispatched over all of this EventSource's streams */
   dispatched: number
+  /** their sse.event trace events, in order */
+  eventSeqs: number[]
   /** closed by the learner's code, failed for good, or the run ended: no more requests */
   finished: boolean
 }
@@ -34,12 +36,22 @@ export class LearnerConnections {
 
   constructor(
     private readonly scheduler: SimScheduler,
-    private readonly barrier: Barrier,
+    private readonly crossings: Crossings,
   ) {}
 
   /** the worker says the learner's code sent a request */
   opened(conn: number, api: RequestApi, sentAt: number): void {
-    const c: Connection = { api, attempt: 0, next: null, waiters: [], lastEventId: '', retryMs: DEFAULT_RETRY_MS, dispatched: 0, finished: false }
+    const c: Connection = {
+      api,
+      attempt: 0,
+      next: null,
+      waiters: [],
+      lastEventId: '',
+      retryMs: DEFAULT_RETRY_MS,
+      dispatched: 0,
+      eventSeqs: [],
+      finished: false,
+    }
     this.connections.set(conn, c)
     this.announce(conn, c, sentAt)
   }
@@ -63,13 +75,21 @@ export class LearnerConnections {
     })
   }
 
-  /** an SSE block reached the learner's EventSource; returns the running count of dispatched events, or null */
-  sseDelivered(conn: number, fields: SseFields, dispatches: boolean): number | null {
+  /** a chunk of an event stream reached the learner's EventSource; the running number of each event it dispatches */
+  sseDelivered(conn: number, chunk: DeliveredChunk): number[] {
     const c = this.connections.get(conn)
-    if (!c) return null
-    if (fields.id !== undefined && !fields.id.includes('\0')) c.lastEventId = fields.id
-    if (fields.retry !== undefined) c.retryMs = fields.retry
-    return dispatches ? ++c.dispatched : null
+    if (!c) return []
+    c.lastEventId = chunk.lastEventId
+    if (chunk.retry !== null) c.retryMs = chunk.retry
+    return chunk.dispatched.map(() => {
+      c.eventSeqs.push(chunk.seq)
+      return ++c.dispatched
+    })
+  }
+
+  /** the trace event of the `n`-th event this EventSource dispatched (1-based) */
+  eventSeq(conn: number, n: number): number | undefined {
+    return this.connections.get(conn)?.eventSeqs[n - 1]
   }
 
   /** the stream ended or the connection failed: the browser will reconnect after the retry time */
@@ -77,7 +97,7 @@ export class LearnerConnections {
     const c = this.connections.get(conn)
     if (!c || c.api !== 'EventSource' || c.finished) return
     // the worker's EventSource reports the end with an error event (readyState CONNECTING)
-    this.barrier.hold(crossing.end(connName(conn)))
+    this.crossings.streamEnded(connName(conn))
     this.scheduler.at(
       this.scheduler.now + c.retryMs,
       () => {
@@ -119,7 +139,7 @@ export class LearnerConnections {
   private announce(conn: number, c: Connection, sentAt: number): void {
     c.attempt++
     const announcement: Announcement = { sentAt, api: c.api, attempt: c.attempt, lastEventId: c.lastEventId }
-    this.barrier.hold(crossing.request(connName(conn)))
+    this.crossings.requestAnnounced(connName(conn))
     const waiting = [...(this.pendingBeforeOpen.get(conn) ?? []), ...c.waiters.splice(0)]
     this.pendingBeforeOpen.delete(conn)
     const first = waiting.shift()

@@ -1,49 +1,24 @@
 // One run of the learner's code: a fresh worker, a fresh simulation, and one clock for both (RunClock
 // decides how time moves: live, paused, step by step) until the lesson's duration, Stop, or a hang.
 import { Barrier } from '../sim/barrier.ts'
-import type { Simulation } from '../sim/simulation.ts'
-import type { Announcement, RunWire } from '../mock/run-wire.ts'
-import { crossing } from '../mock/run-wire.ts'
-import type { SseFields } from '../sim/sse.ts'
+import { Crossings } from '../crossing/crossings.ts'
+import type { Fault, Simulation } from '../sim/simulation.ts'
+import type { Announcement, RunWire } from '../crossing/run-wire.ts'
+import type { DeliveredChunk } from '../sim/response-writer.ts'
 import { LearnerConnections } from './connections.ts'
 import { WebSocketBridge } from './websocket-bridge.ts'
-import { nextMacrotask } from './macrotask.ts'
+import { nextMacrotask } from '../crossing/macrotask.ts'
 import { ClockDriver } from './clock-driver.ts'
 import { RunClock } from './run-clock.ts'
 import { NetworkCaps } from './network-caps.ts'
 import { hintOnUnknownEndpoints } from './endpoint-hints.ts'
-import type { CodeLocation, ConsoleLevel, WorkerToPage } from './protocol.ts'
-import type { LogValue } from './log-value.ts'
+import type { WorkerCause, WorkerToPage } from './protocol.ts'
+import type { ConsoleEntry, LearnerError, LineCause, RunEnd } from './run-output.ts'
+
+export type { ConsoleEntry, LearnerError, RunEnd } from './run-output.ts'
 import type { UiOperation } from './output-model.ts'
 import { ClientWorkers } from './client-workers.ts'
 import { clientIndexOf, connBase, connName } from '../sim/conn-name.ts'
-
-export interface ConsoleEntry {
-  level: ConsoleLevel
-  /** simulated ms */
-  t: number
-  args: LogValue[]
-  /** which learner client logged it ("Alice"), when the lesson runs several */
-  client?: string
-  /** that client's position: orders same-instant lines of several clients, whichever worker answered first */
-  clientIndex?: number
-  /** numbered by the page as lines arrive (the console's Clear hides lines up to a number) */
-  seq?: number
-  /** a hint from Wirelab, not something the learner's code logged (checks ignore it) */
-  hint?: boolean
-}
-
-export interface LearnerError {
-  phase: 'syntax' | 'runtime' | 'rejection' | 'hang' | 'limit'
-  name: string
-  message: string
-  location: CodeLocation | null
-  t: number
-  /** which learner client it happened in, when the lesson runs several */
-  client?: string
-}
-
-export type RunEnd = 'finished' | 'stopped' | 'error' | 'hung'
 
 export interface LearnerRunOptions {
   runId: string
@@ -64,7 +39,7 @@ export interface LearnerRunOptions {
   limits?: { requestsPerSecond: number; openConnections: number }
   onConsole: (entry: ConsoleEntry) => void
   /** the learner's code changed the Output pane (client: its name in a lesson with several, else '') */
-  onUi: (client: string, operation: UiOperation, t: number) => void
+  onUi: (client: string, operation: UiOperation, t: number, cause: LineCause) => void
   onError: (error: LearnerError) => void
   onProgress: (now: number) => void
   /** calls the learner's code made past the caps of what may cross from its worker (running totals) */
@@ -77,15 +52,14 @@ const WATCHDOG_MS = 2000
 const SETTLE_TIMEOUT_MS = 2000
 
 export class LearnerRun implements RunWire {
-  readonly barrier = new Barrier()
+  private readonly barrier = new Barrier()
+  readonly crossings = new Crossings(this.barrier)
   readonly sim: Simulation
   readonly noiseMs: number
   private readonly workers: ClientWorkers
   private readonly connections: LearnerConnections
   private readonly sockets: WebSocketBridge
   private readonly sseTypes = new Map<number, Set<string>>()
-  /** per EventSource, how many events the worker has acknowledged so far */
-  private readonly acked = new Map<number, number>()
   private tokens = 0
   private ended = false
   private readonly clock: RunClock
@@ -94,7 +68,7 @@ export class LearnerRun implements RunWire {
   constructor(private readonly options: LearnerRunOptions) {
     this.sim = options.sim
     this.noiseMs = options.noiseMs ?? 0
-    this.connections = new LearnerConnections(this.sim.scheduler, this.barrier)
+    this.connections = new LearnerConnections(this.sim.scheduler, this.crossings)
     this.caps = new NetworkCaps(options.limits?.requestsPerSecond, options.limits?.openConnections)
     this.workers = new ClientWorkers({
       runId: options.runId,
@@ -117,7 +91,7 @@ export class LearnerRun implements RunWire {
         ),
     })
     hintOnUnknownEndpoints(this.sim, (t, text) => this.options.onConsole({ level: 'info', t, args: [{ type: 'string', value: text }], hint: true }))
-    this.sockets = new WebSocketBridge(this.sim, this.barrier, (m) => this.workers.send(m.conn, m), location.origin)
+    this.sockets = new WebSocketBridge(this.sim, this.crossings, (m) => this.workers.send(m.conn, m), location.origin)
     const driver = new ClockDriver(this.sim.scheduler, this.barrier, this.workers.driven, {
       settleTimeoutMs: SETTLE_TIMEOUT_MS,
       onStuck: ({ stuck }) => console.warn(`[wirelab] gave up waiting for ${stuck.join(', ')}`),
@@ -155,8 +129,8 @@ export class LearnerRun implements RunWire {
     return this.connections.nextRequest(conn)
   }
 
-  sseDelivered(conn: number, fields: SseFields, dispatches: boolean): number | null {
-    return this.connections.sseDelivered(conn, fields, dispatches)
+  sseDelivered(conn: number, chunk: DeliveredChunk): number[] {
+    return this.connections.sseDelivered(conn, chunk)
   }
 
   streamEnded(conn: number): void {
@@ -176,28 +150,10 @@ export class LearnerRun implements RunWire {
     await this.workers.linkFor(conn).request({ type: 'expect-sse-type', conn, eventType, token }, 'sse-type-ready', (m) => m.token === token)
   }
 
-  /** the learner pulls the plug: every open connection is lost now (a fault in the trace) */
-  dropConnections(): void {
+  /** the learner breaks something (a toolbar button, or a connection picked in the inspector), now */
+  fault(fault: Fault): void {
     if (this.ended) return
-    this.sim.scheduler.at(this.sim.now, () => this.sim.dropConnections(), { label: 'fault: dropped by the learner' })
-  }
-
-  /** the learner drops one connection (picked in the inspector) */
-  dropConnection(conn: string): void {
-    if (this.ended) return
-    this.sim.scheduler.at(this.sim.now, () => this.sim.dropConnection(conn), { label: `fault: ${conn} dropped by the learner` })
-  }
-
-  /** the learner restarts server instance `instance` (1-based): its connections close and its memory is lost */
-  restartServer(instance = 1): void {
-    if (this.ended) return
-    this.sim.scheduler.at(this.sim.now, () => this.sim.restartServer(instance), { label: 'fault: server restarted by the learner' })
-  }
-
-  /** the learner takes the network down for `durationMs` of simulated time */
-  goOffline(durationMs: number): void {
-    if (this.ended) return
-    this.sim.scheduler.at(this.sim.now, () => this.sim.goOffline(durationMs), { label: 'fault: offline, by the learner' })
+    this.sim.scheduler.at(this.sim.now, () => this.sim.fault(fault, 'learner'), { label: `fault: ${fault.kind}, by the learner` })
   }
 
   pause(): void {
@@ -237,10 +193,10 @@ export class LearnerRun implements RunWire {
         )
         break
       case 'console':
-        this.options.onConsole({ level: m.level, t: m.t, args: m.args, ...client, clientIndex })
+        this.options.onConsole({ level: m.level, t: m.t, args: m.args, ...client, clientIndex, cause: this.resolveCause(m.cause, m.t) })
         break
       case 'ui':
-        this.options.onUi(name ?? '', m.operation, m.t)
+        this.options.onUi(name ?? '', m.operation, m.t, this.resolveCause(m.cause, m.t))
         break
       case 'error':
         this.options.onError({ phase: m.phase, name: m.name, message: m.message, location: m.location, t: m.t, ...client })
@@ -250,16 +206,14 @@ export class LearnerRun implements RunWire {
         this.connections.opened(m.conn, m.api, m.t)
         break
       case 'response-delivered':
-        this.barrier.done(crossing.head(connName(m.conn)))
+        this.crossings.headSeen(connName(m.conn))
         break
       case 'es-error':
         // the stream ended (the browser will reconnect) or the connection failed
-        this.barrier.done(crossing.head(connName(m.conn)))
-        this.barrier.done(crossing.end(connName(m.conn)))
+        this.crossings.streamEndSeen(connName(m.conn))
         break
       case 'es-delivered':
-        for (let n = (this.acked.get(m.conn) ?? 0) + 1; n <= m.count; n++) this.barrier.done(crossing.event(connName(m.conn), n))
-        this.acked.set(m.conn, Math.max(m.count, this.acked.get(m.conn) ?? 0))
+        this.crossings.eventsAcknowledged(connName(m.conn), m.count)
         break
       case 'ws-connect':
         if (this.overCap(m.t, client)) return
@@ -278,10 +232,33 @@ export class LearnerRun implements RunWire {
         const name = this.connections.currentName(m.conn)
         this.connections.finish(m.conn)
         this.sim.scheduler.at(m.t, () => this.sim.exchange(name)?.closeByClient(m.reason), { key: m.conn })
-        this.barrier.doneAll(crossing.all(connName(m.conn)))
+        this.crossings.connectionClosed(connName(m.conn))
         break
       }
     }
+  }
+
+  /** the worker's cause, with the connection named as on the wire and the trace event that brought it */
+  private resolveCause(cause: WorkerCause, t: number): LineCause {
+    if (cause.kind === 'top' || cause.kind === 'timer') return { kind: cause.kind }
+    const conn = this.connections.currentName(cause.conn)
+    const event =
+      cause.kind === 'sse-event'
+        ? this.connections.eventSeq(cause.conn, cause.n)
+        : cause.kind === 'ws-event'
+          ? this.sockets.eventSeq(cause.conn, cause.n)
+          : this.lastToClient(cause.kind === 'fetch' || cause.kind === 'sse-open' || cause.kind === 'sse-error' ? conn : connName(cause.conn), t)
+    return { kind: cause.kind, conn: cause.kind === 'ws-event' ? connName(cause.conn) : conn, ...(event === undefined ? {} : { event }) }
+  }
+
+  /** the latest trace event on connection `conn` that had reached the client by time `t` */
+  private lastToClient(conn: string, t: number): number | undefined {
+    const events = this.sim.trace.events
+    for (let i = events.length - 1; i >= 0; i--) {
+      const e = events[i]!
+      if (e.conn === conn && e.to === 'client' && e.arrives <= t) return e.seq
+    }
+    return undefined
   }
 
   private get clientCount(): number {
@@ -292,7 +269,7 @@ export class LearnerRun implements RunWire {
   private stopForLearner(clientIndex: number, t: number, message: string): void {
     if (this.ended) return
     const name = this.workers.nameOf(clientIndex)
-    this.options.onError({ phase: 'limit', name: 'Stopped', location: null, t, message, ...(name ? { client: name } : {}) })
+    this.options.onError({ phase: 'stopped', name: 'Stopped', location: null, t, message, ...(name ? { client: name } : {}) })
     this.end('error')
   }
 
@@ -352,7 +329,7 @@ export class LearnerRun implements RunWire {
           : 'The run was stopped: the page closed the connection'
     this.sim.closeAll(reason)
     this.connections.endAll()
-    for (const key of this.barrier.open) this.barrier.done(key)
+    this.crossings.releaseAll()
     this.options.onEnd(why)
   }
 }

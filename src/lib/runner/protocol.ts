@@ -8,6 +8,19 @@ import type { UiOperation } from './output-model.ts'
  */
 export const LEARNER_CAPS = { consoleLines: 2_000, uiCalls: 5_000, errors: 100 } as const
 
+/**
+ * What the learner's code was handling when it logged or used `ui` (see worker/cause.ts): connection
+ * numbers as the worker knows them; `n` counts the deliveries on that connection (SSE: dispatched
+ * events over all its streams; WebSocket: open, message, error and close events).
+ */
+export type WorkerCause =
+  | { kind: 'top' }
+  | { kind: 'timer' }
+  | { kind: 'sse-event'; conn: number; n: number }
+  | { kind: 'sse-open' | 'sse-error'; conn: number }
+  | { kind: 'ws-event'; conn: number; n: number }
+  | { kind: 'fetch'; conn: number }
+
 export type ConsoleLevel = 'log' | 'info' | 'warn' | 'error' | 'debug'
 
 /** where in the learner's code something happened (1-based) */
@@ -49,9 +62,9 @@ export type WorkerToPage = WorkerMessageBase &
     | { type: 'closed-itself' }
     | { type: 'started' }
     | { type: 'advanced' }
-    | { type: 'console'; level: ConsoleLevel; t: number; args: LogValue[] }
+    | { type: 'console'; level: ConsoleLevel; t: number; args: LogValue[]; cause: WorkerCause }
     /** the learner's code used the ui helper (the Output pane) */
-    | { type: 'ui'; t: number; operation: UiOperation }
+    | { type: 'ui'; t: number; operation: UiOperation; cause: WorkerCause }
     | { type: 'error'; phase: 'syntax' | 'runtime' | 'rejection'; name: string; message: string; location: CodeLocation | null; t: number }
     /** the learner's code opened a connection (sent a request) at simulated time t */
     | { type: 'connect'; conn: number; api: RequestApi; t: number; method: string; url: string }
@@ -77,4 +90,4 @@ export type WorkerMessage = DistributiveOmit<WorkerToPage, 'now' | 'next'>
 
 export type RequestApi = 'EventSource' | 'fetch'
 
-export { TAG_HEADER, TAG_PARAM, OFFSITE_PATH, OFFSITE_PARAM, PROBE_PATH } from '../mock/run-wire.ts'
+export { TAG_HEADER, TAG_PARAM, OFFSITE_PATH, OFFSITE_PARAM, PROBE_PATH } from '../crossing/run-wire.ts'

@@ -1,9 +1,9 @@
 // The page's end of the learner's WebSockets. A worker's WebSocket cannot be intercepted (msw patches
 // only the page's), so the learner realm gets a WebSocket class that posts here, and this bridge
 // connects it to the simulated server on the simulated clock. Every event handed to the worker holds
-// simulated time until the worker says its listeners ran (the barrier).
+// simulated time until the worker says its listeners ran (crossing/crossings.ts).
 import { connName } from '../sim/conn-name.ts'
-import type { Barrier } from '../sim/barrier.ts'
+import type { Crossings } from '../crossing/crossings.ts'
 import type { Simulation } from '../sim/simulation.ts'
 import type { WsClientListener, WsConnection } from '../sim/ws-connection.ts'
 import type { PageToWorker, WorkerToPage, WsEvent } from './protocol.ts'
@@ -12,11 +12,11 @@ type Msg<T extends WorkerToPage['type']> = Extract<WorkerToPage, { type: T }>
 
 export class WebSocketBridge {
   private readonly sockets = new Map<number, WsConnection>()
-  private readonly delivered = new Map<number, number>()
+  private readonly seqs = new Map<string, number>()
 
   constructor(
     private readonly sim: Simulation,
-    private readonly barrier: Barrier,
+    private readonly crossings: Crossings,
     private readonly post: (message: Extract<PageToWorker, { type: 'ws-event' }>) => void,
     private readonly origin: string,
   ) {}
@@ -24,10 +24,10 @@ export class WebSocketBridge {
   connect(m: Msg<'ws-connect'>): void {
     const url = new URL(m.url)
     const listener: WsClientListener = {
-      open: (protocol) => this.deliver(m.conn, { event: 'open', protocol }),
-      message: (data) => this.deliver(m.conn, { event: 'message', data: typeof data === 'string' ? data : data.slice().buffer }),
-      error: () => this.deliver(m.conn, { event: 'error' }),
-      close: (code, reason, wasClean) => this.deliver(m.conn, { event: 'close', code, reason, wasClean }),
+      open: (protocol, seq) => this.deliver(m.conn, { event: 'open', protocol }, seq),
+      message: (data, seq) => this.deliver(m.conn, { event: 'message', data: typeof data === 'string' ? data : data.slice().buffer }, seq),
+      error: (seq) => this.deliver(m.conn, { event: 'error' }, seq),
+      close: (code, reason, wasClean, seq) => this.deliver(m.conn, { event: 'close', code, reason, wasClean }, seq),
     }
     const socket = this.sim.openWebSocket(
       { key: m.conn, sentAt: m.t, host: url.host, target: url.pathname + url.search, origin: this.origin, protocols: m.protocols },
@@ -46,15 +46,17 @@ export class WebSocketBridge {
   }
 
   ack(m: Msg<'ws-ack'>): void {
-    this.barrier.done(key(m.conn, m.n))
+    this.crossings.wsEventAcknowledged(connName(m.conn), m.n)
   }
 
-  private deliver(conn: number, event: WsEvent): void {
-    const n = (this.delivered.get(conn) ?? 0) + 1
-    this.delivered.set(conn, n)
-    this.barrier.hold(key(conn, n))
+  /** the trace event that brought the `n`-th WebSocket event of `conn` to the learner's code */
+  eventSeq(conn: number, n: number): number | undefined {
+    return this.seqs.get(`${conn}/${n}`)
+  }
+
+  private deliver(conn: number, event: WsEvent, seq: number | undefined): void {
+    const n = this.crossings.wsEventDelivered(connName(conn))
+    if (seq !== undefined) this.seqs.set(`${conn}/${n}`, seq)
     this.post({ type: 'ws-event', conn, n, ...event })
   }
 }
-
-const key = (conn: number, n: number) => `${connName(conn)}/ws/${n}`

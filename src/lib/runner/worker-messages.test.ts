@@ -8,11 +8,22 @@ describe('worker messages from the learner realm', () => {
   it('accepts what the worker really sends', () => {
     for (const m of [
       { type: 'ready', serviceWorker: true },
-      { type: 'console', level: 'log', t: 100, args: [toLogValue({ home: 1, away: 0, nested: [[1], { a: 'b' }] })] },
+      {
+        type: 'console',
+        level: 'log',
+        t: 100,
+        args: [toLogValue({ home: 1, away: 0, nested: [[1], { a: 'b' }] })],
+        cause: { kind: 'sse-event', conn: 1, n: 3 },
+      },
       { type: 'connect', conn: 3, api: 'fetch', t: 100, method: 'GET', url: 'http://127.0.0.1/api/messages?since=0' },
       { type: 'ws-send', conn: 1, t: 5, data: new ArrayBuffer(4) },
       { type: 'ws-close', conn: 1, t: 5, reason: '' },
-      { type: 'ui', t: 1, operation: { op: 'scoreboard', score: { home: 'Lions', away: 'Tigers', homeScore: 1, awayScore: 0, detail: '' } } },
+      {
+        type: 'ui',
+        t: 1,
+        operation: { op: 'scoreboard', score: { home: 'Lions', away: 'Tigers', homeScore: 1, awayScore: 0, detail: '' } },
+        cause: { kind: 'timer' },
+      },
       { type: 'error', phase: 'runtime', name: 'TypeError', message: 'x', location: { line: 3, column: 1 }, t: 0 },
     ]) {
       expect(parseWorkerMessage({ ...m, ...stamp }), m.type).toHaveProperty('message')

@@ -90,14 +90,31 @@ function isUiOperation(v: unknown): v is UiOperation {
 }
 
 const url = str(8192)
+const cause = (v: unknown) => {
+  if (!isObject(v)) return false
+  switch (v.kind) {
+    case 'top':
+    case 'timer':
+      return true
+    case 'sse-event':
+    case 'ws-event':
+      return conn(v.conn) && count(v.n)
+    case 'sse-open':
+    case 'sse-error':
+    case 'fetch':
+      return conn(v.conn)
+    default:
+      return false
+  }
+}
 const SHAPES: Record<WorkerToPage['type'], Record<string, Check>> = {
   ready: { serviceWorker: bool },
   started: {},
   advanced: {},
   dropped: { console: count, ui: count, errors: count },
   'closed-itself': {},
-  console: { level: oneOf('log', 'info', 'warn', 'error', 'debug'), t: time, args: logValues },
-  ui: { t: time, operation: isUiOperation },
+  console: { level: oneOf('log', 'info', 'warn', 'error', 'debug'), t: time, args: logValues, cause },
+  ui: { t: time, operation: isUiOperation, cause },
   error: { phase: oneOf('syntax', 'runtime', 'rejection'), name, message: text, location, t: time },
   connect: { conn, api: oneOf('EventSource', 'fetch'), t: time, method: str(32), url },
   'response-delivered': { conn },

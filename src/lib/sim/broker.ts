@@ -16,8 +16,8 @@ export function respArray(items: readonly string[]): string {
 export interface PubSubClient {
   /** PUBLISH channel message; returns how many subscribers will get it */
   publish(channel: string, message: string): number
-  /** SUBSCRIBE channel; `deliver` runs for every message published there from now on */
-  subscribe(channel: string, deliver: (message: string) => void): void
+  /** SUBSCRIBE channel; `deliver` runs for every message published there from now on; returns UNSUBSCRIBE */
+  subscribe(channel: string, deliver: (message: string) => void): () => void
 }
 
 interface Subscription {
@@ -40,9 +40,13 @@ export class Broker {
     return {
       publish: (channel, message) => this.publish(instance, channel, message),
       subscribe: (channel, deliver) => {
-        const list = this.channels.get(channel) ?? []
-        list.push({ instance, deliver })
-        this.channels.set(channel, list)
+        const subscription = { instance, deliver }
+        this.channels.set(channel, [...(this.channels.get(channel) ?? []), subscription])
+        return () =>
+          this.channels.set(
+            channel,
+            (this.channels.get(channel) ?? []).filter((s) => s !== subscription),
+          )
       },
     }
   }

@@ -2,7 +2,7 @@
 // head and body chunks travel back. Each message is put in the trace when it leaves its sender and
 // handed to the transport (the msw adapter) when simulated time reaches its arrival.
 import { chunkedLength, formatResponseHead, httpDate, reasonPhrase, utf8Length, type Header } from './http1.ts'
-import { encodeSseEvent, sseDispatches, type SseFields } from './sse.ts'
+import { encodeSseEvent, SseParser, type DispatchedSseEvent, type SseFields } from './sse.ts'
 import type { DeliveredChunk, EventStreamWriter, ResponseHead, ResponseWriter } from './response-writer.ts'
 
 export type { DeliveredChunk, EventStreamWriter, ResponseHead, ResponseWriter } from './response-writer.ts'
@@ -21,6 +21,18 @@ interface ExchangeContext {
   key: number
 }
 
+/**
+ * Where the exchange is: `unsent` → `sent` (the request left the client) → `answered` (the head left
+ * the server) → `ended`; or `lost` on the way (the network or a proxy cut it: the server's writes go
+ * nowhere, and the client learns one latency later, when it becomes `ended` by the network).
+ * `ended.by` says which end closed it: the server (a complete body, or the stream's last chunk), the
+ * network (after a loss), or the client (the learner's code, or the run's end).
+ */
+type ExchangeState =
+  { phase: 'unsent' | 'sent' | 'answered' } | { phase: 'lost'; unanswered: boolean } | { phase: 'ended'; by: 'server' | 'network' | 'client' }
+
+const NETWORK_ERROR: ResponseHead = { networkError: true, status: 0, headers: [], body: null }
+
 export class HttpExchange implements ResponseWriter {
   /** resolves when the response head reaches the client, or with null when the connection ended first */
   readonly responseHead: Promise<ResponseHead | null>
@@ -29,17 +41,13 @@ export class HttpExchange implements ResponseWriter {
   private headListeners: Array<() => void> = []
   private endListeners: Array<() => void> = []
   private clientCloseListeners: Array<() => void> = []
-  private answered = false
-  /** the connection is gone (closed by either end); nothing more is sent or delivered */
-  private over = false
-  /** the network lost the connection: the server's later writes go nowhere */
-  private lost = false
-  private closedByClient = false
-  private finished = false
+  private state: ExchangeState = { phase: 'unsent' }
+  /** what the browser's EventSource makes of the stream so far (an event may span chunks) */
+  private sseParser: SseParser | null = null
   private readonly unheard: DeliveredChunk[] = []
   private idleTimer: number | null = null
-  /** the request has left the client (a connection exists to lose) */
-  sent = false
+  /** the trace event that brings the client its answer: the response head, or the error or loss instead of one */
+  headSeq: number | null = null
 
   constructor(private readonly ctx: ExchangeContext) {
     this.responseHead = new Promise((resolve) => (this.resolveHead = resolve))
@@ -47,6 +55,26 @@ export class HttpExchange implements ResponseWriter {
 
   get conn(): string {
     return this.ctx.conn
+  }
+
+  /** the request has left the client (a connection exists to lose) */
+  get sent(): boolean {
+    return this.state.phase !== 'unsent'
+  }
+
+  /** the request leaves the client now */
+  markSent(): void {
+    if (this.state.phase === 'unsent') this.state = { phase: 'sent' }
+  }
+
+  /** still open: not closed by either end, not lost */
+  get open(): boolean {
+    return this.state.phase === 'unsent' || this.state.phase === 'sent' || this.state.phase === 'answered'
+  }
+
+  /** the connection ended from the server's side (a close or a loss), not by the client */
+  get endedByServer(): boolean {
+    return this.state.phase === 'ended' && this.state.by !== 'client'
   }
 
   /**
@@ -69,7 +97,7 @@ export class HttpExchange implements ResponseWriter {
 
   onEnd(fn: () => void): void {
     this.endListeners.push(fn)
-    if (this.finished) fn()
+    if (this.endedByServer) fn()
   }
 
   onClientClose(fn: () => void): void {
@@ -77,17 +105,20 @@ export class HttpExchange implements ResponseWriter {
   }
 
   respond(status: number, body: string, contentType = 'application/json'): void {
-    const headers = this.baseHeaders([
-      ['Content-Type', contentType],
-      ['Content-Length', String(utf8Length(body))],
-    ])
-    const arrives = this.sendHead(status, headers, body, false)
-    this.deliverAt(arrives, () => this.finish())
+    this.respondWith(status, [['Content-Type', contentType]], body)
   }
 
   respondEmpty(status: number): void {
-    const arrives = this.sendHead(status, this.baseHeaders([]), '', false)
-    this.deliverAt(arrives, () => this.finish())
+    this.respondWith(status, [], '')
+  }
+
+  /** a complete answer with the server's own headers (Date first; Content-Length added for a body, absent for a null-body status) */
+  respondWith(status: number, headers: ReadonlyArray<readonly [string, string]>, body: string): void {
+    const nullBody = [101, 103, 204, 205, 304].includes(status)
+    const length: Array<[string, string]> =
+      nullBody || headers.some(([n]) => n.toLowerCase() === 'content-length') ? [] : [['Content-Length', String(utf8Length(body))]]
+    const arrives = this.sendHead(status, this.baseHeaders([...headers, ...length]), nullBody ? '' : body, false)
+    this.deliverAt(arrives, () => this.finish('server'))
   }
 
   hold(reason: string): void {
@@ -117,9 +148,9 @@ export class HttpExchange implements ResponseWriter {
     if (!this.open) return
     const { scheduler, trace, conn } = this.ctx
     const why = `The proxy closed the connection after ${idleMs / 1000} s without data (its idle timeout).`
-    if (this.answered) return this.lose(why)
-    this.answered = true
-    this.lost = true
+    if (this.state.phase === 'answered') return this.lose(why)
+    // the proxy answers in the server's place, and the server's own answer goes nowhere
+    this.state = { phase: 'lost', unanswered: false }
     const body = 'Gateway Timeout'
     const headers: Header[] = this.baseHeaders([
       ['Content-Type', 'text/plain'],
@@ -127,7 +158,7 @@ export class HttpExchange implements ResponseWriter {
     ])
     const wire = formatResponseHead(504, headers)
     const arrives = this.arrival('down')
-    trace.append({
+    this.headSeq = trace.append({
       kind: 'http.response',
       t: scheduler.now,
       arrives,
@@ -141,44 +172,37 @@ export class HttpExchange implements ResponseWriter {
       wire,
       streaming: false,
       body,
-    })
+    }).seq
     for (const fn of this.clientCloseListeners) fn()
-    scheduler.at(
-      arrives,
-      () => {
-        for (const fn of this.headListeners) fn()
-        this.resolveHead({ status: 504, headers, body })
-        this.finish()
-      },
-      { key: this.ctx.key, label: `${conn} proxy 504` },
-    )
+    scheduler.at(arrives, () => this.deliverHead({ status: 504, headers, body }, 'network'), { key: this.ctx.key, label: `${conn} proxy 504` })
   }
 
   /** no server could be reached (unknown host): the browser gets a network error */
   failToConnect(reason: string): void {
     const { scheduler, trace, conn } = this.ctx
-    trace.append({ kind: 'conn.error', t: scheduler.now, arrives: scheduler.now, conn, from: 'client', to: 'client', bytes: 0, reason })
-    this.answered = true
-    for (const fn of this.headListeners) fn()
-    this.resolveHead({ networkError: true, status: 0, headers: [], body: null })
-    this.finish()
+    this.headSeq = trace.append({ kind: 'conn.error', t: scheduler.now, arrives: scheduler.now, conn, from: 'client', to: 'client', bytes: 0, reason }).seq
+    this.deliverHead(NETWORK_ERROR, 'network')
   }
 
-  eventStream(): EventStreamWriter {
-    const headers = this.baseHeaders([
+  /** answers 200 with an event stream; `headers` are the server's own, sent after the stream's (a Content-Type given there replaces text/event-stream) */
+  eventStream(headers: ReadonlyArray<readonly [string, string]> = []): EventStreamWriter {
+    const own = new Set(headers.map(([n]) => n.toLowerCase()))
+    const defaults: Array<[string, string]> = [
       ['Content-Type', 'text/event-stream'],
       ['Cache-Control', 'no-cache'],
-      ['Transfer-Encoding', 'chunked'],
-    ])
-    this.sendHead(200, headers, null, true)
+    ]
+    this.sendHead(200, this.baseHeaders([...defaults.filter(([n]) => !own.has(n.toLowerCase())), ...headers, ['Transfer-Encoding', 'chunked']]), null, true)
     let closed = false
-    const isClosed = () => closed || this.over || this.lost
+    const isClosed = () => closed || !this.open
     return {
       get closed() {
         return isClosed()
       },
       send: (fields: SseFields) => {
-        if (!isClosed()) this.sendSse(fields)
+        if (!isClosed()) this.writeStream(encodeSseEvent(fields), fields)
+      },
+      raw: (text: string) => {
+        if (!isClosed() && text !== '') this.writeStream(text, null)
       },
       close: () => {
         if (isClosed()) return
@@ -188,48 +212,30 @@ export class HttpExchange implements ResponseWriter {
     }
   }
 
-  /** the connection ended from the server's side (a close or a loss), not by the client */
-  get endedByServer(): boolean {
-    return this.over && !this.closedByClient
-  }
-
-  /** still open: not closed by either end, not lost */
-  get open(): boolean {
-    return !this.over && !this.lost
-  }
-
   /**
    * The network loses the connection (a fault). The client learns one latency later: an unanswered
    * request fails with a network error, an open stream just ends. The server stops writing to it.
    */
   lose(reason: string): void {
-    if (!this.open || !this.sent) return
-    this.lost = true
+    if (this.state.phase !== 'sent' && this.state.phase !== 'answered') return
+    const unanswered = this.state.phase === 'sent'
+    this.state = { phase: 'lost', unanswered }
     this.stopIdleTimer()
     const { scheduler, trace, conn } = this.ctx
     const arrives = this.arrival('down')
-    trace.append({ kind: 'conn.close', t: scheduler.now, arrives, conn, from: 'network', to: 'client', bytes: 0, reason })
-    const unanswered = !this.answered
-    this.answered = true
+    const { seq } = trace.append({ kind: 'conn.close', t: scheduler.now, arrives, conn, from: 'network', to: 'client', bytes: 0, reason })
+    if (unanswered) this.headSeq = seq
     for (const fn of this.clientCloseListeners) fn()
-    this.ctx.scheduler.at(
-      arrives,
-      () => {
-        if (unanswered) {
-          for (const fn of this.headListeners) fn()
-          this.resolveHead({ networkError: true, status: 0, headers: [], body: null })
-        }
-        this.finish()
-      },
-      { key: this.ctx.key, label: `${conn} lost` },
-    )
+    this.ctx.scheduler.at(arrives, () => (unanswered ? this.deliverHead(NETWORK_ERROR, 'network') : this.finish('network')), {
+      key: this.ctx.key,
+      label: `${conn} lost`,
+    })
   }
 
   /** the client side went away: the learner closed it, or the run ended */
   closeByClient(reason: string): void {
-    if (this.over || this.lost) return
-    this.over = true
-    this.closedByClient = true
+    if (!this.open) return
+    this.state = { phase: 'ended', by: 'client' }
     this.stopIdleTimer()
     const { scheduler, trace, conn } = this.ctx
     trace.append({ kind: 'conn.close', t: scheduler.now, arrives: this.arrival('up'), conn, from: 'client', to: 'server', bytes: 0, reason })
@@ -238,7 +244,7 @@ export class HttpExchange implements ResponseWriter {
     for (const fn of this.endListeners) fn()
   }
 
-  private baseHeaders(fields: Array<[string, string]>): Header[] {
+  private baseHeaders(fields: ReadonlyArray<readonly [string, string]>): Header[] {
     const date: Header = { name: 'Date', value: httpDate(SIM_EPOCH_MS + this.ctx.scheduler.now), source: 'observed' }
     return [date, ...fields.map(([name, value]): Header => ({ name, value, source: 'observed' }))]
   }
@@ -250,15 +256,16 @@ export class HttpExchange implements ResponseWriter {
 
   /** the response head leaves the server; returns when it arrives */
   private sendHead(status: number, headers: Header[], body: string | null, streaming: boolean): number {
-    if (this.lost) return this.ctx.scheduler.now // the server answers into a connection that no longer exists
-    if (this.answered) throw new Error('The simulated server answered one request twice')
-    this.answered = true
+    // the server answers into a connection that no longer exists
+    if (this.state.phase === 'lost' || this.state.phase === 'ended') return this.ctx.scheduler.now
+    if (this.state.phase === 'answered') throw new Error('The simulated server answered one request twice')
+    this.state = { phase: 'answered' }
     const { scheduler, trace, conn } = this.ctx
     const wire = formatResponseHead(status, headers)
     if (streaming) this.startIdleTimer()
     else this.stopIdleTimer()
     const arrives = this.arrival('down')
-    trace.append({
+    this.headSeq = trace.append({
       kind: 'http.response',
       t: scheduler.now,
       arrives,
@@ -272,22 +279,49 @@ export class HttpExchange implements ResponseWriter {
       wire,
       streaming,
       ...(body === null ? {} : { body }),
-    })
-    this.deliverAt(arrives, () => {
-      for (const fn of this.headListeners) fn()
-      this.resolveHead({ status, headers, body })
-    })
+    }).seq
+    this.deliverAt(arrives, () => this.deliverHead({ status, headers, body }))
     return arrives
   }
 
-  private sendSse(fields: SseFields): void {
+  /**
+   * One chunk of the event stream leaves the server: the blocks of one event (`fields`), or raw text as
+   * it is (CRLF or CR line ends, a BOM, an event split over chunks). The stream's own parser says what
+   * the browser will dispatch when the chunk arrives, so the trace and the barrier count what it does.
+   */
+  private writeStream(text: string, fields: SseFields | null): void {
     const { scheduler, trace, conn } = this.ctx
-    const wire = encodeSseEvent(fields)
-    const dispatches = sseDispatches(fields)
+    const dispatched: DispatchedSseEvent[] = []
+    this.sseParser ??= new SseParser()
+    this.sseParser.onEvent = (event) => dispatched.push(event)
+    this.sseParser.push(text)
+    const first = dispatched[0]
+    // a raw chunk is described by the first event it completes (the inspector reads its bytes)
+    const shown: SseFields =
+      fields ??
+      (first ? { ...(first.lastEventId ? { id: first.lastEventId } : {}), ...(first.type !== 'message' ? { event: first.type } : {}), data: first.data } : {})
     this.startIdleTimer()
     const arrives = this.arrival('down')
-    trace.append({ kind: 'sse.event', t: scheduler.now, arrives, conn, from: 'server', to: 'client', bytes: chunkedLength(wire), wire, fields, dispatches })
-    const chunk: DeliveredChunk = { text: wire, fields, dispatches: dispatches ? fields.event || 'message' : null }
+    const { seq } = trace.append({
+      kind: 'sse.event',
+      t: scheduler.now,
+      arrives,
+      conn,
+      from: 'server',
+      to: 'client',
+      bytes: chunkedLength(text),
+      wire: text,
+      fields: shown,
+      dispatches: dispatched.length > 0,
+      ...(fields ? {} : { raw: true as const }),
+    })
+    const chunk: DeliveredChunk = {
+      text,
+      seq,
+      dispatched: dispatched.map((e) => e.type),
+      lastEventId: this.sseParser.lastEventId,
+      retry: this.sseParser.reconnectionTime,
+    }
     this.deliverAt(arrives, () => {
       if (this.chunkListeners.length === 0) this.unheard.push(chunk)
       for (const fn of this.chunkListeners) fn(chunk)
@@ -307,23 +341,30 @@ export class HttpExchange implements ResponseWriter {
       bytes: 5,
       reason: 'The server ended the response (last chunk "0\\r\\n\\r\\n")',
     })
-    this.deliverAt(arrives, () => this.finish())
+    this.deliverAt(arrives, () => this.finish('server'))
   }
 
-  private finish(): void {
+  /** the connection ends from the server's side (or the network's): the client is told */
+  private finish(by: 'server' | 'network'): void {
     this.stopIdleTimer()
-    if (this.over) return
-    this.over = true
-    this.finished = true
+    if (this.state.phase === 'ended') return
+    this.state = { phase: 'ended', by }
     this.resolveHead(null)
     for (const fn of this.endListeners) fn()
+  }
+
+  /** the one place a head reaches the client: the listeners first (synchronously), then the promise; `thenEnd`: nothing follows it */
+  private deliverHead(head: ResponseHead, thenEnd?: 'network'): void {
+    for (const fn of this.headListeners) fn()
+    this.resolveHead(head)
+    if (thenEnd) this.finish(thenEnd)
   }
 
   private deliverAt(t: number, fn: () => void): void {
     this.ctx.scheduler.at(
       t,
       () => {
-        if (!this.over) fn()
+        if (this.state.phase !== 'ended') fn()
       },
       { key: this.ctx.key, label: `${this.ctx.conn} delivery` },
     )

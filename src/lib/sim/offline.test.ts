@@ -17,7 +17,7 @@ describe('offlineUntil', () => {
     const sim = simulation()
     sim.scheduler.runDue(1000)
     expect(offlineUntil(sim.trace.events, sim.now)).toBeNull()
-    sim.goOffline(3000)
+    sim.fault({ kind: 'offline', durationMs: 3000 })
     expect(offlineUntil(sim.trace.events, 1000)).toBe(4000)
     expect(offlineUntil(sim.trace.events, 999)).toBeNull()
     sim.scheduler.runDue(3999)
@@ -29,16 +29,16 @@ describe('offlineUntil', () => {
 
   it('follows the latest offline fault, as the simulation does', () => {
     const sim = simulation()
-    sim.goOffline(5000)
+    sim.fault({ kind: 'offline', durationMs: 5000 })
     sim.scheduler.runDue(1000)
-    sim.goOffline(1000) // the network is back at 2 s, not 5 s
+    sim.fault({ kind: 'offline', durationMs: 1000 }) // the network is back at 2 s, not 5 s
     expect(offlineUntil(sim.trace.events, 1500)).toBe(2000)
     expect(offlineUntil(sim.trace.events, 2000)).toBeNull()
   })
 
   it('ignores other faults', () => {
     const sim = simulation()
-    sim.dropConnections()
+    sim.fault({ kind: 'drop-connections' })
     expect(offlineUntil(sim.trace.events, 0)).toBeNull()
   })
 })

@@ -12,22 +12,32 @@ export interface ResponseHead {
   body: string | null
 }
 
-/** a piece of the response body reaching the client */
+/** a chunk of an event stream reaching the client */
 export interface DeliveredChunk {
+  /** the text as it crosses the wire */
   text: string
-  fields: SseFields
-  /** the event type a browser will dispatch for it, or null when it dispatches nothing */
-  dispatches: string | null
+  /** its sse.event in the trace */
+  seq: number
+  /** the type of each event the browser dispatches when this chunk arrives, in order */
+  dispatched: string[]
+  /** the stream's last event id after this chunk (what a reconnection sends as Last-Event-ID) */
+  lastEventId: string
+  /** the reconnection time the stream has asked for so far (ms), or null */
+  retry: number | null
 }
 
 /** what a simulated server uses to answer one request */
 export interface ResponseWriter {
+  /** the connection's name on the wire ("c3") */
+  readonly conn: string
   /** answer with a complete body */
   respond(status: number, body: string, contentType?: string): void
   /** answer 200 with `Content-Type: text/event-stream` and keep the connection open */
-  eventStream(): EventStreamWriter
+  eventStream(headers?: ReadonlyArray<readonly [string, string]>): EventStreamWriter
   /** answer with no body at all (e.g. 204 No Content) */
   respondEmpty(status: number): void
+  /** answer with any status, the server's own headers and a body */
+  respondWith(status: number, headers: ReadonlyArray<readonly [string, string]>, body: string): void
   /** the server keeps the request open without answering yet (long polling); shown as a span */
   hold(reason: string): void
   /** called when the client closes the connection */
@@ -36,6 +46,8 @@ export interface ResponseWriter {
 
 export interface EventStreamWriter {
   send(fields: SseFields): void
+  /** text as it is on the wire: line ends, a BOM, an event split over chunks */
+  raw(text: string): void
   close(): void
   readonly closed: boolean
 }

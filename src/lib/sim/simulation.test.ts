@@ -46,7 +46,7 @@ describe('Simulation with the live-score server', () => {
     expect(third.kind === 'sse.event' && third.wire).toMatch(/^id: 3\ndata: \{"match":"Lions vs Tigers","minute":\d+,"home":\d+,"away":\d+\}\n\n$/)
     // delivered to the client one latency after the server sent it
     expect(delivered.map((d) => d.at)).toEqual([1050, 2050, 3050])
-    expect(delivered[0]!.chunk.dispatches).toBe('message')
+    expect(delivered[0]!.chunk.dispatched).toEqual(['message'])
   })
 
   it('gives the same trace for the same seed, and another for another seed', () => {
@@ -107,8 +107,8 @@ describe('faults on one connection and a slow server', () => {
     sim.receive(streamRequest)
     sim.receive({ ...streamRequest, key: 2 })
     sim.scheduler.runDue(1500)
-    expect(sim.dropConnection('c2')).toBe(true)
-    expect(sim.dropConnection('c9')).toBe(false)
+    expect(sim.fault({ kind: 'drop-connection', conn: 'c2' })).toBe(true)
+    expect(sim.fault({ kind: 'drop-connection', conn: 'c9' })).toBe(false)
     sim.scheduler.runDue(2500)
     expect(sim.trace.events.filter((e) => e.kind === 'fault' || e.kind === 'conn.close').map((e) => `${e.kind} ${e.conn}`)).toEqual([
       'fault c2',

@@ -30,11 +30,19 @@ export interface ClientRequest {
   attempt?: number
 }
 
-export type ScheduledFault =
-  | { atMs: number; kind: 'drop-connections' }
+/** something that breaks: every connection, one connection, a server instance, or the network for a while */
+export type Fault =
+  | { kind: 'drop-connections' }
+  | { kind: 'drop-connection'; conn: string }
   /** `server`: which instance restarts, 1-based (default 1) */
-  | { atMs: number; kind: 'restart-server'; server?: number }
-  | { atMs: number; kind: 'offline'; durationMs: number }
+  | { kind: 'restart-server'; server?: number }
+  | { kind: 'offline'; durationMs: number }
+
+/** a fault the lesson schedules */
+export type ScheduledFault = Exclude<Fault, { kind: 'drop-connection' }> & { atMs: number }
+
+/** who broke it: the lesson's scenario, or the learner with a button */
+export type FaultOrigin = 'lesson' | 'learner'
 
 /** how the load balancer spreads new connections over the instances */
 export type BalancerPolicy = 'round-robin' | 'sticky'
@@ -104,6 +112,20 @@ export class Simulation {
         name,
         instance: i + 1,
         pubsub: this.broker?.clientFor(name) ?? null,
+        log: (text) => {
+          const t = this.now
+          this.trace.append({
+            kind: 'server.log',
+            t,
+            arrives: t,
+            conn: '',
+            from: 'server',
+            to: 'server',
+            bytes: 0,
+            text,
+            ...(count > 1 ? { server: name } : {}),
+          })
+        },
       })
     })
     this.random = seededRandom(options.seed ^ 0x5bd1e995)
@@ -116,39 +138,48 @@ export class Simulation {
     return this.now < this.offlineUntil
   }
 
-  /** the network is down for a while: open connections are lost and new ones fail until it is back */
-  goOffline(durationMs: number): void {
+  /**
+   * Something breaks, scheduled by the lesson or pressed by the learner (`origin`, kept in the trace so
+   * checks can tell a disturbed run from a broken solution). False when it had nothing to act on (a
+   * connection already closed).
+   */
+  fault(fault: Fault, origin: FaultOrigin = 'lesson'): boolean {
+    switch (fault.kind) {
+      case 'offline':
+        this.goOffline(fault.durationMs, origin)
+        return true
+      case 'restart-server':
+        this.restartServer(fault.server ?? 1, origin)
+        return true
+      case 'drop-connection':
+        return this.dropConnection(fault.conn, origin)
+      case 'drop-connections':
+        this.appendFault('Every open connection is lost at once (as when the server restarts or the network fails).', origin)
+        this.loseConnections(() => true, 'The connection was lost: it ends without a proper close')
+        return true
+    }
+  }
+
+  /** a fault in the trace */
+  private appendFault(description: string, origin: FaultOrigin, extra: { conn?: string; server?: string; offlineUntil?: number } = {}): void {
     const t = this.now
-    this.offlineUntil = t + durationMs
-    this.trace.append({
-      kind: 'fault',
-      t,
-      arrives: t,
-      conn: '',
-      from: 'network',
-      to: 'network',
-      bytes: 0,
-      description: `The network goes offline for ${durationMs / 1000} s: open connections are lost and new ones fail.`,
+    this.trace.append({ kind: 'fault', t, arrives: t, conn: '', from: 'network', to: 'network', bytes: 0, description, origin, ...extra })
+  }
+
+  /** the open connections `which` picks are lost (no close frames, no last chunk) */
+  private loseConnections(which: (conn: string) => boolean, reason: string): void {
+    for (const [conn, exchange] of this.exchanges) if (which(conn)) exchange.lose(reason)
+    for (const [conn, socket] of this.sockets) if (which(conn)) socket.lose(reason)
+  }
+
+  /** the network is down for a while: open connections are lost and new ones fail until it is back */
+  private goOffline(durationMs: number, origin: FaultOrigin): void {
+    this.offlineUntil = this.now + durationMs
+    this.appendFault(`The network goes offline for ${durationMs / 1000} s: open connections are lost and new ones fail.`, origin, {
       offlineUntil: this.offlineUntil,
     })
-    for (const exchange of this.exchanges.values()) exchange.lose('The connection was lost: the network went offline')
-    for (const socket of this.sockets.values()) socket.lose('The connection was lost: the network went offline')
-    this.scheduler.at(
-      this.offlineUntil,
-      () => {
-        this.trace.append({
-          kind: 'fault',
-          t: this.now,
-          arrives: this.now,
-          conn: '',
-          from: 'network',
-          to: 'network',
-          bytes: 0,
-          description: 'The network is back online.',
-        })
-      },
-      { label: 'fault: back online' },
-    )
+    this.loseConnections(() => true, 'The connection was lost: the network went offline')
+    this.scheduler.at(this.offlineUntil, () => this.appendFault('The network is back online.', origin), { label: 'fault: back online' })
   }
 
   /** why a new connection cannot be made now, or null */
@@ -160,22 +191,14 @@ export class Simulation {
   }
 
   /** one connection is dropped (the learner picked it in the inspector); false when it is not open */
-  dropConnection(conn: string): boolean {
+  private dropConnection(conn: string, origin: FaultOrigin): boolean {
     const exchange = this.exchanges.get(conn)
     const socket = this.sockets.get(conn)
     const open = (exchange?.open && exchange.sent) || (socket !== undefined && socket.state !== 'closed')
     if (!open) return false
-    const t = this.now
-    this.trace.append({ kind: 'fault', t, arrives: t, conn, from: 'network', to: 'network', bytes: 0, description: `The connection ${conn} is dropped.` })
-    exchange?.lose('The connection was lost: it ends without a proper close')
-    socket?.lose('The connection was lost')
+    this.appendFault(`The connection ${conn} is dropped.`, origin, { conn })
+    this.loseConnections((c) => c === conn, 'The connection was lost: it ends without a proper close')
     return true
-  }
-
-  fault(fault: ScheduledFault): void {
-    if (fault.kind === 'offline') this.goOffline(fault.durationMs)
-    else if (fault.kind === 'restart-server') this.restartServer(fault.server ?? 1)
-    else this.dropConnections()
   }
 
   /** the first server instance, the only one in most lessons */
@@ -189,26 +212,13 @@ export class Simulation {
   }
 
   /** server instance `instance` (1-based) restarts: its connections close and its memory is lost */
-  restartServer(instance = 1): void {
-    const t = this.now
+  private restartServer(instance: number, origin: FaultOrigin): void {
     const index = Math.min(Math.max(instance, 1), this.servers.length) - 1
     const lost = this.servers[index]!.restart?.() ?? 'nothing (it kept no state)'
     const name = this.instanceLabel(index + 1)
-    const server = this.servers.length > 1 ? { server: name } : {}
-    this.trace.append({
-      kind: 'fault',
-      t,
-      arrives: t,
-      conn: '',
-      from: 'network',
-      to: 'network',
-      bytes: 0,
-      ...server,
-      description: `${name[0]!.toUpperCase()}${name.slice(1)} restarts: its connections close and it loses ${lost}.`,
-    })
-    const why = `The connection was lost: ${name} restarted`
-    for (const [conn, exchange] of this.exchanges) if (this.connInstance.get(conn) === index) exchange.lose(why)
-    for (const [conn, socket] of this.sockets) if (this.connInstance.get(conn) === index) socket.lose(why)
+    const description = `${name[0]!.toUpperCase()}${name.slice(1)} restarts: its connections close and it loses ${lost}.`
+    this.appendFault(description, origin, this.servers.length > 1 ? { server: name } : {})
+    this.loseConnections((conn) => this.connInstance.get(conn) === index, `The connection was lost: ${name} restarted`)
   }
 
   /**
@@ -239,23 +249,6 @@ export class Simulation {
     return { server: this.servers[index]!, ...(why ? { why } : {}) }
   }
 
-  /** every open connection is lost at once, as when a server restarts or a network path fails */
-  dropConnections(): void {
-    const t = this.scheduler.now
-    this.trace.append({
-      kind: 'fault',
-      t,
-      arrives: t,
-      conn: '',
-      from: 'network',
-      to: 'network',
-      bytes: 0,
-      description: 'Every open connection is lost at once (as when the server restarts or the network fails).',
-    })
-    for (const exchange of this.exchanges.values()) exchange.lose('The connection was lost: it ends without a proper close')
-    for (const socket of this.sockets.values()) socket.lose('The connection was lost')
-  }
-
   /**
    * The learner's `new WebSocket(url)`: the Upgrade handshake is sent at `sentAt` (in `key` order),
    * the server accepts or refuses it, and the client side hears of it through `client`.
@@ -277,15 +270,24 @@ export class Simulation {
         if (unreachable) {
           this.bindClient(conn, request.key)
           socket.state = 'closed'
-          this.trace.append({ kind: 'conn.error', t: this.now, arrives: this.now, conn, from: 'client', to: 'client', bytes: 0, reason: unreachable })
-          client.error()
-          client.close(1006, '', false)
+          const { seq } = this.trace.append({
+            kind: 'conn.error',
+            t: this.now,
+            arrives: this.now,
+            conn,
+            from: 'client',
+            to: 'client',
+            bytes: 0,
+            reason: unreachable,
+          })
+          client.error(seq)
+          client.close(1006, '', false, seq)
           return
         }
         const { server, why } = this.route(conn, request.key)
         socket.handshake(
           { ...request, ...(why ? { route: why } : {}) },
-          (s) => server.acceptWebSocket?.(request.target, request.protocols, s) ?? null,
+          (s) => server.acceptWebSocket?.(request.target, request.protocols, s, handshakeHeaders(request)) ?? null,
           this.serverDelayMs,
         )
       },
@@ -330,7 +332,7 @@ export class Simulation {
           return exchange.failToConnect(unreachable)
         }
         const { server, why } = this.route(conn, request.key)
-        exchange.sent = true
+        exchange.markSent()
         const arrives = this.network.arrival(conn, 'up', request.sentAt)
         const wire = formatRequestHead(request.method, request.target, request.headers)
         this.trace.append({
@@ -388,4 +390,17 @@ export class Simulation {
 /** "Server 1", "Server 2" … ("Server" alone when there is one) */
 export function instanceName(index: number, count: number): string {
   return count > 1 ? `Server ${index + 1}` : 'Server'
+}
+
+/** what a server sees of a WebSocket handshake's headers (names in lower case), as the browser sends them */
+function handshakeHeaders(request: { host: string; origin: string; protocols: string[] }): ReadonlyMap<string, string> {
+  const headers = new Map([
+    ['host', request.host],
+    ['upgrade', 'websocket'],
+    ['connection', 'Upgrade'],
+    ['sec-websocket-version', '13'],
+    ['origin', request.origin],
+  ])
+  if (request.protocols.length) headers.set('sec-websocket-protocol', request.protocols.join(', '))
+  return headers
 }

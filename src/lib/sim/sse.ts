@@ -76,7 +76,8 @@ export class SseParser {
   private eventType = ''
   private idBuffer = ''
 
-  constructor(private readonly onEvent: (event: DispatchedSseEvent) => void = () => {}) {}
+  /** `onEvent`: called for every event dispatched (may be replaced between pushes) */
+  constructor(public onEvent: (event: DispatchedSseEvent) => void = () => {}) {}
 
   /** feed decoded text; events are dispatched as their blank line arrives */
   push(text: string): void {

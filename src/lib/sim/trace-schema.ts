@@ -60,10 +60,10 @@ const event = z.discriminatedUnion('kind', [
     body: text.optional(),
   }),
   z.strictObject({ ...base, kind: z.literal('http.held'), reason: text }),
-  z.strictObject({ ...base, kind: z.literal('sse.event'), wire: text, fields: sseFields, dispatches: z.boolean() }),
+  z.strictObject({ ...base, kind: z.literal('sse.event'), wire: text, fields: sseFields, dispatches: z.boolean(), raw: z.literal(true).optional() }),
   z.strictObject({ ...base, kind: z.literal('conn.close'), reason: text }),
   z.strictObject({ ...base, kind: z.literal('conn.error'), reason: text }),
-  z.strictObject({ ...base, kind: z.literal('fault'), description: text }),
+  z.strictObject({ ...base, kind: z.literal('fault'), description: text, offlineUntil: time.optional(), origin: z.enum(['lesson', 'learner']).optional() }),
   z.strictObject({
     ...base,
     kind: z.literal('ws.frame'),
@@ -83,6 +83,7 @@ const event = z.discriminatedUnion('kind', [
   }),
   z.strictObject({ ...base, kind: z.literal('pubsub.publish'), channel: short, message: text, wire: text, receivers: z.number().int().min(0).max(1e6) }),
   z.strictObject({ ...base, kind: z.literal('pubsub.deliver'), channel: short, message: text, wire: text }),
+  z.strictObject({ ...base, kind: z.literal('server.log'), text }),
 ])
 
 // every event the schema accepts is a TraceEvent (a compile-time check: the two must not drift apart)

@@ -65,6 +65,8 @@ export interface SseEventEvent extends TraceEventBase {
   fields: SseFields
   /** false for blocks a browser does not dispatch (comments, retry only) */
   dispatches: boolean
+  /** the server wrote this chunk as raw text (a lesson about the bytes): `fields` describe the first event it completes */
+  raw?: true
 }
 
 export interface HttpHeldEvent extends TraceEventBase {
@@ -104,6 +106,8 @@ export interface FaultEvent extends TraceEventBase {
   description: string
   /** an offline fault: the simulated ms when the network is back (a later offline fault replaces it) */
   offlineUntil?: number
+  /** who caused it: the lesson's scenario, or the learner with a button (absent in older traces) */
+  origin?: 'lesson' | 'learner'
 }
 
 export interface HttpRequestRoute {
@@ -130,6 +134,12 @@ export interface PubSubDeliverEvent extends TraceEventBase {
   wire: string
 }
 
+/** a lesson's server says what it is doing (`server.log(text)` in its server.ts); nothing crosses the wire */
+export interface ServerLogEvent extends TraceEventBase {
+  kind: 'server.log'
+  text: string
+}
+
 export interface ConnCloseEvent extends TraceEventBase {
   kind: 'conn.close'
   /** in plain words, e.g. "The learner's code called es.close()" */
@@ -147,6 +157,7 @@ export type TraceEvent =
   | WsFrameEvent
   | PubSubPublishEvent
   | PubSubDeliverEvent
+  | ServerLogEvent
 export type TraceEventKind = TraceEvent['kind']
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
@@ -169,6 +180,7 @@ const KINDS: ReadonlySet<string> = new Set<TraceEventKind>([
   'ws.frame',
   'pubsub.publish',
   'pubsub.deliver',
+  'server.log',
 ])
 const ACTORS: ReadonlySet<string> = new Set<ActorId>(['client', 'server', 'network', 'broker'])
 

@@ -55,7 +55,7 @@ describe('a WebSocket that ends while CONNECTING', () => {
 
   it('dropped by the network before the server answers: a lost connection, and nothing after it', () => {
     const { sim, heard, trace } = chat()
-    sim.scheduler.at(20, () => sim.dropConnections())
+    sim.scheduler.at(20, () => sim.fault({ kind: 'drop-connections' }))
     sim.scheduler.runDue(2000)
     expect(trace()).toEqual(['http.request client@0→50', 'fault network@20→20', 'conn.close network@20→70'])
     expect(heard).toEqual(['70 error', '70 close 1006 false'])

@@ -2,21 +2,25 @@
 // each put in the trace with its real bytes when it leaves its sender, and handed over when it arrives.
 // Browsers never show the handshake or frames to pages, so all of it is modelled from what the
 // connection did, exactly as RFC 6455 says it goes on the wire.
-import { formatRequestHead, formatResponseHead, httpDate, type Header } from './http1.ts'
+import { formatRequestHead, formatResponseHead, httpDate, reasonPhrase, type Header } from './http1.ts'
 import { acceptFor, closePayload, encodeFrame, frame, makeKey, makeMaskKey, Opcode, opcodeName, readClosePayload, toHex, type Frame } from './websocket.ts'
 import type { SimScheduler } from './scheduler.ts'
-import type { Trace } from './trace.ts'
+import type { NewTraceEvent, Trace } from './trace.ts'
 import { SIM_EPOCH_MS } from './clock.ts'
 import type { Network } from './network.ts'
 
 /** what the client side (the bridge to the learner's WebSocket) is told, at arrival times */
+/** `seq`: the trace event that brought this to the client (the 101, a frame, a close), for checks */
 export interface WsClientListener {
-  open(protocol: string): void
-  message(data: string | Uint8Array): void
+  open(protocol: string, seq?: number): void
+  message(data: string | Uint8Array, seq?: number): void
   /** the connection failed or was lost: browsers fire error before the close event */
-  error(): void
-  close(code: number, reason: string, wasClean: boolean): void
+  error(seq?: number): void
+  close(code: number, reason: string, wasClean: boolean, seq?: number): void
 }
+
+/** the server's answer to a handshake: accept (with the subprotocol it chose, '' for none), refuse with a status, or null for 404 */
+export type HandshakeAnswer = { protocol: string } | { refuse: number; headers?: ReadonlyArray<readonly [string, string]> } | null
 
 /** the server's end of one connection */
 export interface ServerSocket {
@@ -44,6 +48,8 @@ type State = 'connecting' | 'open' | 'closing' | 'closed'
 
 export class WsConnection implements ServerSocket {
   state: State = 'connecting'
+  /** the seq of the last event this connection put in the trace */
+  private lastSeq = 0
   private messageListeners: Array<(data: string | Uint8Array) => void> = []
   private closeListeners: Array<(code: number | null, reason: string) => void> = []
   private closeSentBy: 'client' | 'server' | null = null
@@ -73,10 +79,10 @@ export class WsConnection implements ServerSocket {
   /** the client's opening handshake (§4.1); `accept` decides at the server, one latency later */
   handshake(
     request: { host: string; target: string; origin: string; protocols: string[]; route?: string },
-    accept: (socket: ServerSocket) => { protocol: string } | null,
+    accept: (socket: ServerSocket) => HandshakeAnswer,
     serverDelayMs = 0,
   ): void {
-    const { scheduler, trace, conn } = this.ctx
+    const { scheduler, conn } = this.ctx
     // the learner's code closed it before the handshake could even leave
     if (this.state !== 'connecting') return
     this.started = true
@@ -94,7 +100,7 @@ export class WsConnection implements ServerSocket {
     const wire = formatRequestHead('GET', request.target, headers)
     const t = scheduler.now
     const arrives = this.arrival('up')
-    trace.append({
+    this.record({
       kind: 'http.request',
       t,
       arrives,
@@ -113,15 +119,17 @@ export class WsConnection implements ServerSocket {
       // failed or lost before the server answered: nothing more happens on this connection
       if (this.state !== 'connecting') return
       const accepted = accept(this)
-      if (!accepted) return this.refuse()
+      if (!accepted) return this.refuse(404, [])
+      if ('refuse' in accepted) return this.refuse(accepted.refuse, accepted.headers ?? [])
       const response = [m('Upgrade', 'websocket'), m('Connection', 'Upgrade'), m('Sec-WebSocket-Accept', acceptFor(key))]
       if (accepted.protocol) response.push(m('Sec-WebSocket-Protocol', accepted.protocol))
       const opened = this.respond(101, response)
+      const seq = this.lastSeq
       this.state = 'open'
       this.at(opened, () => {
         if (this.clientGone) return
         this.clientOpened = true
-        this.client.open(accepted.protocol)
+        this.client.open(accepted.protocol, seq)
       })
     })
   }
@@ -130,8 +138,9 @@ export class WsConnection implements ServerSocket {
   send(data: string | Uint8Array): void {
     if (this.state !== 'open') return
     const arrives = this.sendFrame('server', typeof data === 'string' ? frame(Opcode.text, encoder.encode(data)) : frame(Opcode.binary, data))
+    const seq = this.lastSeq
     this.at(arrives, () => {
-      if (!this.clientGone) this.client.message(data)
+      if (!this.clientGone) this.client.message(data, seq)
     })
   }
 
@@ -183,14 +192,14 @@ export class WsConnection implements ServerSocket {
   }
 
   private failByClient(): void {
-    const { scheduler, trace, conn } = this.ctx
+    const { scheduler, conn } = this.ctx
     // the server had already answered 101 (it is on its way): it learns of the close when it arrives
     const serverAccepted = this.state === 'open'
     this.state = 'closed'
     this.clientGone = true
     if (this.started) {
       const arrives = this.arrival('up')
-      trace.append({
+      this.record({
         kind: 'conn.close',
         t: scheduler.now,
         arrives,
@@ -203,9 +212,10 @@ export class WsConnection implements ServerSocket {
       })
       if (serverAccepted) this.at(arrives, () => this.closeListeners.forEach((fn) => fn(1006, '')))
     }
+    const seq = this.started ? this.lastSeq : undefined
     this.at(scheduler.now, () => {
-      this.client.error()
-      this.client.close(1006, '', false)
+      this.client.error(seq)
+      this.client.close(1006, '', false, seq)
     })
   }
 
@@ -213,9 +223,9 @@ export class WsConnection implements ServerSocket {
   lose(reason: string): void {
     if (this.state === 'closed' || !this.started) return
     this.state = 'closed'
-    const { scheduler, trace, conn } = this.ctx
+    const { scheduler, conn } = this.ctx
     const arrives = this.arrival('down')
-    trace.append({
+    this.record({
       kind: 'conn.close',
       t: scheduler.now,
       arrives,
@@ -226,15 +236,16 @@ export class WsConnection implements ServerSocket {
       reason: `${reason} (close code 1006, abnormal closure: no close frame was sent)`,
     })
     for (const fn of this.closeListeners) fn(1006, '')
-    this.at(arrives, () => this.tellClientFailed())
+    const seq = this.lastSeq
+    this.at(arrives, () => this.tellClientFailed(seq))
   }
 
   /** the browser fails the connection: error, then close 1006; nothing reaches the learner afterwards */
-  private tellClientFailed(): void {
+  private tellClientFailed(seq: number): void {
     if (this.clientGone) return
     this.clientGone = true
-    this.client.error()
-    this.client.close(1006, '', false)
+    this.client.error(seq)
+    this.client.close(1006, '', false, seq)
   }
 
   private startClose(by: 'client' | 'server', code: number | undefined, reason: string): void {
@@ -247,34 +258,37 @@ export class WsConnection implements ServerSocket {
       // the other end answers with a close frame of its own, echoing the code (§5.5.1)
       const other = by === 'client' ? 'server' : 'client'
       const answered = this.sendFrame(other, frame(Opcode.close, payload, { maskKey: other === 'client' ? makeMaskKey(this.ctx.random) : null }))
+      const seq = this.lastSeq
       if (by === 'client') for (const fn of this.closeListeners) fn(code ?? null, reason)
-      this.at(answered, () => this.finish(code ?? 1005, reason))
+      this.at(answered, () => this.finish(code ?? 1005, reason, seq))
     })
   }
 
-  private finish(code: number, reason: string): void {
+  private finish(code: number, reason: string, seq: number): void {
     if (this.state === 'closed') return
     this.state = 'closed'
     if (this.closeSentBy === 'server') for (const fn of this.closeListeners) fn(code, reason)
     if (this.clientGone) return
     this.clientGone = true
-    this.client.close(code, reason, true)
+    this.client.close(code, reason, true, seq)
   }
 
-  private refuse(): void {
-    const arrives = this.respond(404, [{ name: 'Content-Length', value: '0', source: 'modelled' }])
+  private refuse(status: number, headers: ReadonlyArray<readonly [string, string]>): void {
+    const own: Header[] = headers.map(([name, value]) => ({ name, value, source: 'modelled' }))
+    const arrives = this.respond(status, [...own, { name: 'Content-Length', value: '0', source: 'modelled' }])
+    const seq = this.lastSeq
     this.state = 'closed'
     // a handshake answered with anything but 101 fails the connection: error, then close 1006
-    this.at(arrives, () => this.tellClientFailed())
+    this.at(arrives, () => this.tellClientFailed(seq))
   }
 
   /** the handshake's response leaves the server; returns when it arrives */
   private respond(status: number, headers: Header[]): number {
-    const { scheduler, trace, conn } = this.ctx
+    const { scheduler, conn } = this.ctx
     const all = [{ name: 'Date', value: httpDate(SIM_EPOCH_MS + scheduler.now), source: 'modelled' as const }, ...headers]
     const wire = formatResponseHead(status, all)
     const arrives = this.arrival('down')
-    trace.append({
+    this.record({
       kind: 'http.response',
       t: scheduler.now,
       arrives,
@@ -283,7 +297,7 @@ export class WsConnection implements ServerSocket {
       to: 'client',
       bytes: wire.length,
       status,
-      reason: status === 101 ? 'Switching Protocols' : 'Not Found',
+      reason: reasonPhrase(status),
       headers: all,
       wire,
       streaming: status === 101,
@@ -293,12 +307,12 @@ export class WsConnection implements ServerSocket {
 
   /** a frame leaves `from`; returns when it arrives at the other end */
   private sendFrame(from: 'client' | 'server', f: Frame): number {
-    const { scheduler, trace, conn } = this.ctx
+    const { scheduler, conn } = this.ctx
     const bytes = encodeFrame(f)
     const arrives = this.arrival(from === 'client' ? 'up' : 'down')
     const textual = f.opcode === Opcode.text || f.opcode === Opcode.ping || f.opcode === Opcode.pong
     const close = f.opcode === Opcode.close ? readClosePayload(f.payload) : null
-    trace.append({
+    this.record({
       kind: 'ws.frame',
       t: scheduler.now,
       arrives,
@@ -323,6 +337,11 @@ export class WsConnection implements ServerSocket {
   /** when a message sent now arrives (latency, jitter, in order); call once per message */
   private arrival(direction: 'up' | 'down'): number {
     return this.ctx.network.arrival(this.ctx.conn, direction, this.ctx.scheduler.now)
+  }
+
+  /** puts an event in the trace; the last one's seq is what the client is told it received */
+  private record(event: NewTraceEvent): void {
+    this.lastSeq = this.ctx.trace.append(event).seq
   }
 
   private at(t: number, fn: () => void): void {

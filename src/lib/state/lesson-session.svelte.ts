@@ -1,11 +1,12 @@
 // The state of one open lesson: the learner's code, the current run and what it produced. Components
 // render it and call its methods; it holds no DOM.
 import type { LessonContent } from '../lesson/types.ts'
-import type { LessonCheck, CheckResult, LoggedCall } from '../checks/index.ts'
+import type { LessonCheck, CheckResult, LoggedCall, UiCall } from '../checks/index.ts'
 import { evaluateChecks } from '../checks/index.ts'
 import type { TraceEvent } from '../sim/trace.ts'
+import type { Fault } from '../sim/simulation.ts'
 import type { ServerStat } from '../sim/servers/types.ts'
-import type { ConsoleEntry, LearnerError, RunEnd } from '../runner/learner-run.ts'
+import type { ConsoleEntry, LearnerError, RunEnd } from '../runner/run-output.ts'
 import { logValueToData } from '../runner/log-value.ts'
 import { Playback } from './playback.svelte.ts'
 import { ConsoleLog } from './console-log.svelte.ts'
@@ -60,6 +61,8 @@ export class LessonSession {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private readonly leftOutByClient = new Map<string, { console: number; ui: number; errors: number }>()
   private readonly unwatch: () => void
+  /** the run's ui calls with their causes, for the checks (the Output pane shows the folded view) */
+  private uiCalls: UiCall[] = []
 
   /** the learner's answers to the lesson's questions (they count with the checks) */
   readonly answers: QuestionAnswers
@@ -73,6 +76,8 @@ export class LessonSession {
 
   readonly selected = $derived(this.trace.find((e) => e.seq === this.selectedSeq) ?? null)
   readonly running = $derived(this.status === 'starting' || this.status === 'running')
+  /** the faults the learner pressed during the run on screen, for the run bar */
+  readonly faultsPressed = $derived(pressedFaults(this.trace))
   /** while a run is live and an offline fault has the network down: when it is back (simulated ms) */
   readonly offlineUntil = $derived(this.running ? offlineUntil(this.trace, this.simNow) : null)
 
@@ -84,10 +89,7 @@ export class LessonSession {
     pause(): void
     resume(): void
     step(): Promise<number | null>
-    dropConnections(): void
-    dropConnection(conn: string): void
-    goOffline(ms: number): void
-    restartServer(instance?: number): void
+    fault(fault: Fault): void
   } | null = null
   private saveTimer: ReturnType<typeof setTimeout> | null = null
   /** a deep link's step, shown when the run it started ends */
@@ -247,6 +249,7 @@ export class LessonSession {
     this.stepProblem = null
     this.leftOut = { console: 0, ui: 0, errors: 0 }
     this.leftOutByClient.clear()
+    this.uiCalls = []
     try {
       const [{ LearnerRun }, { createSimulation }, host] = await loadRunner()
       const runId = await host.nextRunId()
@@ -272,7 +275,10 @@ export class LessonSession {
         // ?wirelab-noise=30 delays the transport randomly by up to 30 ms: the determinism tests use it
         noiseMs: Number(/[?&]wirelab-noise=(\d+)/.exec(location.search)?.[1] ?? 0),
         onConsole: (entry) => this.addConsole(entry),
-        onUi: (client, operation, t) => this.applyUi(client, operation, t),
+        onUi: (client, operation, t, cause) => {
+          this.uiCalls.push({ t, operation, cause, ...(client ? { client } : {}) })
+          this.applyUi(client, operation, t)
+        },
         onError: (error) => (this.errors = [...this.errors, error]),
         onProgress: (now) => (this.simNow = now),
         onDropped: (dropped, client) => {
@@ -287,7 +293,7 @@ export class LessonSession {
           this.simNow = sim.now
           this.status = why
           this.current = null
-          this.evaluate()
+          this.evaluate(why, sim.now)
           if (this.replayStep !== null) {
             this.speed = this.speedBeforeReplay
             this.showStep(this.replayStep)
@@ -323,24 +329,9 @@ export class LessonSession {
     this.stepProblem = `The link points to step ${step}, but this run has only ${total} step${total === 1 ? '' : 's'}: the link was made from other code (a share link carries its code, a step link does not). The whole run is shown instead.`
   }
 
-  /** a fault on demand: every open connection is lost at once */
-  dropConnections(): void {
-    this.current?.dropConnections()
-  }
-
-  /** a fault on demand: one connection is lost */
-  dropConnection(conn: string): void {
-    this.current?.dropConnection(conn)
-  }
-
-  /** a fault on demand: a server instance (1-based) restarts and forgets what it kept in memory */
-  restartServer(instance = 1): void {
-    this.current?.restartServer(instance)
-  }
-
-  /** a fault on demand: the network is down for a while */
-  goOffline(durationMs: number): void {
-    this.current?.goOffline(durationMs)
+  /** a fault on demand (the toolbar, or a connection picked in the inspector) */
+  fault(fault: Fault): void {
+    this.current?.fault(fault)
   }
 
   pause(): void {
@@ -403,12 +394,32 @@ export class LessonSession {
     this.console.flush()
   }
 
-  private evaluate(): void {
-    const console: LoggedCall[] = this.console.entries
+  private evaluate(end: RunEnd, at: number): void {
+    const console: LoggedCall[] = this.console.everyLine
       .filter((e) => !e.hint)
-      .map((e) => ({ level: e.level, t: e.t, values: e.args.map(logValueToData), ...(e.client ? { client: e.client } : {}) }))
+      .map((e) => ({
+        level: e.level,
+        t: e.t,
+        values: e.args.map(logValueToData),
+        ...(e.client ? { client: e.client } : {}),
+        ...(e.cause ? { cause: e.cause } : {}),
+      }))
     const errors = this.errors.map((e) => `${e.name}: ${e.message}`)
-    this.results = evaluateChecks(this.checks, { trace: this.trace, console, errors, server: this.serverStats })
+    // why a run that did not finish stopped, as the console said it (a syntax error, the watchdog, a cap)
+    const stop = this.errors.find((e) => e.phase !== 'runtime' && e.phase !== 'rejection')
+    const reason = stop
+      ? stop.phase === 'syntax'
+        ? `your code could not start: ${stop.name}: ${stop.message}${stop.location ? ` (line ${stop.location.line})` : ''}`
+        : stop.message
+      : undefined
+    this.results = evaluateChecks(this.checks, {
+      trace: this.trace,
+      console,
+      errors,
+      server: this.serverStats,
+      ui: this.uiCalls,
+      end: { status: end, at, ...(reason ? { reason } : {}) },
+    })
     const results = this.results.map((r) => ({ id: r.id, pass: r.pass, message: r.message.slice(0, 2000) }))
     this.saveProgress({ lastRun: { at: Date.now(), results } })
   }
@@ -416,4 +427,20 @@ export class LessonSession {
 
 function sum<K extends string>(rows: ReadonlyArray<Record<K, number>>, key: K): number {
   return rows.reduce((n, row) => n + row[key], 0)
+}
+
+/** the learner's own faults in a trace, each named as its button is */
+function pressedFaults(trace: readonly TraceEvent[]): Array<{ t: number; label: string }> {
+  return trace.flatMap((e) => {
+    if (e.kind !== 'fault' || e.origin !== 'learner' || e.description.startsWith('The network is back')) return []
+    const label =
+      e.offlineUntil !== undefined
+        ? 'Offline'
+        : e.description.includes('restarts')
+          ? `Restart ${e.server ?? 'server'}`
+          : e.conn
+            ? `Drop ${e.conn}`
+            : 'Drop connections'
+    return [{ t: e.t, label }]
+  })
 }

@@ -2,7 +2,7 @@
 // routes each tagged request to the run it belongs to. Runs are named "<tab>.<n>": the tab's id at the
 // service worker makes them unique over every tab and window, and tells the service worker where a
 // request belongs.
-import type { RunWire } from '../mock/run-wire.ts'
+import type { RunWire } from '../crossing/run-wire.ts'
 import { RUN_LOCK } from '../offline/offline-support.ts'
 
 const runs = new Map<string, RunWire>()

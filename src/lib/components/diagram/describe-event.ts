@@ -43,6 +43,8 @@ export function eventLabel(e: TraceEvent): { main: string; detail: string } {
       return { main: `PUBLISH ${e.channel}`, detail: `${truncate(e.message, 40)} → ${e.receivers} subscriber${e.receivers === 1 ? '' : 's'}` }
     case 'pubsub.deliver':
       return { main: `message on ${e.channel}`, detail: truncate(e.message, 48) }
+    case 'server.log':
+      return { main: truncate(e.text, 60), detail: '' }
   }
 }
 

@@ -1,4 +1,4 @@
-import type { LearnerError } from '../../runner/learner-run.ts'
+import type { LearnerError } from '../../runner/run-output.ts'
 
 /** an editor marker for each error that has a place in the learner's code */
 export interface CodeMarker {

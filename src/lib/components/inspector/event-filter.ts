@@ -3,7 +3,7 @@
 import type { TraceEvent } from '../../sim/trace.ts'
 import { eventLabel } from '../diagram/describe-event.ts'
 
-export type KindFilter = 'all' | 'http' | 'sse' | 'websocket' | 'broker' | 'problems'
+export type KindFilter = 'all' | 'http' | 'sse' | 'websocket' | 'broker' | 'server' | 'problems'
 export type DirectionFilter = 'all' | 'up' | 'down'
 
 export interface EventFilter {
@@ -27,6 +27,7 @@ const KIND_OF: Record<TraceEvent['kind'], Exclude<KindFilter, 'all'>> = {
   'conn.close': 'problems',
   'conn.error': 'problems',
   fault: 'problems',
+  'server.log': 'server',
 }
 
 /** what the text filter searches: the label, its detail and the exact wire text */

@@ -31,6 +31,8 @@ export function eventSentence(e: TraceEvent): string {
       return `The ${e.from} sends a WebSocket frame${e.from === 'client' ? ', masked as every client frame must be' : ''}.`
     case 'pubsub.publish':
       return `${e.server ?? 'The server'} publishes on the broker's "${e.channel}" channel; the broker passes it to the ${e.receivers} instance${e.receivers === 1 ? '' : 's'} subscribed right now and keeps nothing.`
+    case 'server.log':
+      return `${e.server ?? 'The server'} notes: ${e.text}`
     case 'pubsub.deliver':
       return `The broker delivers the message to ${e.server ?? 'the server'}, which passes it on to its own clients.`
   }

@@ -1,6 +1,7 @@
 // console.* in the learner realm: each call goes to the page's console pane with its simulated time.
 import type { ConsoleLevel, WorkerMessage } from '../protocol.ts'
 import { toLogValue } from '../log-value.ts'
+import { currentCause } from './cause.ts'
 
 const LEVELS: ConsoleLevel[] = ['log', 'info', 'warn', 'error', 'debug']
 
@@ -13,7 +14,7 @@ export function captureConsole(target: Console, simNow: () => number, post: (mes
       if (!allow()) return
       const values = args.slice(0, MAX_ARGS).map((a) => toLogValue(a))
       if (args.length > MAX_ARGS) values.push({ type: 'string', value: `… and ${args.length - MAX_ARGS} more arguments` })
-      post({ type: 'console', level, t: simNow(), args: values })
+      post({ type: 'console', level, t: simNow(), args: values, cause: currentCause() })
     }
   }
 }

@@ -5,7 +5,7 @@
 // until then (the barrier). It wraps rather than subclasses, so that the native constructor (which
 // would reach the network untagged) is not reachable from learner code through the prototype chain.
 import { TAG_PARAM, type WorkerMessage } from '../protocol.ts'
-import { afterMacrotask } from '../macrotask.ts'
+import { afterMacrotask } from '../../crossing/macrotask.ts'
 import { toWire } from './wire-url.ts'
 
 export interface EventSourceDeps {

@@ -3,8 +3,9 @@
 // abort into a close on the simulated wire, and buffers the body so that json() / text() settle in
 // microtasks: a native body read takes real macrotasks, which would let simulated time slip.
 import { TAG_HEADER, type WorkerMessage } from '../protocol.ts'
-import { afterMacrotask } from '../macrotask.ts'
+import { afterMacrotask } from '../../crossing/macrotask.ts'
 import { toWire } from './wire-url.ts'
+import { handling } from './cause.ts'
 
 export interface FetchDeps {
   native: typeof fetch
@@ -36,7 +37,13 @@ export function createLearnerFetch(deps: FetchDeps): typeof fetch {
     try {
       const response = await deps.native(onWire)
       const body = NULL_BODY.has(response.status) ? null : new Uint8Array(await response.arrayBuffer())
-      return bufferedResponse(response, body)
+      // from here the learner's code handles this response (its await continues in this very task)
+      handling({ kind: 'fetch', conn })
+      return bufferedResponse(response, body, conn)
+    } catch (error) {
+      // a failed request is handled too: the learner's catch runs on it
+      handling({ kind: 'fetch', conn })
+      throw error
     } finally {
       signal.removeEventListener('abort', onAbort)
       afterMacrotask(() => deps.post({ type: 'response-delivered', conn }))
@@ -44,7 +51,7 @@ export function createLearnerFetch(deps: FetchDeps): typeof fetch {
   }
 }
 
-function bufferedResponse(original: Response, body: Uint8Array | null): Response {
+function bufferedResponse(original: Response, body: Uint8Array | null, conn: number): Response {
   const copy = new Response(body as BodyInit | null, { status: original.status, statusText: original.statusText, headers: original.headers })
   Object.defineProperties(copy, { url: { value: original.url }, redirected: { value: original.redirected }, type: { value: original.type } })
   if (!body) return copy
@@ -52,6 +59,7 @@ function bufferedResponse(original: Response, body: Uint8Array | null): Response
   const read = <T>(produce: () => T): Promise<T> => {
     if (used) return Promise.reject(new TypeError("Failed to execute 'read' on 'Response': body stream already read"))
     used = true
+    handling({ kind: 'fetch', conn })
     try {
       return Promise.resolve(produce())
     } catch (error) {
@@ -66,7 +74,7 @@ function bufferedResponse(original: Response, body: Uint8Array | null): Response
     arrayBuffer: { value: () => read(() => body.slice().buffer) },
     bytes: { value: () => read(() => body.slice()) },
     blob: { value: () => read(() => new Blob([body.slice()], { type: original.headers.get('content-type') ?? '' })) },
-    clone: { value: () => bufferedResponse(original, body) },
+    clone: { value: () => bufferedResponse(original, body, conn) },
   })
   return copy
 }

@@ -1,7 +1,7 @@
 // What may cross from the learner's worker to the page in one run. A loop that logs a million lines, or a
 // timer that throws every 4 ms, must not flood the page: past these caps calls are counted, not sent, and
 // the page is told how many were left out (once per macrotask), so it can say so where the learner looks.
-import { afterMacrotask } from '../macrotask.ts'
+import { afterMacrotask } from '../../crossing/macrotask.ts'
 import { LEARNER_CAPS } from '../protocol.ts'
 
 export interface Dropped {

@@ -1,7 +1,7 @@
 // The learner realm's clock: setTimeout, setInterval, Date and performance are fake and move only when
 // the page says "advance to t". The page owns simulated time; see docs/architecture.md.
 import FakeTimers from '@sinonjs/fake-timers'
-import { nextMacrotask } from '../macrotask.ts'
+import { nextMacrotask } from '../../crossing/macrotask.ts'
 
 type TimerFn = (...args: unknown[]) => void
 
@@ -24,7 +24,13 @@ const FAKED = ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Da
  * `onTimerError`: a timer callback threw. Browsers report the error and go on with the next timer;
  * so does this clock (fake-timers would instead rethrow the first error after the tick and stop).
  */
-export function installLearnerClock(global: typeof globalThis, epochMs: number, onTimerError: (error: unknown) => void = rethrow): LearnerClock {
+export function installLearnerClock(
+  global: typeof globalThis,
+  epochMs: number,
+  onTimerError: (error: unknown) => void = rethrow,
+  /** a timer's callback is about to run */
+  onTimer: () => void = () => {},
+): LearnerClock {
   const clock = FakeTimers.withGlobal(global).install({ now: epochMs, toFake: [...FAKED], loopLimit: 100_000 })
   // fake-timers hangs itself on every faked global (`clearTimeout.clock`, `Date.clock` …): learner code
   // could tick or uninstall it. The clock stays reachable from this closure only.
@@ -32,7 +38,7 @@ export function installLearnerClock(global: typeof globalThis, epochMs: number, 
   for (const name of FAKED) if (name !== 'Date') delete g[name]?.clock
   // the fake Date reads its own `.clock` on every call, so it keeps it and the realm sees a view without it
   g.Date = hideProperty(g.Date as object, 'clock') as { clock?: unknown }
-  applyTimerClamp(global, onTimerError)
+  applyTimerClamp(global, onTimerError, onTimer)
   const sim = () => clock.now - epochMs
   const nextAt = (): number | null => {
     // fake-timers keeps its timers in a heap ordered by due time; peeking it is the cheapest way to ask
@@ -61,7 +67,7 @@ export function installLearnerClock(global: typeof globalThis, epochMs: number, 
  * `setTimeout(f, 0)` chain would spin forever. Browsers clamp nested timers (nesting level > 5) and
  * intervals to at least 4 ms (HTML "timer initialisation steps"); do the same.
  */
-function applyTimerClamp(global: typeof globalThis, onTimerError: (error: unknown) => void): void {
+function applyTimerClamp(global: typeof globalThis, onTimerError: (error: unknown) => void, onTimer: () => void): void {
   const g = global as unknown as Record<string, unknown>
   const fakeSetTimeout = g.setTimeout as (fn: TimerFn, ms?: number) => number
   const fakeSetInterval = g.setInterval as (fn: TimerFn, ms?: number, ...args: unknown[]) => number
@@ -74,6 +80,7 @@ function applyTimerClamp(global: typeof globalThis, onTimerError: (error: unknow
     return fakeSetTimeout(() => {
       const previous = nesting
       nesting = level
+      onTimer()
       try {
         ;(fn as TimerFn)(...args)
       } catch (error) {
@@ -87,6 +94,7 @@ function applyTimerClamp(global: typeof globalThis, onTimerError: (error: unknow
     if (typeof fn !== 'function') throw new TypeError('setInterval needs a function (strings are not evaluated here)')
     return fakeSetInterval(
       (...callArgs: unknown[]) => {
+        onTimer()
         try {
           ;(fn as TimerFn)(...callArgs)
         } catch (error) {

@@ -12,9 +12,10 @@ import { createLearnerWebSocket, type LearnerWebSocketClass } from './websocket.
 import { captureConsole } from './console-capture.ts'
 import { createUi } from './ui.ts'
 import { FloodGuard } from './flood-guard.ts'
+import { currentCause, handling } from './cause.ts'
 import { lockDownRealm } from './realm-lockdown.ts'
 import { capText, MAX_STRING } from '../log-value.ts'
-import { afterMacrotask, nextMacrotask } from '../macrotask.ts'
+import { afterMacrotask, nextMacrotask } from '../../crossing/macrotask.ts'
 
 /** the parts of a dedicated worker's global scope used here (the DOM lib has no worker types) */
 interface WorkerScope {
@@ -92,17 +93,25 @@ async function init(message: Extract<PageToWorker, { type: 'init' }>, privatePor
   port = privatePort
   port.onmessage = (event: MessageEvent<PageToWorker>) => handle(event.data)
   const natives = lockDownRealm(globalThis, { pageUrl: message.pageUrl, onClose: () => post({ type: 'closed-itself' }) })
-  clock = installLearnerClock(globalThis, message.epochMs, (error) => reportError('runtime', error))
+  clock = installLearnerClock(
+    globalThis,
+    message.epochMs,
+    (error) => reportError('runtime', error),
+    () => handling({ kind: 'timer' }),
+  )
   guard = new FloodGuard((dropped) => post({ type: 'dropped', ...dropped }))
   connections = message.connBase
   // which client this is ("Alice"), for lessons that run the same code as several clients
   Object.defineProperty(globalThis, 'client', { value: Object.freeze({ ...message.client }), enumerable: true })
   const simNow = () => clock?.now() ?? 0
   const allowUi = () => guard?.allow('ui') ?? true
-  Object.defineProperty(globalThis, 'ui', { value: createUi((operation) => post({ type: 'ui', t: simNow(), operation }), allowUi), enumerable: true })
+  Object.defineProperty(globalThis, 'ui', {
+    value: createUi((operation) => post({ type: 'ui', t: simNow(), operation, cause: currentCause() }), allowUi),
+    enumerable: true,
+  })
   captureConsole(console, simNow, post, () => guard?.allow('console') ?? true)
   const shared = { runId: message.runId, nextConnection: () => ++connections, simNow, post, baseUrl: message.pageUrl }
-  LearnerEventSource = createLearnerEventSource({ Native: natives.EventSource, ...shared })
+  LearnerEventSource = createLearnerEventSource({ Native: natives.EventSource, ...shared, onDeliver: (conn, what) => handling({ ...what, conn }) })
   LearnerWebSocket = createLearnerWebSocket(shared)
   const realm = globalThis as unknown as Record<string, unknown>
   realm.EventSource = LearnerEventSource
@@ -136,6 +145,7 @@ async function run(code: string, language: 'javascript' | 'typescript'): Promise
   } else {
     try {
       const start = (0, eval)(wrapLearnerCode(compiled.js)) as () => Promise<void>
+      handling({ kind: 'top' })
       start().catch((error: unknown) => reportError('runtime', error))
     } catch (error) {
       reportError('runtime', error)

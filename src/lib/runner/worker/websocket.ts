@@ -2,7 +2,8 @@
 // over postMessage to the page, which connects it to the simulated server. Events are dispatched when
 // the page says they arrived, then acknowledged after the learner's listeners ran.
 import type { PageToWorker, WorkerMessage } from '../protocol.ts'
-import { afterMacrotask } from '../macrotask.ts'
+import { afterMacrotask } from '../../crossing/macrotask.ts'
+import { handling } from './cause.ts'
 
 export interface WebSocketDeps {
   nextConnection: () => number
@@ -122,6 +123,7 @@ export function createLearnerWebSocket(deps: WebSocketDeps): LearnerWebSocketCla
 
   return Object.assign(LearnerWebSocket, {
     dispatch(m: Extract<PageToWorker, { type: 'ws-event' }>) {
+      handling({ kind: 'ws-event', conn: m.conn, n: m.n })
       sockets.get(m.conn)?.handle(m)
       afterMacrotask(() => deps.post({ type: 'ws-ack', conn: m.conn, n: m.n }))
     },

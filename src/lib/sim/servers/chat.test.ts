@@ -90,7 +90,7 @@ describe('several server instances behind a load balancer', () => {
 
   it('restarting one instance loses only its connections', () => {
     const { sim } = chatRun({ instances: 2, broker: true })
-    sim.scheduler.at(sim.now, () => sim.restartServer(2))
+    sim.scheduler.at(sim.now, () => sim.fault({ kind: 'restart-server', server: 2 }))
     sim.scheduler.runDue(2000)
     const faults = sim.trace.ofKind('fault')
     expect(faults.map((e) => e.description)).toEqual(['Server 2 restarts: its connections close and it loses its list of 1 connected client.'])

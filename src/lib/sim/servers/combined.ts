@@ -2,7 +2,7 @@
 // each request goes to the part that offers its path (from the parts' `endpoints`), a WebSocket
 // handshake to the part that accepts it. A restart restarts every part; the stats are all parts'.
 import type { ResponseWriter } from '../exchange.ts'
-import type { ServerSocket } from '../ws-connection.ts'
+import type { HandshakeAnswer, ServerSocket } from '../ws-connection.ts'
 import type { ServerRequest, ServerStat, SimServer } from './types.ts'
 
 /** "/api/messages" from "GET /api/messages?since=<id>", "/chat" from "WebSocket /chat" */
@@ -24,9 +24,9 @@ export class CombinedServer implements SimServer {
     response.respond(404, JSON.stringify({ error: `No such endpoint. This server offers: ${this.endpoints.join(', ')}` }))
   }
 
-  acceptWebSocket(target: string, protocols: string[], socket: ServerSocket): { protocol: string } | null {
+  acceptWebSocket(target: string, protocols: string[], socket: ServerSocket, headers: ReadonlyMap<string, string>): HandshakeAnswer {
     for (const part of this.parts) {
-      const accepted = part.acceptWebSocket?.(target, protocols, socket)
+      const accepted = part.acceptWebSocket?.(target, protocols, socket, headers)
       if (accepted) return accepted
     }
     return null

@@ -147,7 +147,7 @@ describe('inbox server restart', () => {
   it('forgets the stored messages; later ones still arrive', () => {
     const sim = inbox()
     sim.scheduler.runDue(1500)
-    sim.restartServer()
+    sim.fault({ kind: 'restart-server' })
     sim.receive(get('/api/messages?since=0', 2000))
     sim.receive(get('/api/messages?since=0', 5500))
     sim.scheduler.runDue(6000)

@@ -2,8 +2,11 @@
 //   GET /api/messages?since=<id>       answers at once (short polling)
 //   GET /api/messages/wait?since=<id>  holds the request until a message arrives or the hold timeout
 //                                      passes, then answers 200 with it or 204 No Content (long polling)
-import type { ResponseWriter } from '../exchange.ts'
-import { plural, type ServerContext, type ServerRequest, type ServerStat, type SimServer } from './types.ts'
+// Written on the lesson server API (server-api/), as a lesson's own server.ts would be.
+import { defineServer } from '../server-api/define.ts'
+import { LessonServer } from '../server-api/lesson-server.ts'
+import type { LessonResponse } from '../server-api/types.ts'
+import { plural, type ServerContext } from './types.ts'
 
 export interface InboxOptions {
   /** when each message arrives at the server (simulated ms) and what it says */
@@ -18,95 +21,87 @@ export interface InboxMessage {
   text: string
 }
 
-export class InboxServer implements SimServer {
-  readonly endpoints = ['GET /api/messages?since=<id>', 'GET /api/messages/wait?since=<id>']
-  private readonly inbox: InboxMessage[] = []
-  /** held long polls: each is released by the first message newer than its `since` */
-  private readonly waiting = new Map<() => void, number>()
-  private served = 0
-  private empty = 0
-  private held = 0
+const endpoints = ['GET /api/messages?since=<id>', 'GET /api/messages/wait?since=<id>']
 
-  constructor(
-    private readonly ctx: ServerContext,
-    private readonly options: InboxOptions,
-  ) {
-    options.messages.forEach((m, i) => {
-      ctx.scheduler.at(m.atMs, () => this.arrive({ id: i + 1, from: m.from, text: m.text }), { label: 'inbox: a message arrives' })
-    })
-  }
+export const inboxServer = defineServer<InboxOptions, void>({
+  endpoints,
+  // the senders: messages arrive whatever the server is doing (ids come from their side, so they keep
+  // counting across a restart)
+  world(world) {
+    world.options.messages.forEach((m, i) => world.at(m.atMs, () => world.emit('message', { id: i + 1, from: m.from, text: m.text })))
+  },
+  setup(server) {
+    const inbox: InboxMessage[] = []
+    /** held long polls: each is released by the first message newer than its `since` */
+    const waiting = new Map<() => void, number>()
+    const served = server.counter('requests', ['request served', 'requests served'])
+    const empty = server.counter('empty', ['empty answer', 'empty answers'])
+    const held = server.counter('held', ['request held', 'requests held'])
+    server.forgets(() => `the ${plural(inbox.length, 'message')} it had stored`)
 
-  stats(): ServerStat[] {
-    return [
-      { id: 'requests', label: ['request served', 'requests served'], value: this.served },
-      { id: 'empty', label: ['empty answer', 'empty answers'], value: this.empty },
-      { id: 'held', label: ['request held', 'requests held'], value: this.held },
-    ]
-  }
-
-  restart(): string {
-    const lost = this.inbox.length
-    this.inbox.length = 0
-    this.waiting.clear()
-    return `the ${plural(lost, 'message')} it had stored`
-  }
-
-  handle(request: ServerRequest, response: ResponseWriter): void {
-    const url = new URL(request.target, 'http://inbox.invalid')
-    const since = Number(url.searchParams.get('since') ?? 0)
-    if (request.method !== 'GET') return this.answer(response, 405, { error: `Use GET for ${url.pathname}` })
-    if (!Number.isInteger(since) || since < 0) return this.answer(response, 400, { error: '"since" must be the id of the last message you have (0 for none)' })
-    if (url.pathname === '/api/messages') return this.reply(response, since)
-    if (url.pathname === '/api/messages/wait') return this.longPoll(response, since)
-    this.answer(response, 404, { error: `No such endpoint. This server offers: ${this.endpoints.join(', ')}` })
-  }
-
-  private newerThan(since: number): InboxMessage[] {
-    return this.inbox.filter((m) => m.id > since)
-  }
-
-  private reply(response: ResponseWriter, since: number): void {
-    const messages = this.newerThan(since)
-    this.served++
-    if (messages.length === 0) this.empty++
-    response.respond(200, JSON.stringify({ messages, last: messages.at(-1)?.id ?? since }))
-  }
-
-  private longPoll(response: ResponseWriter, since: number): void {
-    if (this.newerThan(since).length > 0) return this.reply(response, since)
-    this.held++
-    response.hold('No new messages yet: the server holds the request open until one arrives or the hold timeout passes.')
-    const { scheduler } = this.ctx
-    const release = () => {
-      this.waiting.delete(release)
-      scheduler.cancel(timeout)
-      this.reply(response, since)
+    const newerThan = (since: number) => inbox.filter((m) => m.id > since)
+    const reply = (response: LessonResponse, since: number) => {
+      const messages = newerThan(since)
+      served.add()
+      if (messages.length === 0) empty.add()
+      response.json({ messages, last: messages.at(-1)?.id ?? since })
     }
-    const timeout = scheduler.after(
-      this.options.holdTimeoutMs,
-      () => {
-        this.waiting.delete(release)
-        this.served++
-        this.empty++
-        response.respondEmpty(204)
-      },
-      { label: 'inbox: hold timeout' },
-    )
-    this.waiting.set(release, since)
-    response.onClientClose(() => {
-      this.waiting.delete(release)
-      scheduler.cancel(timeout)
+    const answer = (response: LessonResponse, status: number, body: object) => {
+      served.add()
+      response.json(body, { status })
+    }
+    /** the `since` query parameter, or null when it is not a message id (the answer is then sent) */
+    const since = (query: Readonly<Record<string, string>>, response: LessonResponse): number | null => {
+      const value = Number(query.since ?? 0)
+      if (Number.isInteger(value) && value >= 0) return value
+      answer(response, 400, { error: '"since" must be the id of the last message you have (0 for none)' })
+      return null
+    }
+
+    server.on('message', (payload) => {
+      const message = payload as InboxMessage
+      inbox.push(message)
+      for (const [release, after] of [...waiting]) if (message.id > after) release()
     })
-  }
 
-  // ids keep counting across a restart: they come from the senders' side, not from this process
-  private arrive(message: InboxMessage): void {
-    this.inbox.push(message)
-    for (const [release, since] of [...this.waiting]) if (message.id > since) release()
-  }
+    server.get('/api/messages', (request, response) => {
+      const after = since(request.query, response)
+      if (after !== null) reply(response, after)
+    })
 
-  private answer(response: ResponseWriter, status: number, body: object): void {
-    this.served++
-    response.respond(status, JSON.stringify(body))
+    server.get('/api/messages/wait', (request, response) => {
+      const after = since(request.query, response)
+      if (after === null) return
+      if (newerThan(after).length > 0) return reply(response, after)
+      held.add()
+      response.hold('No new messages yet: the server holds the request open until one arrives or the hold timeout passes.')
+      const release = () => {
+        waiting.delete(release)
+        server.cancel(timeout)
+        reply(response, after)
+      }
+      const timeout = server.after(server.options.holdTimeoutMs, () => {
+        waiting.delete(release)
+        served.add()
+        empty.add()
+        response.empty(204)
+      })
+      waiting.set(release, after)
+      response.onClose(() => {
+        waiting.delete(release)
+        server.cancel(timeout)
+      })
+    })
+
+    for (const path of ['/api/messages', '/api/messages/wait'])
+      server.route('*', path, (request, response) => answer(response, 405, { error: `Use GET for ${path}` }))
+    server.route('*', '/*', (_request, response) => answer(response, 404, { error: `No such endpoint. This server offers: ${endpoints.join(', ')}` }))
+  },
+})
+
+/** the inbox as a simulated server instance */
+export class InboxServer extends LessonServer<InboxOptions, void> {
+  constructor(ctx: ServerContext, options: InboxOptions) {
+    super(ctx, inboxServer, options)
   }
 }

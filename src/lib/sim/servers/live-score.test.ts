@@ -91,7 +91,7 @@ describe('live-score server restart', () => {
     const sim = liveScore()
     sim.receive(stream(0))
     sim.scheduler.runDue(2500)
-    sim.restartServer()
+    sim.fault({ kind: 'restart-server' })
     sim.receive(stream(3100, 2, '2'))
     sim.scheduler.runDue(4500)
     expect(sim.trace.events.find((e) => e.kind === 'fault')).toMatchObject({

@@ -1,6 +1,6 @@
 import type { ResponseWriter } from '../exchange.ts'
 import type { SimScheduler } from '../scheduler.ts'
-import type { ServerSocket } from '../ws-connection.ts'
+import type { HandshakeAnswer, ServerSocket } from '../ws-connection.ts'
 import type { PubSubClient } from '../broker.ts'
 
 /** a request as it reaches a simulated server */
@@ -49,6 +49,8 @@ export interface ServerContext {
   instance: number
   /** this instance's connection to the pub/sub broker, when the lesson has one */
   pubsub: PubSubClient | null
+  /** a line in the trace on this instance's lifeline (`server.log` events) */
+  log(text: string): void
 }
 
 /** a simulated server: plain logic on the simulated clock, no knowledge of msw or the browser */
@@ -63,6 +65,9 @@ export interface SimServer {
    * arriving, the match going on) continue.
    */
   restart?(): string
-  /** a WebSocket handshake for `target`: return the subprotocol chosen ('' for none) to accept, null to refuse (404) */
-  acceptWebSocket?(target: string, protocols: string[], socket: ServerSocket): { protocol: string } | null
+  /**
+   * A WebSocket handshake for `target` (`headers`: the handshake's, names in lower case): the subprotocol
+   * chosen ('' for none) to accept, `{ refuse: status }` to refuse, null for 404
+   */
+  acceptWebSocket?(target: string, protocols: string[], socket: ServerSocket, headers: ReadonlyMap<string, string>): HandshakeAnswer
 }

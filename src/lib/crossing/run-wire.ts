@@ -1,8 +1,8 @@
-// What the msw layer needs from a running lesson: its simulation, its barrier, and what the learner's
-// worker announced about each connection. Implemented by runner/LearnerRun.
-import type { Barrier } from '../sim/barrier.ts'
+// What the msw layer needs from a running lesson: its simulation, its crossings (the barrier), and what
+// the learner's worker announced about each connection. Implemented by runner/LearnerRun.
+import type { Crossings } from './crossings.ts'
 import type { Simulation } from '../sim/simulation.ts'
-import type { SseFields } from '../sim/sse.ts'
+import type { DeliveredChunk } from '../sim/response-writer.ts'
 
 export interface Announcement {
   /** simulated ms when the learner's code opened the connection */
@@ -35,26 +35,18 @@ export const PROBE_PATH = '__wirelab/probe'
 
 export interface RunWire {
   readonly sim: Simulation
-  readonly barrier: Barrier
+  /** holds simulated time while messages cross for real */
+  readonly crossings: Crossings
   /** test knob: up to this many real ms of random delay before each step of the transport (0: none) */
   readonly noiseMs: number
   /** the worker's announcement of connection `conn`; null when the run has ended */
   announcement(conn: number): Promise<Announcement | null>
   /** make sure the worker acknowledges events of `eventType` on `conn` before one is sent */
   expectSseType(conn: number, eventType: string): Promise<void>
-  /** an SSE block reaches the learner's EventSource; the running count of dispatched events, or null */
-  sseDelivered(conn: number, fields: SseFields, dispatches: boolean): number | null
+  /** a chunk of an event stream reaches the learner's EventSource; the running number of each event it dispatches */
+  sseDelivered(conn: number, chunk: DeliveredChunk): number[]
   /** the EventSource's stream ended or failed to connect: the browser reconnects by itself */
   streamEnded(conn: number): void
   /** the EventSource failed for good (not 200, not text/event-stream): no reconnection */
   streamFailed(conn: number): void
-}
-
-/** barrier keys for one connection; all start with `${conn}/` so they can be dropped together */
-export const crossing = {
-  request: (conn: string) => `${conn}/request`,
-  head: (conn: string) => `${conn}/head`,
-  end: (conn: string) => `${conn}/end`,
-  event: (conn: string, n: number) => `${conn}/event/${n}`,
-  all: (conn: string) => `${conn}/`,
 }

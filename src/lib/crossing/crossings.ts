@@ -1,0 +1,92 @@
+// Every message that crosses between the learner's worker and the simulation for real (through the
+// service worker and msw, or over the WebSocket bridge) holds simulated time until it has arrived: this
+// module owns all of it, for fetch, EventSource and WebSocket alike — the names of the barrier's keys,
+// when each is held, and the acknowledgements that release them. The transport (mock/) and the run
+// (runner/) call it; neither builds a key. The table in docs/architecture.md ("One simulation clock")
+// maps to the methods below.
+import type { Barrier } from '../sim/barrier.ts'
+
+/** barrier keys for one connection (named as on the wire, c1 / A1); all start with `${conn}/` */
+const key = {
+  request: (conn: string) => `${conn}/request`,
+  head: (conn: string) => `${conn}/head`,
+  end: (conn: string) => `${conn}/end`,
+  event: (conn: string, n: number) => `${conn}/event/${n}`,
+  ws: (conn: string, n: number) => `${conn}/ws/${n}`,
+  all: (conn: string) => `${conn}/`,
+}
+
+export class Crossings {
+  /** per EventSource: how many of its events the worker has acknowledged */
+  private readonly eventsSeen = new Map<string, number>()
+  /** per WebSocket: how many events have been handed to the worker */
+  private readonly wsDelivered = new Map<string, number>()
+
+  constructor(readonly barrier: Barrier) {}
+
+  /** the worker announced a request (fetch, or an EventSource's connection or reconnection): held until the transport has it */
+  requestAnnounced(conn: string): void {
+    this.barrier.hold(key.request(conn))
+  }
+
+  /** the transport has the real request */
+  requestArrived(conn: string): void {
+    this.barrier.done(key.request(conn))
+  }
+
+  /** the response head reaches the client in simulated time (synchronously, at delivery): held until the code has it */
+  headDelivered(conn: string): void {
+    this.barrier.hold(key.head(conn))
+  }
+
+  /** the learner's code has the head: fetch settled (body buffered), or the EventSource's open or error listener ran */
+  headSeen(conn: string): void {
+    this.barrier.done(key.head(conn))
+  }
+
+  /** the `n`-th dispatching SSE block of this EventSource (counted over its reconnections) is on its way */
+  eventDelivered(conn: string, n: number): void {
+    this.barrier.hold(key.event(conn, n))
+  }
+
+  /** the worker has dispatched `count` events of this EventSource so far (one acknowledgement for several) */
+  eventsAcknowledged(conn: string, count: number): void {
+    const seen = this.eventsSeen.get(conn) ?? 0
+    for (let n = seen + 1; n <= count; n++) this.barrier.done(key.event(conn, n))
+    this.eventsSeen.set(conn, Math.max(seen, count))
+  }
+
+  /** an EventSource's stream ended (the server closed it, or it was lost): held until its error listener ran */
+  streamEnded(conn: string): void {
+    this.barrier.hold(key.end(conn))
+  }
+
+  /** the EventSource's error listener ran (readyState CONNECTING or CLOSED) */
+  streamEndSeen(conn: string): void {
+    this.barrier.done(key.head(conn))
+    this.barrier.done(key.end(conn))
+  }
+
+  /** a WebSocket event (open, message, error, close) is posted to the worker; returns its number on this socket */
+  wsEventDelivered(conn: string): number {
+    const n = (this.wsDelivered.get(conn) ?? 0) + 1
+    this.wsDelivered.set(conn, n)
+    this.barrier.hold(key.ws(conn, n))
+    return n
+  }
+
+  /** the worker ran the learner's listeners for WebSocket event `n` */
+  wsEventAcknowledged(conn: string, n: number): void {
+    this.barrier.done(key.ws(conn, n))
+  }
+
+  /** the learner's code closed the connection: nothing more will arrive on it */
+  connectionClosed(conn: string): void {
+    this.barrier.doneAll(key.all(conn))
+  }
+
+  /** the run ended: release everything */
+  releaseAll(): void {
+    for (const open of this.barrier.open) this.barrier.done(open)
+  }
+}
