@@ -1,7 +1,11 @@
 // A plain static web host for the built site, as a learner's university web space or a GitHub Pages
 // project site would be: it serves a folder under a sub-path (/courses/realtime/), nothing else, records
 // every request, and can be stopped and started again on the same port, or switched to a new build.
-import { createServer, type Server } from 'node:http'
+// It is also the browser's proxy when launched with `proxy: { server: host.origin }` (Playwright then
+// proxies loopback too): every request the browser makes, from a page, a worker or the service worker,
+// comes here first, so one made to another origin is recorded ("GET http://elsewhere/x 502") and refused.
+import { createServer, type IncomingMessage, type Server } from 'node:http'
+import type { Duplex } from 'node:stream'
 import type { AddressInfo, Socket } from 'node:net'
 import { readFile, stat } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
@@ -21,7 +25,7 @@ export interface StaticHost {
   /** the site's address, ending in the sub-path and a slash */
   readonly url: string
   readonly origin: string
-  /** "GET /courses/realtime/assets/x.js 200", in order */
+  /** "GET /courses/realtime/assets/x.js 200", in order; as the proxy, "GET http://elsewhere/x 502" or "CONNECT elsewhere:443 refused" */
   readonly requests: string[]
   /** serve another folder from now on (a new build deployed) */
   serve(root: string): void
@@ -34,9 +38,17 @@ export async function startStaticHost(root: string, prefix = '/courses/realtime/
   let folder = root
   const requests: string[] = []
   const sockets = new Set<Socket>()
+  let origin = ''
   const server: Server = createServer((req, res) => {
     void (async () => {
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://host').pathname)
+      const target = new URL(req.url ?? '/', origin)
+      if (target.origin !== origin) {
+        // a proxied request for another origin
+        requests.push(`${req.method} ${target.href} 502`)
+        res.writeHead(502, { 'Content-Type': 'text/plain' }).end('another origin: refused by the test host')
+        return
+      }
+      const path = decodeURIComponent(target.pathname)
       const log = (status: number) => requests.push(`${req.method} ${path} ${status}`)
       if (!path.startsWith(prefix)) {
         log(404)
@@ -62,13 +74,22 @@ export async function startStaticHost(root: string, prefix = '/courses/realtime/
       }
     })()
   })
+  // https:// and wss:// through the proxy, and WebSocket upgrades: no course needs either
+  server.on('connect', (req: IncomingMessage, socket: Duplex) => {
+    requests.push(`CONNECT ${req.url} refused`)
+    socket.destroy()
+  })
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex) => {
+    requests.push(`UPGRADE ${req.url} refused`)
+    socket.destroy()
+  })
   server.on('connection', (socket) => {
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const port = (server.address() as AddressInfo).port
-  const origin = `http://127.0.0.1:${port}`
+  origin = `http://127.0.0.1:${port}`
   return {
     url: `${origin}${prefix}`,
     origin,
