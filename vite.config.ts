@@ -21,7 +21,7 @@ export default defineConfig({
     wirelabServiceWorker(),
     wirelabCsp(),
   ],
-  resolve: { alias: { 'wirelab/checks': resolve('src/lib/checks/index.ts') } },
+  resolve: { alias: { 'wirelab/checks': resolve('src/lib/checks/index.ts'), 'wirelab/server': resolve('src/lib/sim/server-api/index.ts') } },
   worker: { format: 'es' },
   // crawl every source file at dev-server start: a dependency first met behind a lazy import (msw on
   // the first Run, say) would otherwise make Vite re-optimise and reload the page in the middle of a run

@@ -16,6 +16,13 @@ const suites = [
   { name: 'format (prettier)', cmd: ['prettier', '--check', '--log-level', 'warn', '.'] },
   { name: 'unit (vitest, Node)', vitest: 'vitest.config.ts' },
   { name: 'end-to-end (vitest + Playwright, Chromium)', vitest: 'vitest.e2e.config.ts' },
+  // the example course of docs/authoring.md ("Your own server"), run as `lessons:check -- --run` runs a course
+  {
+    name: 'example course: own servers (Chromium)',
+    vitest: 'vitest.e2e.config.ts',
+    files: ['tests/e2e/lessons.e2e.ts'],
+    env: { LESSONS_DIR: 'docs/examples/own-server', WIRELAB_OUT_DIR: '.lessons-check/examples', E2E_SKIP_BUILD: '' },
+  },
 ]
 
 const only = process.argv.slice(2)
@@ -27,10 +34,9 @@ for (const suite of suites) {
   if (only.length && !only.some((o) => suite.name.startsWith(o))) continue
   console.log(`\n=== ${suite.name} ===`)
   if (suite.vitest) {
-    const json = join(outDir, `${suite.vitest}.json`)
-    const r = spawnSync(npx, ['vitest', 'run', '--config', suite.vitest, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`], {
-      stdio: 'inherit',
-    })
+    const json = join(outDir, `${suite.name.replace(/\W+/g, '-')}.json`)
+    const args = ['vitest', 'run', '--config', suite.vitest, ...(suite.files ?? []), '--reporter=default', '--reporter=json', `--outputFile.json=${json}`]
+    const r = spawnSync(npx, args, { stdio: 'inherit', env: { ...process.env, ...suite.env } })
     let report = null
     try {
       report = JSON.parse(readFileSync(json, 'utf8'))

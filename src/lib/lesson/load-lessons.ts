@@ -1,16 +1,19 @@
 // Node side: reads every lessons/<NN-slug>/ folder, validates it, and renders its text. Used by the
 // Vite plugin (build and dev server) and by the tests.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { isAbsolute, join, relative, resolve } from 'node:path'
 import { parseLessonMarkdown, parseYamlFile, type Inherit, type LessonProblem, type MetaRules } from './front-matter.ts'
 import { claimsSchema, courseSchema, type Claims, type Course } from './schema.ts'
 import { checkLessonText } from './content-rules.ts'
 import { renderMarkdown } from './markdown.ts'
 import type { LessonContent, LessonSummary } from './types.ts'
+import type { LessonFrontMatter } from './schema.ts'
 
 export interface LoadedLesson extends LessonContent {
   dir: string
   checksFile: string
+  /** the lesson's own servers (`kind: module`): `file` as written → absolute path */
+  serverFiles: Record<string, string>
 }
 
 export interface LoadResult {
@@ -83,9 +86,22 @@ export function loadLessons(root: string, cwd = process.cwd()): LoadResult {
     files.push(checksFile)
     if (!existsSync(checksFile))
       problems.push({ file: rel('checks.ts'), line: 1, column: 1, path: '', message: 'missing checks.ts (every lesson needs at least one automatic check)' })
-    if (starter === null || solution === null || types === null || !existsSync(checksFile)) continue
+    const serverFiles = findServerFiles(meta.scenario.server, dir, root, rel('lesson.md'), problems)
+    files.push(...Object.values(serverFiles ?? {}))
+    if (starter === null || solution === null || types === null || !existsSync(checksFile) || serverFiles === null) continue
     const html = renderMarkdown(parsed.body)
-    lessons.push({ slug, meta, html, starter, solution, types, language: meta.starter.endsWith('.ts') ? 'typescript' : 'javascript', dir, checksFile })
+    lessons.push({
+      slug,
+      meta,
+      html,
+      starter,
+      solution,
+      types,
+      language: meta.starter.endsWith('.ts') ? 'typescript' : 'javascript',
+      dir,
+      checksFile,
+      serverFiles,
+    })
   }
   const byOrder = new Map<number, string>()
   for (const lesson of lessons) {
@@ -160,4 +176,29 @@ export function summarise(lesson: LessonContent): LessonSummary {
 
 export function formatProblem(p: LessonProblem): string {
   return `${p.file}:${p.line}:${p.column}${p.path ? ` ${p.path}:` : ''} ${p.message}`
+}
+
+/** the `kind: module` servers' files (null when one is missing or outside the course) */
+function findServerFiles(
+  server: LessonFrontMatter['scenario']['server'],
+  dir: string,
+  root: string,
+  mdFile: string,
+  problems: LessonProblem[],
+): Record<string, string> | null {
+  const found: Record<string, string> = {}
+  let ok = true
+  for (const part of Array.isArray(server) ? server : [server]) {
+    if (part.kind !== 'module') continue
+    const file = resolve(dir, part.file)
+    const inside = relative(resolve(root), file)
+    const problem = (message: string) => {
+      ok = false
+      problems.push({ file: mdFile, line: 2, column: 1, path: 'scenario.server.file', message })
+    }
+    if (inside.startsWith('..') || isAbsolute(inside)) problem(`the server file "${part.file}" is outside the lessons folder`)
+    else if (!existsSync(file)) problem(`the server file "${part.file}" does not exist (it must default-export defineServer({ … }) from 'wirelab/server')`)
+    else found[part.file] = file
+  }
+  return ok ? found : null
 }

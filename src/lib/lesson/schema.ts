@@ -85,8 +85,27 @@ export const chatServerSchema = z
   })
   .describe('The chat server.')
 
+export const moduleServerSchema = z
+  .strictObject({
+    kind: z
+      .literal('module')
+      .describe(
+        "The lesson's own server: a TypeScript file whose default export is `defineServer({ … })` from 'wirelab/server' (docs/authoring.md, \"Your own server\").",
+      ),
+    file: z
+      .string()
+      .regex(/^(?:\.\.\/)?[\w-]+(?:\/[\w-]+)*\.ts$/, 'a .ts file in the lesson folder, or ../<folder>/<name>.ts for one shared by the course')
+      .default('server.ts')
+      .describe('The file that defines the server, relative to the lesson folder; `../_servers/feed.ts` shares one file between lessons of the course.'),
+    options: z
+      .record(z.string(), z.json())
+      .default({})
+      .describe("Handed to the server's code as `server.options` (any JSON: the server decides what each option means)."),
+  })
+  .describe('A server written for the lesson.')
+
 export const serverSchema = z
-  .discriminatedUnion('kind', [liveScoreServerSchema, inboxServerSchema, chatServerSchema])
+  .discriminatedUnion('kind', [liveScoreServerSchema, inboxServerSchema, chatServerSchema, moduleServerSchema])
   .describe('Which simulated server answers the learner, and how it behaves.')
 
 export const serversSchema = z
@@ -102,6 +121,7 @@ export const serversSchema = z
   .describe('Which simulated server answers the learner, and how it behaves; a list combines several kinds on one host.')
 
 export type ServerConfig = z.infer<typeof serverSchema>
+export type ModuleServerConfig = z.infer<typeof moduleServerSchema>
 
 export const scenarioSchema = z
   .strictObject({

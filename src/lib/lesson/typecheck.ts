@@ -10,6 +10,7 @@ import type { LoadedLesson } from './load-lessons.ts'
 const here = dirname(fileURLToPath(import.meta.url))
 const LEARNER_GLOBALS = resolve(here, '../runner/worker/learner-globals.d.ts')
 const CHECKS_API = resolve(here, '../checks/index.ts')
+const SERVER_API = resolve(here, '../sim/server-api/index.ts')
 
 const learnerOptions: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
@@ -34,7 +35,7 @@ const checksOptions: ts.CompilerOptions = {
   skipLibCheck: true,
   types: [],
   allowImportingTsExtensions: true,
-  paths: { 'wirelab/checks': [CHECKS_API] },
+  paths: { 'wirelab/checks': [CHECKS_API], 'wirelab/server': [SERVER_API] },
 }
 
 function problemsOf(program: ts.Program, only: ReadonlySet<string>, cwd: string): LessonProblem[] {
@@ -62,7 +63,8 @@ export function typecheckLessons(lessons: readonly LoadedLesson[], cwd = process
     problems.push(...problemsOf(ts.createProgram(roots, learnerOptions), new Set(code), cwd))
   }
   // the checks: one program for all of them
-  const checks = lessons.map((l) => resolve(l.checksFile))
+  // with the lessons' own servers, checked the same way
+  const checks = [...new Set(lessons.flatMap((l) => [resolve(l.checksFile), ...Object.values(l.serverFiles).map((f) => resolve(f))]))]
   if (checks.length) problems.push(...problemsOf(ts.createProgram(checks, checksOptions), new Set(checks), cwd))
   return problems
 }

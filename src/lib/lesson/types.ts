@@ -1,4 +1,5 @@
 import type { LessonFrontMatter, Protocol } from './schema.ts'
+import type { ServerDefinition } from '../sim/server-api/types.ts'
 
 /** what the home page needs of a lesson */
 export interface LessonSummary {
@@ -23,4 +24,6 @@ export interface LessonContent {
   types: string
   /** the language the learner writes: from the starter file's extension */
   language: 'javascript' | 'typescript'
+  /** the lesson's own servers (`kind: module`), by `file` as the front matter names it: code, so not in the JSON (added by the lesson's module) */
+  servers?: Readonly<Record<string, ServerDefinition<unknown, unknown>>>
 }

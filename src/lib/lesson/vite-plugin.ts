@@ -62,7 +62,10 @@ export function wirelabLessons(options: { dir: string }): Plugin {
       )
       const imports = images.map((file, i) => `import __image${i} from ${JSON.stringify(`${file}?url`)}\n`).join('')
       const withImages = images.reduce((code, _, i) => `${code}.replace('__WIRELAB_IMAGE_${i}__', __image${i})`, JSON.stringify(html))
-      return `${imports}export { default as checks } from ${JSON.stringify(lesson.checksFile)}\nexport const lesson = { ...${JSON.stringify({ slug, meta, starter, solution, types, language })}, html: ${withImages} }\n`
+      const servers = Object.entries(lesson.serverFiles)
+      const serverImports = servers.map(([, file], i) => `import __server${i} from ${JSON.stringify(file)}\n`).join('')
+      const serverMap = `{ ${servers.map(([name], i) => `${JSON.stringify(name)}: __server${i}`).join(', ')} }`
+      return `${imports}${serverImports}export { default as checks } from ${JSON.stringify(lesson.checksFile)}\nexport const lesson = { ...${JSON.stringify({ slug, meta, starter, solution, types, language })}, html: ${withImages}, servers: ${serverMap} }\n`
     },
     watchChange(file) {
       if (result?.files.includes(file)) result = null

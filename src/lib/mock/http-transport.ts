@@ -113,7 +113,7 @@ export async function answerRequest(request: Request, conn: number, wire: RunWir
     return Response.error()
   }
   const contentType = head.headers.find((h) => h.name === 'Content-Type')?.value
-  const init = { status: head.status, headers: { ...(contentType ? { 'Content-Type': contentType } : {}), 'Cache-Control': 'no-cache' } }
+  const init = { status: head.status, headers: responseHeaders(head.headers) }
   // anything but 200 text/event-stream makes a browser fail the EventSource for good (WHATWG HTML §9.2.3)
   if (isEventSource && (head.status !== 200 || !contentType?.startsWith('text/event-stream'))) wire.streamFailed(conn)
   if (NULL_BODY.has(head.status)) return new Response(null, init)
@@ -179,5 +179,20 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
     out.set(part, at)
     at += part.length
   }
+  return out
+}
+
+/** what the framing of the real response decides (its length, chunking, the connection), not the server's head */
+const FRAMING = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive'])
+
+/**
+ * The simulated server's headers, for the learner's code to read (`Retry-After`, `Location`, its own
+ * `X-…`): all but the framing ones. `Cache-Control: no-cache` unless the server chose one, so the
+ * browser never answers a poll from its cache.
+ */
+export function responseHeaders(headers: ReadonlyArray<{ name: string; value: string }>): Headers {
+  const out = new Headers()
+  for (const { name, value } of headers) if (!FRAMING.has(name.toLowerCase())) out.append(name, value)
+  if (!out.has('cache-control')) out.set('Cache-Control', 'no-cache')
   return out
 }

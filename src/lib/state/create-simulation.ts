@@ -6,9 +6,14 @@ import { Simulation } from '../sim/simulation.ts'
 import { LiveScoreServer } from '../sim/servers/live-score.ts'
 import { InboxServer } from '../sim/servers/inbox.ts'
 import { ChatServer } from '../sim/servers/chat.ts'
+import { LessonServer } from '../sim/server-api/lesson-server.ts'
+import type { ServerDefinition } from '../sim/server-api/types.ts'
+
+/** a lesson's own servers (`kind: module`), by their `file` as the front matter names it */
+export type ServerModules = Readonly<Record<string, ServerDefinition<unknown, unknown>>>
 
 /** `host` is the page's host: the simulated server answers there, and only there */
-export function createSimulation(scenario: Scenario, host: string): Simulation {
+export function createSimulation(scenario: Scenario, host: string, modules: ServerModules = {}): Simulation {
   const { server } = scenario
   return new Simulation({
     host,
@@ -22,11 +27,12 @@ export function createSimulation(scenario: Scenario, host: string): Simulation {
     balancer: scenario.balancer,
     broker: scenario.broker,
     clients: scenario.clients.map((c) => c.name),
-    createServer: (ctx) => (Array.isArray(server) ? new CombinedServer(server.map((part) => createServer(ctx, part))) : createServer(ctx, server)),
+    createServer: (ctx) =>
+      Array.isArray(server) ? new CombinedServer(server.map((part) => createServer(ctx, part, modules))) : createServer(ctx, server, modules),
   })
 }
 
-function createServer(ctx: ServerContext, server: ServerConfig): SimServer {
+function createServer(ctx: ServerContext, server: ServerConfig, modules: ServerModules): SimServer {
   switch (server.kind) {
     case 'live-score':
       return new LiveScoreServer(ctx, server)
@@ -34,5 +40,10 @@ function createServer(ctx: ServerContext, server: ServerConfig): SimServer {
       return new InboxServer(ctx, server)
     case 'chat':
       return new ChatServer(ctx, server)
+    case 'module': {
+      const definition = Object.hasOwn(modules, server.file) ? modules[server.file] : undefined
+      if (!definition) throw new Error(`The lesson's server "${server.file}" was not loaded`)
+      return new LessonServer(ctx, definition, server.options)
+    }
   }
 }

@@ -256,7 +256,7 @@ export class LessonSession {
       const scenario = this.lesson.meta.scenario
       const broker = this.brokerOn ? (scenario.broker ?? { latencyMs: 1 }) : null
       this.brokerInRun = broker !== null
-      const sim = createSimulation({ ...scenario, broker }, location.host)
+      const sim = createSimulation({ ...scenario, broker }, location.host, this.lesson.servers)
       this.copyRun = () => {
         this.trace = sim.trace.events.slice()
         this.serverStats = sim.serverStats()

@@ -254,6 +254,7 @@ export class LessonServer<Options, World = void> implements SimServer {
         counters.set(id, c)
         return {
           add: (n = 1) => void (c.value += n),
+          set: (value) => void (c.value = value),
           get value() {
             return c.value
           },

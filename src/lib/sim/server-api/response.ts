@@ -2,9 +2,22 @@
 import type { EventStreamWriter, ResponseWriter } from '../exchange.ts'
 import type { EventStream, Headers, LessonResponse, SseEventInit } from './types.ts'
 
-/** headers as name/value pairs, in the order given */
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
+
+/** headers as name/value pairs, in the order given; a name that is not a token or a value with a line break is the server code's error */
 export function headerList(headers: Headers | undefined): Array<[string, string]> {
-  return Object.entries(headers ?? {}).map(([name, value]) => [name, String(value)])
+  return Object.entries(headers ?? {}).map(([name, value]) => {
+    if (!TOKEN.test(name)) throw new Error(`"${name}" is not a valid header name (RFC 9110 §5.1)`)
+    const text = String(value)
+    if (/[\r\n\0]/.test(text)) throw new Error(`the value of ${name} may not contain a line break`)
+    return [name, text]
+  })
+}
+
+/** a final status a route may answer with */
+function checkStatus(status: number): number {
+  if (!Number.isInteger(status) || status < 200 || status > 599) throw new Error(`${status} is not a status a route can answer with (200–599)`)
+  return status
 }
 
 /** the given headers, with a Content-Type first unless one is among them */
@@ -23,20 +36,25 @@ export function lessonResponse(writer: ResponseWriter): LessonResponse {
   }
   return {
     json(value, options) {
+      const head = [checkStatus(options?.status ?? 200), withType(options?.headers, 'application/json')] as const
+      const body = JSON.stringify(value)
       once('json')
-      writer.respondWith(options?.status ?? 200, withType(options?.headers, 'application/json'), JSON.stringify(value))
+      writer.respondWith(...head, body)
     },
     text(body, options) {
+      const head = [checkStatus(options?.status ?? 200), withType(options?.headers, 'text/plain; charset=utf-8')] as const
       once('text')
-      writer.respondWith(options?.status ?? 200, withType(options?.headers, 'text/plain; charset=utf-8'), String(body))
+      writer.respondWith(...head, String(body))
     },
     empty(status = 204, options) {
+      const head = [checkStatus(status), headerList(options?.headers)] as const
       once('empty')
-      writer.respondWith(status, headerList(options?.headers), '')
+      writer.respondWith(...head, '')
     },
     stream(options) {
+      const headers = headerList(options?.headers)
       once('stream')
-      return eventStream(writer.eventStream(headerList(options?.headers)), writer)
+      return eventStream(writer.eventStream(headers), writer)
     },
     hold(reason) {
       writer.hold(reason ?? 'The server holds the request open: nothing to answer yet.')

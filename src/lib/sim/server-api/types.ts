@@ -104,6 +104,8 @@ export type RouteHandler = (request: LessonRequest, response: LessonResponse) =>
 /** a counter shown above the timeline and read by checks (`run.serverStat(id)`) */
 export interface Counter {
   add(n?: number): void
+  /** for a number that goes down too (clients connected now) */
+  set(value: number): void
   readonly value: number
 }
 

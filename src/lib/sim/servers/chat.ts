@@ -3,9 +3,10 @@
 // idle connections alive. HTTP requests get 404 with a hint. Behind a load balancer each instance
 // knows only its own clients: with a pub/sub broker it publishes every message on the "chat" channel
 // and broadcasts what the broker delivers (its own messages included), so every client hears it.
-import type { ResponseWriter } from '../exchange.ts'
-import type { ServerSocket } from '../ws-connection.ts'
-import { plural, type ServerContext, type ServerRequest, type ServerStat, type SimServer } from './types.ts'
+// Written on the lesson server API (server-api/), as a lesson's own server.ts would be.
+import { defineServer } from '../server-api/define.ts'
+import { LessonServer } from '../server-api/lesson-server.ts'
+import { plural, type ServerContext } from './types.ts'
 
 export interface ChatOptions {
   /** messages from simulated users, at simulated times */
@@ -16,76 +17,63 @@ export interface ChatOptions {
 
 const CHANNEL = 'chat'
 
-export class ChatServer implements SimServer {
-  readonly endpoints = ['WebSocket /chat']
-  private readonly clients = new Set<ServerSocket>()
-  private received = 0
-  private broadcasts = 0
+export const chatServer = defineServer<ChatOptions, void>({
+  endpoints: ['WebSocket /chat'],
+  // the scripted users are connected to the first instance
+  world(world) {
+    if (world.instance !== 1) return
+    for (const line of world.options.script) world.at(line.atMs, () => world.emit('post', { from: line.from, text: line.text }))
+  },
+  setup(server) {
+    const clients = server.counter('clients', ['client connected', 'clients connected'])
+    const received = server.counter('received', ['message received', 'messages received'])
+    const broadcasts = server.counter('broadcasts', ['broadcast', 'broadcasts'])
+    // a new life starts with nobody connected
+    clients.set(0)
+    server.forgets(() => `its list of ${plural(server.sockets('/chat').length, 'connected client')}`)
 
-  constructor(
-    private readonly ctx: ServerContext,
-    private readonly options: ChatOptions,
-  ) {
-    // the scripted users are connected to the first instance
-    if (ctx.instance === 1)
-      for (const line of options.script)
-        ctx.scheduler.at(line.atMs, () => this.post({ type: 'chat', from: line.from, text: line.text }), { label: 'chat: a scripted message' })
-    ctx.pubsub?.subscribe(CHANNEL, (message) => this.broadcast(message))
-  }
-
-  stats(): ServerStat[] {
-    return [
-      { id: 'clients', label: ['client connected', 'clients connected'], value: this.clients.size },
-      { id: 'received', label: ['message received', 'messages received'], value: this.received },
-      { id: 'broadcasts', label: ['broadcast', 'broadcasts'], value: this.broadcasts },
-    ]
-  }
-
-  restart(): string {
-    const lost = this.clients.size
-    this.clients.clear()
-    return `its list of ${plural(lost, 'connected client')}`
-  }
-
-  handle(_request: ServerRequest, response: ResponseWriter): void {
-    response.respond(404, JSON.stringify({ error: "This server speaks WebSocket: new WebSocket('/chat')" }))
-  }
-
-  acceptWebSocket(target: string, protocols: string[], socket: ServerSocket): { protocol: string } | null {
-    if (target.split('?')[0] !== '/chat') return null
-    this.clients.add(socket)
-    socket.onMessage((data) => {
-      this.received++
-      const text = typeof data === 'string' ? data : `(${data.length} bytes of binary data)`
-      this.post({ type: 'chat', from: socket.conn, text })
+    const broadcast = (json: string) => {
+      broadcasts.add()
+      for (const client of server.sockets('/chat')) client.send(json)
+    }
+    /** a new chat message: straight to this instance's clients, or through the broker to every instance's */
+    const post = (from: string, text: string) => {
+      const json = JSON.stringify({ type: 'chat', from, text })
+      if (server.broker) server.publish(CHANNEL, json)
+      else broadcast(json)
+    }
+    server.subscribe(CHANNEL, broadcast)
+    server.on('post', (payload) => {
+      const line = payload as { from: string; text: string }
+      post(line.from, line.text)
     })
-    socket.onClose(() => this.clients.delete(socket))
-    if (this.options.pingIntervalMs !== null) this.heartbeat(socket, this.options.pingIntervalMs)
-    // speak the first protocol offered that we know
-    return { protocol: protocols.find((p) => p === 'chat.v1') ?? '' }
-  }
 
-  private heartbeat(socket: ServerSocket, every: number): void {
-    this.ctx.scheduler.after(
-      every,
-      () => {
-        if (!this.clients.has(socket) || !socket.open) return
-        socket.ping('heartbeat')
-        this.heartbeat(socket, every)
+    server.socket('/chat', {
+      // speak the first protocol offered that we know
+      accept: (_request, offered) => ({ protocol: offered.find((p) => p === 'chat.v1') ?? '' }),
+      open(socket) {
+        clients.set(server.sockets('/chat').length)
+        const every = server.options.pingIntervalMs
+        if (every === null) return
+        const heartbeat = server.every(every, () => (socket.open ? socket.ping('heartbeat') : server.cancel(heartbeat)))
+        socket.data.heartbeat = heartbeat
       },
-      { label: 'chat: heartbeat' },
-    )
-  }
+      message(socket, data) {
+        received.add()
+        post(socket.conn, typeof data === 'string' ? data : `(${data.length} bytes of binary data)`)
+      },
+      close(socket) {
+        clients.set(server.sockets('/chat').length)
+        if (typeof socket.data.heartbeat === 'number') server.cancel(socket.data.heartbeat)
+      },
+    })
+    server.route('*', '/*', (_request, response) => response.json({ error: "This server speaks WebSocket: new WebSocket('/chat')" }, { status: 404 }))
+  },
+})
 
-  /** a new chat message: straight to this instance's clients, or through the broker to every instance's */
-  private post(message: { type: string; from: string; text: string }): void {
-    const json = JSON.stringify(message)
-    if (this.ctx.pubsub) this.ctx.pubsub.publish(CHANNEL, json)
-    else this.broadcast(json)
-  }
-
-  private broadcast(json: string): void {
-    this.broadcasts++
-    for (const client of this.clients) client.send(json)
+/** the chat as a simulated server instance */
+export class ChatServer extends LessonServer<ChatOptions, void> {
+  constructor(ctx: ServerContext, options: ChatOptions) {
+    super(ctx, chatServer, options)
   }
 }

@@ -5,8 +5,11 @@
 //   GET /api/stream   text/event-stream; ?lastEventId=N resumes like the Last-Event-ID header (what
 //                     EventSource polyfills send, since they cannot set that header)
 //   GET /api/score    the current score as JSON (not an event stream: an EventSource fails on it)
-import type { EventStreamWriter, ResponseWriter } from '../exchange.ts'
-import { plural, type ServerContext, type ServerRequest, type ServerStat, type SimServer } from './types.ts'
+// Written on the lesson server API (server-api/), as a lesson's own server.ts would be.
+import { defineServer } from '../server-api/define.ts'
+import { LessonServer } from '../server-api/lesson-server.ts'
+import type { EventStream } from '../server-api/types.ts'
+import { plural, type ServerContext } from './types.ts'
 
 export interface LiveScoreOptions {
   /** simulated ms between two updates */
@@ -26,83 +29,83 @@ export interface ScoreUpdate {
   away: number
 }
 
-export class LiveScoreServer implements SimServer {
-  readonly endpoints = ['GET /api/stream (text/event-stream)', 'GET /api/score (JSON)']
-  private readonly history: Array<{ id: number; data: string }> = []
-  private readonly streams = new Set<EventStreamWriter>()
-  private readonly score: ScoreUpdate
-  private over = false
-  private lastId = 0
-  private connections = 0
-  private replayed = 0
+/** the match: it goes on whatever the server does (a restart loses the server's memory, not the game) */
+interface Match {
+  score: ScoreUpdate
+  over: boolean
+}
 
-  constructor(
-    private readonly ctx: ServerContext,
-    private readonly options: LiveScoreOptions,
-  ) {
-    this.score = { match: `${options.home} vs ${options.away}`, minute: 0, home: 0, away: 0 }
-    ctx.scheduler.after(options.intervalMs, () => this.tick(), { label: 'live-score update' })
-  }
+const endpoints = ['GET /api/stream (text/event-stream)', 'GET /api/score (JSON)']
 
-  stats(): ServerStat[] {
-    return [
-      { id: 'connections', label: ['stream opened', 'streams opened'], value: this.connections },
-      { id: 'replayed', label: ['event replayed', 'events replayed'], value: this.replayed },
-    ]
-  }
+export const liveScoreServer = defineServer<LiveScoreOptions, Match>({
+  endpoints,
+  world(world) {
+    const { options } = world
+    const match: Match = { score: { match: `${options.home} vs ${options.away}`, minute: 0, home: 0, away: 0 }, over: false }
+    let updates = 0
+    const tick = () => {
+      match.score.minute += 1 + Math.floor(world.random() * 3)
+      const goal = world.random()
+      if (goal < 0.2) match.score.home++
+      else if (goal < 0.35) match.score.away++
+      // the feed numbers its updates; the server only keeps them in memory (lost on a restart)
+      world.emit('update', { id: ++updates, data: JSON.stringify(match.score) })
+      if (options.updates !== null && updates >= options.updates) {
+        match.over = true
+        world.emit('final-whistle')
+      } else world.after(options.intervalMs, tick)
+    }
+    world.after(options.intervalMs, tick)
+    return match
+  },
+  setup(server, match) {
+    const history: Array<{ id: number; data: string }> = []
+    const streams = new Set<EventStream>()
+    const opened = server.counter('connections', ['stream opened', 'streams opened'])
+    const replayed = server.counter('replayed', ['event replayed', 'events replayed'])
+    server.forgets(() => `its history of ${plural(history.length, 'update')}, so it cannot replay what a reconnecting client missed`)
 
-  restart(): string {
-    const lost = this.history.length
-    this.history.length = 0
-    this.streams.clear()
-    return `its history of ${plural(lost, 'update')}, so it cannot replay what a reconnecting client missed`
-  }
-
-  handle(request: ServerRequest, response: ResponseWriter): void {
-    const path = request.target.split('?')[0]
-    if (request.method !== 'GET') return response.respond(405, JSON.stringify({ error: `Use GET for ${path}` }))
-    if (path === '/api/score') return response.respond(200, JSON.stringify(this.score))
-    if (path !== '/api/stream') return response.respond(404, JSON.stringify({ error: `No such endpoint. This server offers: ${this.endpoints.join(', ')}` }))
-    if (this.over) return response.respondEmpty(204)
-    this.open(response, request.headers.get('last-event-id') ?? new URLSearchParams(request.target.split('?')[1] ?? '').get('lastEventId') ?? undefined)
-  }
-
-  private open(response: ResponseWriter, lastEventId: string | undefined): void {
-    this.connections++
-    const stream = response.eventStream()
-    if (this.options.retryMs !== null) stream.send({ retry: this.options.retryMs })
-    // resume: everything after the id the client says it has
-    const last = Number(lastEventId)
-    if (lastEventId !== undefined && Number.isInteger(last)) {
-      for (const update of this.history.filter((u) => u.id > last)) {
-        this.replayed++
-        stream.send({ id: String(update.id), data: update.data })
+    server.on('update', (payload) => {
+      const update = payload as { id: number; data: string }
+      history.push(update)
+      for (const stream of [...streams]) {
+        if (stream.closed) streams.delete(stream)
+        else stream.send({ id: update.id, data: update.data })
       }
-    }
-    this.streams.add(stream)
-    response.onClientClose(() => this.streams.delete(stream))
-  }
+    })
+    server.on('final-whistle', () => {
+      for (const stream of streams) stream.close()
+      streams.clear()
+    })
 
-  private tick(): void {
-    const { random, scheduler } = this.ctx
-    this.score.minute += 1 + Math.floor(random() * 3)
-    const goal = random()
-    if (goal < 0.2) this.score.home++
-    else if (goal < 0.35) this.score.away++
-    // the feed numbers updates; the server only keeps them in memory (lost on a restart)
-    const update = { id: ++this.lastId, data: JSON.stringify(this.score) }
-    this.history.push(update)
-    for (const stream of [...this.streams]) {
-      if (stream.closed) this.streams.delete(stream)
-      else stream.send({ id: String(update.id), data: update.data })
-    }
-    if (this.options.updates !== null && update.id >= this.options.updates) return this.finalWhistle()
-    scheduler.after(this.options.intervalMs, () => this.tick(), { label: 'live-score update' })
-  }
+    server.get('/api/score', (_request, response) => response.json(match.score))
+    server.get('/api/stream', (request, response) => {
+      if (match.over) return response.empty(204)
+      opened.add()
+      const stream = response.stream()
+      if (server.options.retryMs !== null) stream.retry(server.options.retryMs)
+      // resume: everything after the id the client says it has
+      const lastEventId = request.header('last-event-id') ?? request.query.lastEventId
+      const last = Number(lastEventId)
+      if (lastEventId !== undefined && Number.isInteger(last)) {
+        for (const update of history.filter((u) => u.id > last)) {
+          replayed.add()
+          stream.send({ id: update.id, data: update.data })
+        }
+      }
+      streams.add(stream)
+      stream.onClose(() => streams.delete(stream))
+    })
+    server.route('*', '/*', (request, response) => {
+      if (request.method !== 'GET') return response.json({ error: `Use GET for ${request.path}` }, { status: 405 })
+      response.json({ error: `No such endpoint. This server offers: ${endpoints.join(', ')}` }, { status: 404 })
+    })
+  },
+})
 
-  private finalWhistle(): void {
-    this.over = true
-    for (const stream of this.streams) stream.close()
-    this.streams.clear()
+/** the live-score feed as a simulated server instance */
+export class LiveScoreServer extends LessonServer<LiveScoreOptions, Match> {
+  constructor(ctx: ServerContext, options: LiveScoreOptions) {
+    super(ctx, liveScoreServer, options)
   }
 }

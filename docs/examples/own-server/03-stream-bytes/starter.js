@@ -1,0 +1,5 @@
+const es = new EventSource('/api/poem')
+
+es.onmessage = (e) => {
+  console.log(e.data)
+}
