@@ -57,13 +57,14 @@ const AFTER = "const es = new EventSource('/api/stream');\nes.onmessage = (e) =>
 
 const buildOf = (page: Page) => page.evaluate(() => document.querySelector('meta[name=wirelab-test-build]')?.getAttribute('content') ?? '1')
 
-describe('a new build while the course is open', () => {
+// a first visit keeps the whole course (~17 MB) before the update arrives: minutes on a loaded machine
+describe('a new build while the course is open', { timeout: 180_000 }, () => {
   it('is offered, waits for the run in progress, reloads only the tab that asked; the old tab keeps working and nothing is lost', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, reducedMotion: 'reduce' })
     await context.grantPermissions(['clipboard-read', 'clipboard-write'])
     const old = await context.newPage()
     await old.goto(host.url)
-    await old.locator('[data-testid=offline-status][data-ready=true]').waitFor({ timeout: 60_000 })
+    await old.locator('[data-testid=offline-status][data-ready=true]').waitFor({ timeout: 120_000 })
     await old.getByRole('link', { name: 'Server-Sent Events: your first stream' }).click()
     await old.locator('.monaco-editor .view-lines').waitFor({ timeout: 20_000 })
     await setSpeed(old, Infinity)
