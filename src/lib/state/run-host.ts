@@ -15,7 +15,8 @@ let counter = 0
 let hadController = typeof navigator !== 'undefined' && !!navigator.serviceWorker?.controller
 if (typeof navigator !== 'undefined' && navigator.serviceWorker) {
   navigator.serviceWorker.addEventListener('controllerchange', () => {
-    if (hadController) starting = null
+    // no controller at all (site data cleared): keep msw as it is, so the next Run says "Reload the page"
+    if (hadController && navigator.serviceWorker.controller) starting = null
     hadController = true
   })
 }
