@@ -76,7 +76,8 @@ describe('a new build while the course is open', { timeout: 180_000 }, () => {
     const asker = await context.newPage()
     await asker.goto(host.url)
     const offer = asker.getByTestId('update')
-    await offer.getByRole('button', { name: 'Reload to update' }).waitFor({ timeout: 30_000 })
+    // the new worker installs only once it has kept every file of the new build (copied or fetched)
+    await offer.getByRole('button', { name: 'Reload to update' }).waitFor({ timeout: 90_000 })
     expect(await buildOf(asker)).toBe('1')
     expect(await offer.locator('p').textContent()).toBe('A new version of this course is ready. Your code and progress are kept.')
 
