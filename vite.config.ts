@@ -10,6 +10,8 @@ import { wirelabCsp } from './src/build/csp-plugin.ts'
 const lessonsDir = resolve(process.env.LESSONS_DIR ?? 'lessons')
 
 export default defineConfig({
+  // relative URLs everywhere: dist/ works from any static host at any sub-path (https://host/courses/realtime/)
+  base: './',
   plugins: [
     svelte(),
     // serves (dev) and emits (build) mockServiceWorker.js straight from the installed msw, so the worker

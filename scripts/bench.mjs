@@ -13,6 +13,7 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { build, createServer, preview } from 'vite'
 import { chromium } from 'playwright-core'
+import { measureFirstVisits, precache } from './first-visit.mjs'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7)
 const dist = 'dist'
@@ -49,6 +50,7 @@ function closure(keys, seen = new Set()) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const sum = (files, f) => [...files].reduce((n, file) => n + f(file), 0)
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`
+const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
 const home = closure(['index.html'])
 // a lesson page loads one lesson's chunk: count the largest, to be safe
@@ -116,7 +118,10 @@ const workers = ['learner-worker', 'editor.worker', 'ts.worker'].map((prefix) =>
 
 // BENCH_SIZES_ONLY=1 npm run bench: the bundle sizes alone, in seconds (no browser)
 if (process.env.BENCH_SIZES_ONLY) {
-  console.log(`home page ${kb(sum(home, gz))} (≤ 25 KB); lesson page before editor ${kb(sum(lessonPage, gz))} (≤ 60 KB)`)
+  const p = precache(dist)
+  console.log(
+    `home page ${kb(sum(home, gz))} (≤ 25 KB); lesson page before editor ${kb(sum(lessonPage, gz))} (≤ 60 KB); precache ${p.files} files, ${mb(p.bytes)} (gzip ${mb(p.gzipBytes)})`,
+  )
   process.exit(0)
 }
 
@@ -261,6 +266,9 @@ async function frameGapDuring(code) {
 const gapNormal = await frameGapDuring("const es = new EventSource('/api/stream')\nes.onmessage = (e) => console.log(JSON.parse(e.data))")
 const gapFlood = await frameGapDuring("for (let i = 0; i < 1e6; i++) console.log('line', i)")
 const gapGiant = await frameGapDuring("console.log({ ['k'.repeat(2e7)]: 's'.repeat(2e7) })\nthrow new Error('E'.repeat(2e7))")
+// the first visit to a published course: what it downloads until the whole course is kept offline
+const offlineCopy = precache(dist)
+const firstVisits = await measureFirstVisits(browser, dist, 3)
 await server.close()
 
 // ---- the simulated network (issue 3): the bench lessons, against bare msw ----
@@ -516,6 +524,11 @@ const rows = [
   size('Lesson page before editor, msw, mermaid (gzip)', sum(lessonPage, gz), 60),
   ...lazy.map(([name, files]) => info(`  lazy: ${name}`, `${kb(sum(files, gz))} (raw ${kb(sum(files, raw))})`)),
   ...workers.map(([name, file]) => info(`  worker: ${name}`, `${kb(gz(file))} (raw ${kb(raw(file))})`)),
+  info(`Offline copy (sw.js precache): ${offlineCopy.files} files`, `${mb(offlineCopy.bytes)} (gzip ${mb(offlineCopy.gzipBytes)})`),
+  info(
+    'First visit at a sub-path (gzip host) → whole course kept offline: sent, time (median of 3)',
+    `${mb(median(firstVisits.map((v) => v.bytes)))}, ${ms(median(firstVisits.map((v) => v.readyMs)))}; home page alone ${kb(median(firstVisits.map((v) => v.homeBytes)))}`,
+  ),
   slower(`Click lesson → editor usable (median of ${RUNS} cold runs)`, median(editorTimes), median(bareEditorTimes), 'bare page mounting Monaco', 1.5),
   slower(
     `Click lesson → first TypeScript completion (median of ${completionTimes.length})`,

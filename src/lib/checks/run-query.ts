@@ -155,7 +155,9 @@ export class RunQuery {
 
   /** faults the learner pressed during the run (drop, restart, offline), in time order */
   learnerFaults(): FaultEvent[] {
-    return this.record.trace.filter((e): e is FaultEvent => e.kind === 'fault' && e.origin === 'learner' && faultKind(e) !== 'back-online' && faultKind(e) !== 'recovered')
+    return this.record.trace.filter(
+      (e): e is FaultEvent => e.kind === 'fault' && e.origin === 'learner' && faultKind(e) !== 'back-online' && faultKind(e) !== 'recovered',
+    )
   }
 
   /** how the run ended (a run record without it counts as finished) */

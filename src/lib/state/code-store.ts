@@ -10,7 +10,9 @@ export interface CodeStore {
   watch(slug: string, onChange: (code: string | null) => void): () => void
 }
 
-const key = (slug: string) => `wirelab:code:${slug}`
+/** where a lesson's code is kept (also read by the progress export) */
+export const codeKey = (slug: string) => `wirelab:code:${slug}`
+const key = codeKey
 
 export function browserCodeStore(storage: Storage | null = safeLocalStorage()): CodeStore {
   return {
@@ -51,7 +53,7 @@ export function browserCodeStore(storage: Storage | null = safeLocalStorage()): 
   }
 }
 
-function safeLocalStorage(): Storage | null {
+export function safeLocalStorage(): Storage | null {
   try {
     return globalThis.localStorage ?? null
   } catch {

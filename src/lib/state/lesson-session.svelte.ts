@@ -17,6 +17,10 @@ import { loadSpeed, saveSpeed } from './speed.ts'
 import { offlineUntil } from '../sim/offline.ts'
 import { pressedFaults } from './pressed-faults.ts'
 import { checkedEnd } from './run-end.ts'
+import { lessonCompletion } from '../lesson/questions.ts'
+import { browserProgressStore, type ProgressStore } from './progress-store.ts'
+import { restoredResults, type LessonProgress } from './progress-record.ts'
+import { LessonProgressKeeper } from './lesson-progress.svelte.ts'
 
 /** 'imported': a trace file opened for replay, not a run of this page */
 export type RunStatus = 'idle' | 'starting' | 'running' | 'imported' | RunEnd
@@ -49,6 +53,8 @@ export class LessonSession {
   brokerInRun = $state(false)
   /** a problem that kept the run from starting at all (not the learner's fault) */
   runnerProblem = $state<string | null>(null)
+  /** a step link pointed past the end of the run it made (it was made from other code) */
+  stepProblem = $state<string | null>(null)
   /** the code another tab saved for this lesson while this one has other code: the learner chooses */
   otherTabCode = $state<string | null>(null)
   /** what the learner's code sent past the run's caps, summed over its clients (not shown, only counted) */
@@ -62,6 +68,10 @@ export class LessonSession {
 
   /** the learner's answers to the lesson's questions (they count with the checks) */
   readonly answers: QuestionAnswers
+  /** check results, answers, solved and last visited: kept across visits and tabs */
+  readonly progress: LessonProgressKeeper
+  /** the results shown are from a run of an earlier visit, made then (ms since 1970); null: from this visit */
+  resultsFrom = $state<number | null>(null)
 
   /** the replay cursor all views read (null: show everything, following the run) */
   readonly playback = new Playback(() => this.trace)
@@ -92,10 +102,13 @@ export class LessonSession {
     readonly lesson: LessonContent,
     readonly checks: readonly LessonCheck[],
     private readonly store: CodeStore,
+    progressStore: ProgressStore = browserProgressStore(),
   ) {
     this.code = store.load(lesson.slug) ?? lesson.starter
     this.console = new ConsoleLog(lesson.meta.scenario.clients.length > 1)
-    this.answers = new QuestionAnswers(lesson.meta.questions)
+    this.answers = new QuestionAnswers(lesson.meta.questions, () => this.saveProgress({ answers: this.answers.saved() }))
+    this.progress = new LessonProgressKeeper(lesson.slug, progressStore)
+    this.restoreProgress()
     this.brokerOn = lesson.meta.scenario.broker !== null
     this.brokerInRun = this.brokerOn
     this.unwatch = store.watch(lesson.slug, (saved) => {
@@ -108,7 +121,34 @@ export class LessonSession {
   destroy(): void {
     this.flush()
     this.unwatch()
+    this.progress.destroy()
     this.stop()
+  }
+
+  /** every check passed (once) with every question answered right */
+  get solved(): boolean {
+    return this.progress.solved
+  }
+
+  /** the last run's results and the answers of an earlier visit, shown again; this visit is noted */
+  private restoreProgress(): void {
+    const kept = this.progress.progress
+    const results = restoredResults(
+      kept,
+      this.checks.map((c) => c.id),
+    )
+    if (results) {
+      this.results = results.map((r, i) => ({ ...r, title: this.checks[i]!.title }))
+      this.resultsFrom = kept.lastRun!.at
+    }
+    this.answers.restore(kept.answers)
+    this.saveProgress({ visitedAt: Date.now() })
+  }
+
+  /** saves a change of progress, and marks the lesson solved when the checks and questions are all right */
+  private saveProgress(change: Partial<LessonProgress>): void {
+    const complete = lessonCompletion(this.results, this.checks.length, this.answers.results, this.answers.questions.length).complete
+    this.progress.update(complete && !this.progress.solved ? { ...change, solvedAt: Date.now() } : change)
   }
 
   /** take the code the other tab saved (the editor keeps this tab's code in its undo history) */
@@ -169,6 +209,7 @@ export class LessonSession {
     this.console.reset()
     this.errors = []
     this.results = null
+    this.resultsFrom = null
     this.serverStats = []
     this.selectedSeq = null
     this.simNow = events.reduce((max, e) => Math.max(max, e.arrives), 0)
@@ -192,6 +233,7 @@ export class LessonSession {
   }
 
   async run(): Promise<void> {
+    let unregister = () => {}
     this.stop()
     this.flush()
     this.status = 'starting'
@@ -201,10 +243,12 @@ export class LessonSession {
     this.trace = []
     this.playback.follow()
     this.results = null
+    this.resultsFrom = null
     this.selectedSeq = null
     this.simNow = 0
     this.serverStats = []
     this.runnerProblem = null
+    this.stepProblem = null
     this.leftOut = { console: 0, ui: 0, errors: 0 }
     this.leftOutByClient.clear()
     this.uiCalls = []
@@ -220,7 +264,6 @@ export class LessonSession {
         this.serverStats = sim.serverStats()
       }
       sim.trace.subscribe(() => this.queueFrame())
-      let unregister = () => {}
       const run = new LearnerRun({
         runId,
         code: this.code,
@@ -255,7 +298,7 @@ export class LessonSession {
           this.evaluate(why, sim.now)
           if (this.replayStep !== null) {
             this.speed = this.speedBeforeReplay
-            this.playback.goTo(this.replayStep)
+            this.showStep(this.replayStep)
             this.replayStep = null
           }
         },
@@ -266,6 +309,7 @@ export class LessonSession {
       this.status = 'running'
       await run.start()
     } catch (error) {
+      unregister()
       this.status = 'error'
       this.current = null
       this.runnerProblem = error instanceof Error ? error.message : String(error)
@@ -274,6 +318,17 @@ export class LessonSession {
 
   stop(): void {
     this.current?.stop()
+  }
+
+  /** a link's step, once the run is made; one past the end is said, never swapped for another step */
+  private showStep(step: number): void {
+    const total = this.trace.length
+    if (step <= total) {
+      this.playback.goTo(step)
+      return
+    }
+    this.playback.follow()
+    this.stepProblem = `The link points to step ${step}, but this run has only ${total} step${total === 1 ? '' : 's'}: the link was made from other code (a share link carries its code, a step link does not). The whole run is shown instead.`
   }
 
   /** a fault on demand (the toolbar, or a connection picked in the inspector) */
@@ -360,6 +415,8 @@ export class LessonSession {
       ui: this.uiCalls,
       end: checkedEnd(end, at, this.errors),
     })
+    const results = this.results.map((r) => ({ id: r.id, pass: r.pass, message: r.message.slice(0, 2000) }))
+    this.saveProgress({ lastRun: { at: Date.now(), results } })
   }
 }
 

@@ -3,10 +3,23 @@
 // service worker makes them unique over every tab and window, and tells the service worker where a
 // request belongs.
 import type { RunWire } from '../crossing/run-wire.ts'
+import { RUN_LOCK } from '../offline/offline-support.ts'
 
 const runs = new Map<string, RunWire>()
 let starting: Promise<string> | null = null
 let counter = 0
+
+// A new build's service worker took over (the learner updated in some tab): msw in this tab still talks
+// to the old worker, so it starts again, with the new one, at the next Run. (Not on the first visit's
+// first worker taking control: msw may be starting with that one.)
+let hadController = typeof navigator !== 'undefined' && !!navigator.serviceWorker?.controller
+if (typeof navigator !== 'undefined' && navigator.serviceWorker) {
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    // no controller at all (site data cleared): keep msw as it is, so the next Run says "Reload the page"
+    if (hadController && navigator.serviceWorker.controller) starting = null
+    hadController = true
+  })
+}
 
 /** msw is running in this tab; resolves with the tab's id */
 export function ensureMockStarted(): Promise<string> {
@@ -30,5 +43,17 @@ export async function nextRunId(): Promise<string> {
 
 export function registerRun(runId: string, wire: RunWire): () => void {
   runs.set(runId, wire)
-  return () => runs.delete(runId)
+  const release = holdRunLock()
+  return () => {
+    runs.delete(runId)
+    release()
+  }
+}
+
+/** holds the shared run lock until the returned function is called (no Web Locks: nothing to hold) */
+function holdRunLock(): () => void {
+  let release = () => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  void navigator.locks?.request(RUN_LOCK, { mode: 'shared' }, () => held).catch(() => undefined)
+  return release
 }

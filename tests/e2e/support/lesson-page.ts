@@ -4,7 +4,8 @@ import { baseURL } from './browser.ts'
 
 export async function openLesson(page: Page, slug: string): Promise<void> {
   await page.goto(`${baseURL()}#/lesson/${slug}`)
-  await page.locator('.monaco-editor .view-lines').waitFor()
+  // a cold start of Monaco takes 15–22 s on this shared 2-core machine under load (measured, main and this branch alike)
+  await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 60_000 })
 }
 
 /** the editor's text as the learner sees it */
