@@ -33,6 +33,16 @@ const cell = (page: Page, table: string, measure: string, technique: string) =>
   page.locator(`[data-testid=${table}] tr[data-measure="${measure}"] td[data-technique=${technique}]`)
 const row = (label: string) => TABLE_ROWS.find((r) => r.label === label)!
 
+/** each test opens the lab itself (the shared page is reset between tests); `clients: 10_000` moves the slider to its end */
+async function openLab(page: Page, { tenThousand = false } = {}): Promise<void> {
+  await page.goto(`${baseURL()}#/lab`)
+  await settled(page)
+  if (!tenThousand) return
+  await page.getByRole('slider', { name: 'Clients' }).focus()
+  await page.keyboard.press('End')
+  await settled(page)
+}
+
 describe('the lab', () => {
   it('is reachable from the home page and from lesson 07', async () => {
     const { page } = session
@@ -48,6 +58,7 @@ describe('the lab', () => {
 
   it("shows the model's numbers for the defaults, and the live run agrees with it", async () => {
     const { page } = session
+    await openLab(page)
     const scale = computeScale(DEFAULTS).measures
     for (const label of ['Requests', 'Empty answers', 'Bytes: headers', 'Delivery delay: mean (ms)'])
       for (const m of scale) expect(await cell(page, 'scale-table', label, m.technique).textContent()).toBe(formatCell(row(label), m))
@@ -59,6 +70,7 @@ describe('the lab', () => {
 
   it('moves the clients slider with the keyboard: bars, plot and tables follow', async () => {
     const { page } = session
+    await openLab(page)
     const slider = page.getByRole('slider', { name: 'Clients' })
     await slider.focus()
     await page.keyboard.press('End')
@@ -93,6 +105,7 @@ describe('the lab', () => {
 
   it('downloads both tables as CSV, with the numbers shown', async () => {
     const { page } = session
+    await openLab(page, { tenThousand: true })
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the tables as CSV' }).click()])
     expect(download.suggestedFilename()).toBe('wirelab-lab-inbox.csv')
     const csv = readFileSync((await download.path())!, 'utf8')
@@ -109,6 +122,7 @@ describe('the lab', () => {
 
   it('asks questions that the numbers on the page answer', async () => {
     const { page } = session
+    await openLab(page, { tenThousand: true })
     const question = page.locator('[data-testid=question][data-question=inbox-delay-and-cost]')
     // the page shows 333 requests a second and a mean delay of about 15 s: the option that says so
     await question.getByRole('radio', { name: /^Mail waits about 15 s on average/ }).focus()
@@ -124,6 +138,7 @@ describe('the lab', () => {
 
   it('keeps drawing while the worker computes a busy workload', async () => {
     const { page } = session
+    await openLab(page, { tenThousand: true })
     // a reference: the largest frame gap of this page while idle, so a busy machine does not fail the test
     await startFrameGaps(page)
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 1000)))

@@ -64,7 +64,7 @@ describe('questions after the lesson text', () => {
     await boxes.nth(3).check()
     await tradeOffs.getByRole('button', { name: 'Check answer' }).click()
     await expect.poll(() => tradeOffs.getByTestId('verdict').textContent()).toBe('Right: all 3 are true.')
-    expect(await page.getByTestId('completion').textContent()).toMatch(/0 of 2 checks passed, 2 of 2 questions answered right\.$/)
+    expect(await page.getByTestId('completion').textContent()).toMatch(/0 of 3 checks passed, 2 of 2 questions answered right\.$/)
   })
 
   it('counts the questions with the checks: the lesson is complete when both are done', async () => {
@@ -76,7 +76,7 @@ describe('questions after the lesson text', () => {
     await replaceCode(page, readFileSync(`lessons/${SLUG}/solution.js`, 'utf8'))
     expect(await runToEnd(page)).toBe('finished')
     const completion = page.getByTestId('completion')
-    expect((await completion.textContent())?.trim()).toBe('2 of 2 checks passed, 2 of 2 questions answered right: lesson complete.')
+    expect((await completion.textContent())?.trim()).toBe('3 of 3 checks passed, 2 of 2 questions answered right: lesson complete.')
     expect(await completion.getAttribute('data-complete')).toBe('true')
     expect(session.pageErrors).toEqual([])
   })
