@@ -527,7 +527,7 @@ const rows = [
   info(`Offline copy (sw.js precache): ${offlineCopy.files} files`, `${mb(offlineCopy.bytes)} (gzip ${mb(offlineCopy.gzipBytes)})`),
   info(
     'First visit at a sub-path (gzip host) → whole course kept offline: sent, time (median of 3)',
-    `${mb(median(firstVisits.map((v) => v.bytes)))}, ${ms(median(firstVisits.map((v) => v.readyMs)))}; home page alone ${kb(median(firstVisits.map((v) => v.homeBytes)))}`,
+    `${mb(median(firstVisits.map((v) => v.bytes)))}, ${time(median(firstVisits.map((v) => v.readyMs)))}; home page alone ${kb(median(firstVisits.map((v) => v.homeBytes)))}`,
   ),
   slower(`Click lesson → editor usable (median of ${RUNS} cold runs)`, median(editorTimes), median(bareEditorTimes), 'bare page mounting Monaco', 1.5),
   slower(

@@ -28,7 +28,8 @@ async function typeTheFix(page: Page): Promise<void> {
 describe('editing the code', () => {
   it('typing JSON.parse into the handler makes the check pass', async () => {
     await typeTheFix(session.page)
-    expect(await editorText(session.page)).toContain('console.log(JSON.parse(e.data));')
+    // the last key reaches the model a moment after it is pressed
+    await expect.poll(() => editorText(session.page)).toContain('console.log(JSON.parse(e.data));')
     expect(await runToEnd(session.page)).toBe('finished')
     const lines = await consoleLines(session.page)
     expect(lines[0]).toMatch(/^1\.050 s \{match: "Lions vs Tigers", minute: \d+, home: \d+, away: \d+\}$/)
