@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { Simulation, type Fault } from '../sim/simulation.ts'
-import { LiveScoreServer } from '../sim/servers/live-score.ts'
-import type { FaultEvent } from '../sim/trace.ts'
+import { pressedFaultEvents } from '../sim/fault-fixture.ts'
 import { faultWords, faultsWords } from './words.ts'
 
-/** the fault events the real simulation writes when the learner presses `fault` at 2 s */
-function pressed(fault: Fault, instances = 1): FaultEvent[] {
-  const sim = new Simulation({
-    host: 'localhost',
-    seed: 1,
-    latencyMs: 50,
-    instances,
-    createServer: (ctx) => new LiveScoreServer(ctx, { intervalMs: 1000, home: 'Lions', away: 'Tigers', updates: null, retryMs: null }),
-  })
-  sim.scheduler.runDue(2000)
-  sim.fault(fault, 'learner')
-  sim.scheduler.runDue(9000)
-  return sim.trace.events.filter((e): e is FaultEvent => e.kind === 'fault')
-}
+const pressed = pressedFaultEvents
 
 describe('faultWords: what the learner did, for a check message', () => {
   it('a drop of every connection is not called a restart (its sentence says "as when the server restarts")', () => {

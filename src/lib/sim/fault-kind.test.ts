@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { pressedFaultEvents } from './fault-fixture.ts'
 import { faultKind, faultLabel } from './fault-kind.ts'
-import { Simulation, type Fault } from './simulation.ts'
-import { LiveScoreServer } from './servers/live-score.ts'
 import type { FaultEvent } from './trace.ts'
 
-/** the fault events the real simulation writes when the learner presses `fault` */
-function pressed(fault: Fault, instances = 1): FaultEvent[] {
-  const sim = new Simulation({
-    host: 'localhost',
-    seed: 1,
-    latencyMs: 50,
-    instances,
-    createServer: (ctx) => new LiveScoreServer(ctx, { intervalMs: 1000, home: 'Lions', away: 'Tigers', updates: null, retryMs: null }),
-  })
-  sim.scheduler.runDue(2000)
-  sim.fault(fault, 'learner')
-  sim.scheduler.runDue(9000)
-  return sim.trace.events.filter((e): e is FaultEvent => e.kind === 'fault')
-}
+const pressed = pressedFaultEvents
 
 describe('faultKind and faultLabel', () => {
   it('a drop of every connection is a drop, not a restart (its sentence mentions "as when the server restarts")', () => {
