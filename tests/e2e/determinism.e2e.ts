@@ -86,7 +86,9 @@ async function ending(p: Page): Promise<string> {
 
 /** Step by step to the end; returns how many steps changed what the page shows */
 async function stepToEnd(p: Page): Promise<number> {
-  await p.getByRole('button', { name: '▶ Run' }).click()
+  // wait for the paused start: until the worker has loaded, the status is "starting", which would end
+  // the loop below before its first step (CI failed so on a busy machine)
+  await runPaused(p)
   let steps = 0
   let quiet = 0
   while ((await p.locator('.status').getAttribute('data-status')) === 'running') {
