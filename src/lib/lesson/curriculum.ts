@@ -2,6 +2,7 @@
 // it (their `teaches`) and the checks and questions that prove it (their `claims`). Generated from the
 // lessons themselves, so it cannot drift; curriculum.test.ts fails when the file is stale.
 import type { Claims } from './schema.ts'
+import { claimText } from './question-schema.ts'
 
 /** what the map needs of one lesson */
 export interface CurriculumLesson {
@@ -35,11 +36,12 @@ export interface ClaimRow {
 }
 
 export function curriculumRows(claims: Claims, lessons: readonly CurriculumLesson[]): ClaimRow[] {
-  return Object.entries(claims.claims).map(([key, text]) => {
+  return Object.entries(claims.claims).map(([key, claim]) => {
     const n = Number(key)
+    const { text, source } = claimText(claim)
     return {
       n,
-      text,
+      text: source ? `${text} (${source})` : text,
       taughtIn: lessons.filter((l) => l.teaches.includes(n)).map((l) => l.slug),
       provenBy: lessons.flatMap((l) => [
         ...l.checks.filter((c) => c.claims?.includes(n)).map((c): Proof => ({ slug: l.slug, kind: 'check', id: c.id })),

@@ -61,7 +61,22 @@ export const claimsSchema = z
   .strictObject({
     source: z.string().min(1).describe('Where the claims come from (the course material they were taken from).'),
     claims: z
-      .record(z.string().regex(/^[1-9][0-9]*$/, 'a claim number: 1, 2, 3 …'), z.string().min(1).max(400))
+      .record(
+        z.string().regex(/^[1-9][0-9]*$/, 'a claim number: 1, 2, 3 …'),
+        z.union([
+          z.string().min(1).max(400).describe('The claim, taken from the file-level `source`.'),
+          z
+            .strictObject({
+              text: z.string().min(1).max(400).describe('The claim.'),
+              source: z
+                .string()
+                .min(1)
+                .max(200)
+                .describe('Where this claim comes from when it is not the course material: a spec and its section (e.g. "RFC 6455 §5.5.2").'),
+            })
+            .describe('A claim with its own source.'),
+        ]),
+      )
       .superRefine((claims, ctx) => {
         const numbers = Object.keys(claims).map(Number)
         const gap = numbers.findIndex((n, i) => n !== i + 1)
@@ -73,6 +88,11 @@ export const claimsSchema = z
   .describe("lessons/_claims.yml: the course's teachable claims, numbered, for the curriculum map (docs/curriculum.md).")
 
 export type Claims = z.infer<typeof claimsSchema>
+
+/** a claim's text and, when it has its own, its source */
+export function claimText(claim: Claims['claims'][string]): { text: string; source?: string } {
+  return typeof claim === 'string' ? { text: claim } : claim
+}
 
 export const labSchema = z
   .strictObject({
