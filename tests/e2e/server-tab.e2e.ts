@@ -6,7 +6,18 @@ import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { usePage } from './support/browser.ts'
-import { checkStates, consoleLines, diagramLabels, editorText, openLesson, replaceCode, replaceServerCode, runToEnd, setSpeed, waitForRunEnd } from './support/lesson-page.ts'
+import {
+  checkStates,
+  consoleLines,
+  diagramLabels,
+  editorText,
+  openLesson,
+  replaceCode,
+  replaceServerCode,
+  runToEnd,
+  setSpeed,
+  waitForRunEnd,
+} from './support/lesson-page.ts'
 
 const session = usePage()
 const SLUG = '06-scaling-websockets'

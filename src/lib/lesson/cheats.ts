@@ -128,7 +128,13 @@ export function readCheats(
     const file = relative(cwd, path)
     const serverCode = name.endsWith('.server.ts')
     if (serverCode && !hasServerTab) {
-      problems.push({ file, line: 1, column: 1, path: '', message: 'a *.server.ts cheat is server code, but the learner does not edit this lesson\'s server (no `starter` on a module server)' })
+      problems.push({
+        file,
+        line: 1,
+        column: 1,
+        path: '',
+        message: "a *.server.ts cheat is server code, but the learner does not edit this lesson's server (no `starter` on a module server)",
+      })
       continue
     }
     if (!serverCode && !name.endsWith(extension)) {

@@ -134,9 +134,7 @@ export function typecheckLessons(lessons: readonly LoadedLesson[], cwd = process
     const list = Array.isArray(l.meta.scenario.server) ? l.meta.scenario.server : [l.meta.scenario.server]
     return list.flatMap((s) => (s.kind === 'module' && s.starter ? [resolve(l.dir, s.starter)] : []))
   }
-  const checks = [
-    ...new Set(lessons.flatMap((l) => [resolve(l.checksFile), ...Object.values(l.serverFiles).map((f) => resolve(f)), ...serverStarters(l)])),
-  ]
+  const checks = [...new Set(lessons.flatMap((l) => [resolve(l.checksFile), ...Object.values(l.serverFiles).map((f) => resolve(f)), ...serverStarters(l)]))]
   if (checks.length) problems.push(...problemsOf(checksFiles.createProgram(checks), new Set(checks), cwd))
   return problems
 }

@@ -20,8 +20,7 @@ export default defineServer({
     host.readFile = (name) => files[name] ?? read(name)
     host.fileExists = (name) => name in files || ts.sys.fileExists(name)
     const getSource = host.getSourceFile.bind(host)
-    host.getSourceFile = (name, version) =>
-      name in files ? ts.createSourceFile(name, files[name]!, version) : getSource(name, version)
+    host.getSourceFile = (name, version) => (name in files ? ts.createSourceFile(name, files[name]!, version) : getSource(name, version))
     const program = ts.createProgram(['/api.d.ts', '/server.ts'], { strict: true, noEmit: true, types: [], lib: ['lib.es2022.d.ts'] }, host)
     const messages = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))
     expect(messages).toEqual([expect.stringContaining("Argument of type 'number' is not assignable to parameter of type 'string | object'")])

@@ -281,18 +281,23 @@ export class LessonSession {
         return
       }
       let serverErrors = 0
-      sim = createSimulation({ ...scenario, broker }, location.host, { ...this.lesson.servers, ...(server?.modules ?? {}) }, {
-        // the learner's server code threw in a callback: shown at their line (the trace logs it too)
-        onServerError: (file, error) => {
-          if (!server || file !== this.lesson.serverCode?.file || error instanceof ServerCodeStopped) return
-          if (++serverErrors > MAX_SERVER_ERRORS) return
-          const e = error instanceof Error ? error : new Error(String(error))
-          this.errors = [
-            ...this.errors,
-            { phase: 'runtime', name: e.name, message: e.message.slice(0, 2000), location: serverCodeLine(error), t: sim?.now ?? 0, inServerCode: true },
-          ]
+      sim = createSimulation(
+        { ...scenario, broker },
+        location.host,
+        { ...this.lesson.servers, ...(server?.modules ?? {}) },
+        {
+          // the learner's server code threw in a callback: shown at their line (the trace logs it too)
+          onServerError: (file, error) => {
+            if (!server || file !== this.lesson.serverCode?.file || error instanceof ServerCodeStopped) return
+            if (++serverErrors > MAX_SERVER_ERRORS) return
+            const e = error instanceof Error ? error : new Error(String(error))
+            this.errors = [
+              ...this.errors,
+              { phase: 'runtime', name: e.name, message: e.message.slice(0, 2000), location: serverCodeLine(error), t: sim?.now ?? 0, inServerCode: true },
+            ]
+          },
         },
-      })
+      )
       this.copyRun = () => {
         this.trace = sim.trace.events.slice()
         this.serverStats = sim.serverStats()

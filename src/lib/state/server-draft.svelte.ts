@@ -13,8 +13,7 @@ export const SERVER_WATCHDOG_MS = 2000
 export const serverCodeSlug = (slug: string) => `${slug}/server.ts`
 
 export type PreparedServer =
-  | { ok: true; modules: Record<string, ServerDefinition<unknown, unknown>>; stopped: () => LearnerError | null }
-  | { ok: false; error: LearnerError }
+  { ok: true; modules: Record<string, ServerDefinition<unknown, unknown>>; stopped: () => LearnerError | null } | { ok: false; error: LearnerError }
 
 export class ServerDraft {
   code = $state('')

@@ -9,5 +9,7 @@ export interface CodeMarker {
 
 /** markers for the client code, or with `server` for the server code the learner edits */
 export function markersFor(errors: readonly LearnerError[], server = false): CodeMarker[] {
-  return errors.flatMap((e) => (e.location && (e.inServerCode ?? false) === server ? [{ line: e.location.line, column: e.location.column, message: `${e.name}: ${e.message}` }] : []))
+  return errors.flatMap((e) =>
+    e.location && (e.inServerCode ?? false) === server ? [{ line: e.location.line, column: e.location.column, message: `${e.name}: ${e.message}` }] : [],
+  )
 }
