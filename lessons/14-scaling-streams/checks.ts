@@ -43,16 +43,16 @@ export default defineChecks([
         if (!run.brokerOn)
           return {
             pass: false,
-            message: `${reader} never showed stories ${listWords(missing.map(String))}: this run had no broker between the servers. Tick "Broker between servers" and run again.`,
+            message: `${reader} never showed the stories with ids ${listWords(missing.map(String))}: this run had no broker between the servers. Tick "Broker between servers" and run again.`,
           }
         if (elsewhere.length)
           return {
             pass: false,
-            message: `${reader} never showed stories ${listWords(missing.map(String))}. Story ${elsewhere[0]} was posted to ${postedTo(elsewhere[0]!)} and never published on the broker, so only that server's readers heard of it: in server.ts, publish each story on the broker and subscribe every instance to it.`,
+            message: `${reader} never showed the stories with ids ${listWords(missing.map(String))}. The story with id ${elsewhere[0]} was posted to ${postedTo(elsewhere[0]!)} and never published on the broker, so only that server's readers heard of it: in server.ts, publish each story on the broker and subscribe every instance to it.`,
           }
         return {
           pass: false,
-          message: `${reader} never showed stories ${listWords(missing.map(String))}, though they were published: check that every instance subscribes to the channel the stories are published on, and sends what it delivers to its own readers.`,
+          message: `${reader} never showed the stories with ids ${listWords(missing.map(String))}, though they were published: check that every instance subscribes to the channel the stories are published on, and sends what it delivers to its own readers.`,
         }
       }
       return { pass: true, message: `Alice and Bob each showed all ${STORIES.length} stories, posted to both servers.` }
@@ -71,8 +71,8 @@ export default defineChecks([
         return {
           pass: false,
           message: late
-            ? `Story ${id} was published at ${formatSeconds(late.t)} by ${late.server ?? 'a server'}, not by ${postedTo(id)} when it was posted there (${formatSeconds(id * 1000)}): publish in the handler of the 'story' event.`
-            : `Story ${id} was posted to ${postedTo(id)} at ${formatSeconds(id * 1000)}, and ${postedTo(id)} never published it on the broker.`,
+            ? `The story with id ${id} was published at ${formatSeconds(late.t)} by ${late.server ?? 'a server'}, not by ${postedTo(id)} when it was posted there (${formatSeconds(id * 1000)}): publish in the handler of the 'story' event.`
+            : `The story with id ${id} was posted to ${postedTo(id)} at ${formatSeconds(id * 1000)}, and ${postedTo(id)} never published it on the broker.`,
         }
       }
       return { pass: true, message: 'Each story was published by the server it was posted to, at once.' }
@@ -101,13 +101,13 @@ export default defineChecks([
       if (notReplayed.length)
         return {
           pass: false,
-          message: `Bob reconnected to ${where} at ${formatSeconds(again.arrives)} with Last-Event-ID: ${last}, but ${where} did not send ${listWords(notReplayed.map((id) => `story ${id}`))}, posted while he was away: when a stream opens with a Last-Event-ID, send every story of the history after that id.`,
+          message: `Bob reconnected to ${where} at ${formatSeconds(again.arrives)} with Last-Event-ID: ${last}, but ${where} did not send the stories with ${listWords(notReplayed.map((id) => `id ${id}`))}, posted while he was away: when a stream opens with a Last-Event-ID, send every story of the history after that id.`,
         }
       if (!shown(run, 'Bob').has(missed[0] ?? -1) && missed.length)
-        return { pass: false, message: `${where} replayed story ${missed[0]}, but Bob did not show it.` }
+        return { pass: false, message: `${where} replayed the story with id ${missed[0]}, but Bob did not show it.` }
       return {
         pass: true,
-        message: `Bob came back on ${where} with Last-Event-ID: ${last} and got ${missed.length ? listWords(missed.map((id) => `story ${id}`)) : 'nothing he had missed (he had missed nothing)'} replayed.`,
+        message: `Bob came back on ${where} with Last-Event-ID: ${last} and got ${missed.length ? `the stories with ${listWords(missed.map((id) => `id ${id}`))}` : 'nothing he had missed (he had missed nothing)'} replayed.`,
       }
     },
   },
@@ -126,7 +126,7 @@ export default defineChecks([
         if (twice !== undefined)
           return {
             pass: false,
-            message: `${reader} received story ${twice} twice: replay only the stories after the Last-Event-ID the reconnecting EventSource sends, not the whole history.`,
+            message: `${reader} received the story with id ${twice} twice: replay only the stories after the Last-Event-ID the reconnecting EventSource sends, not the whole history.`,
           }
       }
       return { pass: true, message: 'Every story reached each reader once.' }

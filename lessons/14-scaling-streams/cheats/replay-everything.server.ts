@@ -1,5 +1,5 @@
 // cheat: pub/sub, but a reconnection gets the whole history again, whatever it already had
-// fails: each-story-once /received story \d+ twice/
+// fails: each-story-once /received the story with id \d+ twice/
 import { defineServer, type EventStream } from 'wirelab/server'
 
 interface Story {

@@ -39,11 +39,15 @@ export async function replaceCode(page: Page, code: string): Promise<void> {
 
 /** put `code` in the server tab (a lesson whose server the learner edits), then show the client code again */
 export async function replaceServerCode(page: Page, code: string): Promise<void> {
-  await page.locator('#file-server').click()
-  await page.waitForFunction(() => document.querySelector('#file-server')?.getAttribute('aria-selected') === 'true')
+  await showFile(page, 'server')
   await replaceCode(page, code)
-  await page.locator('#file-code').click()
-  await page.waitForFunction(() => document.querySelector('#file-code')?.getAttribute('aria-selected') === 'true')
+  await showFile(page, 'code')
+}
+
+/** show one of the learner's files, and wait until the editor has switched to it (its accessible name says which) */
+export async function showFile(page: Page, file: 'code' | 'server'): Promise<void> {
+  await page.locator(`#file-${file}`).click()
+  await page.locator(`.editor[data-file="${file}"]`).waitFor()
 }
 
 export async function setSpeed(page: Page, speed: number): Promise<void> {
