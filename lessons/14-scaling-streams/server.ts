@@ -14,7 +14,9 @@ export default defineServer({
     // the newsroom: one story a second, each posted to one instance
     world.every(1000, () => {
       const id = Math.round(world.now() / 1000)
-      if (id % 2 === (world.instance === 1 ? 1 : 0)) world.emit('story', { id, headline: `Story ${id}` })
+      if (id % 2 !== (world.instance === 1 ? 1 : 0)) return
+      world.log(`The newsroom posts story ${id} to this server`)
+      world.emit('story', { id, headline: `Story ${id}` })
     })
   },
   setup(server) {
