@@ -1,5 +1,5 @@
 // cheat: pub/sub without a history: a reader who reconnects gets only what comes next
-// fails: replays-after-failover /did not send the stories with id 5/
+// fails: replays-after-reconnect /did not send the stories with id 5/
 import { defineServer, type EventStream } from 'wirelab/server'
 
 export default defineServer({
