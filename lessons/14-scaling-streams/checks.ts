@@ -35,6 +35,7 @@ export default defineChecks([
     id: 'every-reader-every-story',
     title: 'Every reader shows every story, whichever server it was posted to',
     claims: [26],
+    undisturbed: true,
     run(run) {
       for (const reader of READERS) {
         const missing = STORIES.filter((id) => !shown(run, reader).has(id))
@@ -62,6 +63,7 @@ export default defineChecks([
     id: 'publishes-on-arrival',
     title: 'A server publishes each story the moment it is posted to it',
     claims: [26],
+    undisturbed: true,
     run(run) {
       if (!run.brokerOn) return { pass: false, message: 'This run had no broker between the servers: tick "Broker between servers" and run again.' }
       for (const id of STORIES) {
@@ -82,6 +84,7 @@ export default defineChecks([
     id: 'replays-after-reconnect',
     title: 'After the network drops, each reader gets the stories it missed from the server it comes back to',
     claims: [33],
+    undisturbed: true,
     run(run) {
       const replays: string[] = []
       for (const reader of READERS) {
@@ -116,6 +119,7 @@ export default defineChecks([
     id: 'each-story-once',
     title: 'No reader receives a story twice',
     claims: [33],
+    undisturbed: true,
     run(run) {
       for (const reader of READERS) {
         const ids = run
