@@ -1,4 +1,4 @@
 // cheat: the client writes every headline itself, on timers
 // fails: every-reader-every-story /never showed the stories with ids/
-const feed = new EventSource('/api/news');
+new EventSource('/api/news');
 for (let id = 1; id <= 7; id++) setTimeout(() => console.log(`Story ${id}`), id * 1000 + 60);

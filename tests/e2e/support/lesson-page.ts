@@ -22,7 +22,13 @@ export async function editorText(page: Page): Promise<string> {
 /** replace all code in the editor by select-all and paste, as a learner would, then go back to the top */
 export async function replaceCode(page: Page, code: string): Promise<void> {
   await page.evaluate((text) => navigator.clipboard.writeText(text), code)
-  await page.locator('.monaco-editor .view-lines').click()
+  // click inside the editor's own box: the lines' element of a long or scrolled file reaches past it,
+  // and a click at its middle could land outside the editor (then Ctrl+A selected the page)
+  await page.locator('.monaco-editor .view-lines').waitFor()
+  const editor = page.locator('.monaco-editor').first()
+  const box = await editor.boundingBox()
+  await editor.click(box ? { position: { x: box.width * 0.6, y: box.height / 2 } } : {})
+  await page.waitForFunction(() => Boolean(document.activeElement?.closest('.monaco-editor')))
   await page.keyboard.press('ControlOrMeta+A')
   await page.keyboard.press('ControlOrMeta+V')
   await page.keyboard.press('ControlOrMeta+Home')
