@@ -148,7 +148,7 @@ export default defineChecks([
           if (!together.has(attempts[j]!.client)) together.set(attempts[j]!.client, attempts[j]!)
         if (together.size === CLIENTS.length) {
           const first = attempts[i]!
-          const waits = CLIENTS.map((c) => waitsOf(run, c).find((w) => together.get(c) === w.attempt)?.waitMs)
+          const waits = CLIENTS.map((c) => waitsOf(run, c).find((w) => w.attempt.conn === together.get(c)?.conn && w.attempt.t === together.get(c)?.t)?.waitMs)
           const same = waits.every((w) => w !== undefined && Math.abs(w - waits[0]!) <= SLACK_MS)
           return {
             pass: false,
