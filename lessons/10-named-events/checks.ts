@@ -94,7 +94,7 @@ export default defineChecks([
   },
   {
     id: 'every-event-once',
-    title: 'Every event reaches your code once, across the dropped connection',
+    title: 'Every event arrives once, across the dropped connection',
     claims: [51],
     undisturbed: true,
     run(run) {

@@ -65,8 +65,12 @@ export default defineServer({
       const stream = response.stream({ headers: { 'Cache-Control': 'no-cache' } })
       const last = Number(request.header('last-event-id') ?? 0)
       const missed = EVENTS.filter((e) => e.atMs <= server.now() && e.id > last)
-      stream.comment(last > 0 ? `resuming after event ${last}` : 'build #1234')
-      if (server.now() >= RETRY_AT_MS) stream.retry(RETRY_MS)
+      // a fresh stream starts with a comment, and the retry once the build runs; a resumed one with what
+      // it missed only (the browser keeps the retry time it was given, and its last event id)
+      if (last === 0) {
+        stream.comment('build #1234')
+        if (server.now() >= RETRY_AT_MS) stream.retry(RETRY_MS)
+      }
       for (const e of missed) stream.send(block(e))
       if (finished()) {
         server.log(`The build is over: ${missed.length ? 'sent what was missed, then ended' : 'nothing new'}; the stream ends`)
