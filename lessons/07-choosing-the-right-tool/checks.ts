@@ -143,14 +143,14 @@ export default defineChecks([
       if (!sockets.some((s) => s.t > DROP_MS))
         return {
           pass: false,
-          message: `Your chat was gone after the drop at ${formatSeconds(DROP_MS)}: a WebSocket does not come back by itself, so Cleo's second message could not reach you. In onclose, open a new WebSocket after a second.`,
+          message: `Your chat was gone after the drop at ${formatSeconds(DROP_MS)}: a WebSocket does not come back by itself, so Cleo's second message could not reach you. In onclose, open a new WebSocket after a short wait.`,
         }
       const late = chatFrames(run).some((f) => f.from === LATE.from && f.frame.t >= LATE.atMs)
       if (!late) {
         const back = sockets.find((s) => s.t > DROP_MS)!
         return {
           pass: false,
-          message: `Your chat came back at ${formatSeconds(back.t)}, after Cleo's message of ${formatSeconds(LATE.atMs)} had gone to nobody. Open the new WebSocket a second after the old one closes (onclose).`,
+          message: `Your chat came back at ${formatSeconds(back.t)}, after Cleo's message of ${formatSeconds(LATE.atMs)} had gone to nobody. Open the new WebSocket a short wait after the old one closes (onclose): a second at most.`,
         }
       }
       for (const { frame, from, line } of chatFrames(run)) {

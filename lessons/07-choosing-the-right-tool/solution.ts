@@ -16,15 +16,25 @@ scores.onmessage = (e: MessageEvent<string>) => {
   ui.scoreboard({ home: 'Lions', away: 'Tigers', homeScore: score.home, awayScore: score.away, detail: `minute ${score.minute}` });
 };
 
-// Chat: both ways. A WebSocket does not come back by itself: reconnect when it closes.
+// Chat: both ways. A WebSocket does not come back by itself: reconnect when it closes, after a random
+// wait that doubles with every failed attempt (backoff with full jitter), so that a server restart is
+// not met by every client at the same instant.
+let chatFailures = 0;
 function connectChat(): void {
   const chat = new WebSocket('/chat');
-  chat.onopen = () => chat.send('Hello!');
+  chat.onopen = () => {
+    chatFailures = 0;
+    chat.send('Hello!');
+  };
   chat.onmessage = (e: MessageEvent<string>) => {
     const message: ChatMessage = JSON.parse(e.data);
     console.log(`${message.from}: ${message.text}`);
     ui.chat(message);
   };
-  chat.onclose = () => setTimeout(connectChat, 1000);
+  chat.onclose = () => {
+    const ceiling = Math.min(10_000, 1000 * 2 ** chatFailures);
+    chatFailures++;
+    setTimeout(connectChat, Math.random() * ceiling);
+  };
 }
 connectChat();
