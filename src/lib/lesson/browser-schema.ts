@@ -14,7 +14,7 @@ export const cookiesSchema = z
         .string()
         .regex(/^[!#-+\--:<-[\]-~]{0,200}$/, 'a cookie value has no spaces, quotes, commas, semicolons or backslashes (RFC 6265 §4.1.1)')
         .describe('Its value.'),
-      path: z.string().startsWith('/').default('/').describe('The paths it is sent to (RFC 6265 §5.1.4).'),
+      path: z.string().regex(/^\//, 'a path starts with /').default('/').describe('The paths it is sent to (RFC 6265 §5.1.4).'),
       sameSite: z
         .enum(['Strict', 'Lax', 'None'])
         .default('Lax')
@@ -35,7 +35,7 @@ export const crossSitePagesSchema = z
         .string()
         .regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/, 'an origin: scheme and host, e.g. https://evil.example')
         .describe("The page's origin, e.g. https://evil.example: its handshake says so in Origin."),
-      socket: z.string().startsWith('/').describe("The path (and query) on the lesson's server it opens a WebSocket to, e.g. /private."),
+      socket: z.string().regex(/^\//, 'a path starts with /').describe("The path (and query) on the lesson's server it opens a WebSocket to, e.g. /private."),
       protocols: z.array(z.string()).default([]).describe('The subprotocols it offers.'),
     }),
   )
