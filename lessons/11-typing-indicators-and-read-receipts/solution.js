@@ -34,7 +34,7 @@ ws.onmessage = (e) => {
 
 // at most one "typing" a second: the first key at once, then the first key after a second has passed
 let lastTyping = -Infinity;
-function onInput(text) {
+function onInput() {
   if (Date.now() - lastTyping < 1000) return;
   lastTyping = Date.now();
   ws.send(JSON.stringify({ type: 'typing' }));

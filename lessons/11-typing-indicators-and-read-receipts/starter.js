@@ -9,8 +9,8 @@ ws.onmessage = (e) => {
   // TODO: "read" → show that Bob has read your message
 };
 
-// Called on every key you press, with the text so far.
-function onInput(text) {
+// Called on every key you press (with the text so far, which this code does not need).
+function onInput() {
   // TODO: this tells the others on every key: at most once a second is enough
   ws.send(JSON.stringify({ type: 'typing' }));
 }
