@@ -48,7 +48,7 @@ function onEnter(text) {
 // At 2.5 s you type "On my way,", one key every 100 ms, stop to think, go on at 5 s with
 // " five minutes!" and press Enter.
 const typeKeys = (start, from, to) => {
-  for (let i = from; i < to; i++) setTimeout(() => onInput(TYPED.slice(0, i + 1)), start + (i - from) * 100);
+  for (let i = from; i < to; i++) setTimeout(onInput, start + (i - from) * 100);
 };
 const TYPED = 'On my way, five minutes!';
 typeKeys(2500, 0, 10);

@@ -32,7 +32,7 @@ function onEnter(text) {
 
 // ── Your message box (simulated: keep it as it is) ──────────────────────────────
 const typeKeys = (start, from, to) => {
-  for (let i = from; i < to; i++) setTimeout(() => onInput(TYPED.slice(0, i + 1)), start + (i - from) * 100);
+  for (let i = from; i < to; i++) setTimeout(onInput, start + (i - from) * 100);
 };
 const TYPED = 'On my way, five minutes!';
 typeKeys(2500, 0, 10);
