@@ -104,9 +104,10 @@ export default defineChecks([
     id: 'hijack-refused',
     title: 'The page on evil.example gets none of your private messages',
     claims: [58, 59],
+    undisturbed: true,
     run(run) {
       const handshake = run.requests().find((r) => isPage(r.conn) && r.api === 'WebSocket')
-      if (!handshake) return { pass: false, message: 'The page of the other site never opened its WebSocket: the run ended before 2.5 s.' }
+      if (!handshake) return { pass: false, message: 'The page of the other site never got to send its handshake (at 2.5 s).' }
       const answer = run.answerTo(handshake)
       const frames = run.wsFrames({ from: 'server', opcode: 'text' }).filter((f) => f.conn === handshake.conn && f.arrives <= run.end.at)
       const origin = header(handshake.headers, 'origin') ?? 'another site'
