@@ -1,7 +1,7 @@
 const ws = new WebSocket('/chat', ['chat.v2']);
 ws.onopen = () => console.log(`speaking ${ws.protocol}`);
 
-// what the Output pane shows under the messages: who is typing, and the receipts
+// what the Output pane shows above the messages: the receipts, and who is typing
 let typing = '';
 let typingTimer;
 const receipts = [];
