@@ -32,13 +32,14 @@ export default ts.config(
   ...layer('lesson', ['checks', 'sim']),
   ...layer('mock', ['crossing', 'sim']),
   ...layer('runner', ['crossing', 'sim']),
-  ...layer('state', ['checks', 'crossing', 'lesson', 'mock', 'runner', 'sim']),
+  ...layer('server-code', ['sim'], { headless: true }),
+  ...layer('state', ['checks', 'crossing', 'lesson', 'mock', 'runner', 'server-code', 'sim']),
   ...layer('components', ['checks', 'lesson', 'runner', 'sim', 'state']),
 )
 
 /** `folder` of src/lib may import only the folders `allowed` (and itself); headless layers use no UI library or DOM */
 function layer(folder, allowed, { headless = false } = {}) {
-  const all = ['sim', 'crossing', 'checks', 'lesson', 'mock', 'runner', 'state', 'components']
+  const all = ['sim', 'crossing', 'checks', 'lesson', 'mock', 'runner', 'server-code', 'state', 'components']
   const forbidden = all.filter((f) => f !== folder && !allowed.includes(f))
   const ui = headless ? ['svelte', 'svelte/*', 'msw', 'msw/*', 'monaco-editor*', 'mermaid', 'dompurify'] : []
   return [

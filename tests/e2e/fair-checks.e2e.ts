@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { loadLessons } from '../../src/lib/lesson/load-lessons.ts'
 import { usePage } from './support/browser.ts'
-import { checkStates, consoleLines, openLesson, replaceCode, runToEnd, setSpeed, waitForRunEnd } from './support/lesson-page.ts'
+import { checkStates, consoleLines, openLesson, replaceCode, replaceServerCode, runToEnd, setSpeed, waitForRunEnd } from './support/lesson-page.ts'
 
 const { lessons } = loadLessons(resolve('lessons'))
 const session = usePage()
@@ -21,8 +21,10 @@ async function waitForSimTime(page: Page, ms: number): Promise<void> {
 }
 
 /** run the code at `speed`, press `button` once the run reaches `atMs`, then run to the end at full speed */
-async function runWithFault(page: Page, code: string, button: string, atMs: number, speed: number): Promise<string> {
-  await replaceCode(page, code)
+async function runWithFault(page: Page, lesson: (typeof lessons)[number], button: string, atMs: number, speed: number): Promise<string> {
+  // a lesson whose server the learner edits runs its server solution too
+  if (lesson.serverCode) await replaceServerCode(page, lesson.serverCode.solution)
+  await replaceCode(page, lesson.solution)
   await setSpeed(page, speed)
   await page.getByRole('button', { name: '▶ Run' }).click()
   await waitForSimTime(page, atMs)
@@ -67,7 +69,7 @@ describe('a fault pressed in the middle of a correct solution', () => {
       await openLesson(page, slug)
       // a lesson not in the table: a third of the way through, at double speed until then
       const press = PRESS[slug] ?? { atMs: Math.round(lesson.meta.scenario.durationMs / 3), speed: 2 }
-      expect(await runWithFault(page, lesson.solution, button, press.atMs, press.speed)).toBe('finished')
+      expect(await runWithFault(page, lesson, button, press.atMs, press.speed)).toBe('finished')
       expect(await page.getByTestId('faults-pressed').textContent()).toMatch(FAULTS[button]!.bar)
       const states = await checkStates(page)
       expect(states.length).toBeGreaterThan(0)

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { loadLessons } from '../../src/lib/lesson/load-lessons.ts'
 import { lessonProblems } from '../../src/lib/lesson/run-verdict.ts'
 import { baseURL, usePage } from './support/browser.ts'
-import { checkStates, openLesson, replaceCode, runToEnd, setSpeed } from './support/lesson-page.ts'
+import { checkStates, openLesson, replaceCode, replaceServerCode, runToEnd, setSpeed } from './support/lesson-page.ts'
 import { runLessonInPage } from './support/lesson-run.ts'
 
 const { lessons } = loadLessons(resolve(process.env.LESSONS_DIR ?? 'lessons'))
@@ -45,7 +45,9 @@ describe.each(lessons.map((l) => [l.slug, l] as const))('lesson %s', (slug, less
     await setSpeed(page, Infinity)
     if (cheat.brokerOff) await setBroker(page, false)
     try {
-      await replaceCode(page, cheat.code)
+      // a cheat is client code run with the server's solution, or server code run with the client's
+      if (lesson.serverCode) await replaceServerCode(page, cheat.serverCode ? cheat.code : lesson.serverCode.solution)
+      await replaceCode(page, cheat.serverCode ? lesson.solution : cheat.code)
       expect(await runToEnd(page)).toBe('finished')
     } finally {
       if (cheat.brokerOff) await setBroker(page, true)

@@ -4,10 +4,11 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { usePage } from './support/browser.ts'
-import { checkStates, consoleLines, diagramLabels, openLesson, replaceCode, runToEnd, setSpeed } from './support/lesson-page.ts'
+import { checkStates, consoleLines, diagramLabels, openLesson, replaceCode, replaceServerCode, runToEnd, setSpeed } from './support/lesson-page.ts'
 
 const session = usePage()
 const solution = readFileSync('lessons/06-scaling-websockets/solution.js', 'utf8')
+const serverSolution = readFileSync('lessons/06-scaling-websockets/server.ts', 'utf8')
 const GREETING = 'A1: Hi, anyone on the other server?'
 
 describe('two clients, two servers, a broker', () => {
@@ -26,6 +27,7 @@ describe('two clients, two servers, a broker', () => {
     const { page } = session
     await openLesson(page, '06-scaling-websockets')
     await setSpeed(page, Infinity)
+    await replaceServerCode(page, serverSolution)
     await replaceCode(page, solution)
     expect(await runToEnd(page)).toBe('finished')
     const lines = await consoleLines(page)
@@ -38,7 +40,7 @@ describe('two clients, two servers, a broker', () => {
     ])
     const diagram = await diagramLabels(page)
     expect(diagram.filter((l) => l.includes('PUBLISH chat')).length).toBe(2)
-    expect((await checkStates(page)).map((c) => c.state)).toEqual(['pass', 'pass', 'pass'])
+    expect((await checkStates(page)).map((c) => c.state)).toEqual(['pass', 'pass', 'pass', 'pass'])
     // the upgrade request says where the load balancer sent it
     await page.locator('svg[aria-label="Sequence diagram of the run"] .message').nth(1).click()
     expect(await page.getByTestId('route-note').textContent()).toContain('sends B1 to Server 2: round-robin')
@@ -48,6 +50,7 @@ describe('two clients, two servers, a broker', () => {
     const { page } = session
     await openLesson(page, '06-scaling-websockets')
     await setSpeed(page, Infinity)
+    await replaceServerCode(page, serverSolution)
     await replaceCode(page, solution)
     await page.getByLabel('Broker between servers').uncheck()
     expect(await runToEnd(page)).toBe('finished')

@@ -131,6 +131,11 @@ export class RunQuery {
     return this.record.server.filter((s) => s.id === id).reduce((sum, s) => sum + s.value, 0)
   }
 
+  /** the run had a pub/sub broker between its server instances ("Broker between servers" ticked) */
+  get brokerOn(): boolean {
+    return this.record.broker ?? false
+  }
+
   /** events on the pub/sub broker: what instances published, and each delivery */
   brokerEvents(): Array<Extract<TraceEvent, { kind: 'pubsub.publish' | 'pubsub.deliver' }>> {
     return this.record.trace.filter(

@@ -56,6 +56,8 @@ export interface RunRecord {
   server: readonly ServerStat[]
   ui?: readonly UiCall[]
   end?: RunEnd
+  /** the run had a pub/sub broker between its server instances (the learner may switch it off) */
+  broker?: boolean
 }
 
 export interface CheckOutcome {

@@ -6,6 +6,9 @@
 //   // cheat: hard-coded output, no network
 //   // fails: logs-three-scores /came from .* events/
 //   // broker: off            (optional: run with the lesson's pub/sub broker turned off)
+//
+// In a lesson whose server the learner edits, a cheat named `<name>.server.ts` is server code: it runs
+// in the server tab, with the lesson's client solution (and a client cheat runs with its server solution).
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import type { LessonProblem } from './front-matter.ts'
@@ -31,6 +34,8 @@ export interface LessonCheat {
   fails: CheatFailure[]
   /** run it with the lesson's broker turned off (`// broker: off`) */
   brokerOff: boolean
+  /** the cheat is server code (`*.server.ts`), for the lesson's server tab */
+  serverCode: boolean
 }
 
 const KEYS = ['cheat', 'fails', 'broker']
@@ -48,7 +53,7 @@ export function parseCheat(
   file: string,
   checkIds: readonly string[],
   options: { hasBroker?: boolean } = {},
-): { cheat: Omit<LessonCheat, 'name' | 'file' | 'code'> } | { problems: LessonProblem[] } {
+): { cheat: Omit<LessonCheat, 'name' | 'file' | 'code' | 'serverCode'> } | { problems: LessonProblem[] } {
   const problems: LessonProblem[] = []
   const at = (line: number, message: string) => problems.push({ file, line, column: 1, path: '', message })
   let what: string | null = null
@@ -109,6 +114,7 @@ export function readCheats(
   checkIds: readonly string[],
   cwd: string,
   hasBroker = false,
+  hasServerTab = false,
 ): { cheats: LessonCheat[]; problems: LessonProblem[]; files: string[] } {
   const folder = join(dir, 'cheats')
   const cheats: LessonCheat[] = []
@@ -120,15 +126,32 @@ export function readCheats(
     if (name.startsWith('.')) continue
     const path = join(folder, name)
     const file = relative(cwd, path)
-    if (!name.endsWith(extension)) {
-      problems.push({ file, line: 1, column: 1, path: '', message: `a cheat of this lesson is ${language} like its starter: name it *${extension}` })
+    const serverCode = name.endsWith('.server.ts')
+    if (serverCode && !hasServerTab) {
+      problems.push({
+        file,
+        line: 1,
+        column: 1,
+        path: '',
+        message: "a *.server.ts cheat is server code, but the learner does not edit this lesson's server (no `starter` on a module server)",
+      })
+      continue
+    }
+    if (!serverCode && !name.endsWith(extension)) {
+      problems.push({
+        file,
+        line: 1,
+        column: 1,
+        path: '',
+        message: `a cheat of this lesson is ${language} like its starter: name it *${extension}${hasServerTab ? ' (or *.server.ts for server code)' : ''}`,
+      })
       continue
     }
     files.push(path)
     const code = readFileSync(path, 'utf8')
     const parsed = parseCheat(code, file, checkIds, { hasBroker })
     if ('problems' in parsed) problems.push(...parsed.problems)
-    else cheats.push({ name, file, code, ...parsed.cheat })
+    else cheats.push({ name, file, code, serverCode, ...parsed.cheat })
   }
   return { cheats, problems, files }
 }

@@ -7,7 +7,7 @@ import { claimsSchema, courseSchema, labSchema, type Claims, type Course, type L
 import { checkLessonText } from './content-rules.ts'
 import { renderMarkdown } from './markdown.ts'
 import { checkIdsIn, readCheats, type LessonCheat } from './cheats.ts'
-import type { LessonContent, LessonSummary } from './types.ts'
+import type { EditableServer, LessonContent, LessonSummary } from './types.ts'
 import type { LessonFrontMatter } from './schema.ts'
 
 export interface LoadedLesson extends LessonContent {
@@ -113,13 +113,14 @@ export function loadLessons(root: string, cwd = process.cwd()): LoadResult {
       problems.push({ file: rel('checks.ts'), line: 1, column: 1, path: '', message: 'missing checks.ts (every lesson needs at least one automatic check)' })
     const serverFiles = findServerFiles(meta.scenario.server, dir, root, rel('lesson.md'), parsed.positionOf, problems)
     files.push(...Object.values(serverFiles ?? {}))
-    if (starter === null || solution === null || types === null || !existsSync(checksFile) || serverFiles === null) continue
+    const serverCode = serverFiles && editableServer(meta.scenario.server, dir, serverFiles, rel('lesson.md'), parsed.positionOf, problems, files)
+    if (starter === null || solution === null || types === null || !existsSync(checksFile) || serverFiles === null || serverCode === undefined) continue
     const html = renderMarkdown(parsed.body)
     const language = meta.starter.endsWith('.ts') ? 'typescript' : 'javascript'
-    const cheats = readCheats(dir, language, checkIdsIn(readFileSync(checksFile, 'utf8')), cwd, meta.scenario.broker !== null)
+    const cheats = readCheats(dir, language, checkIdsIn(readFileSync(checksFile, 'utf8')), cwd, meta.scenario.broker !== null, serverCode !== null)
     problems.push(...cheats.problems)
     files.push(...cheats.files)
-    lessons.push({ slug, meta, html, starter, solution, types, language, dir, checksFile, cheats: cheats.cheats, serverFiles })
+    lessons.push({ slug, meta, html, starter, solution, types, language, dir, checksFile, cheats: cheats.cheats, serverFiles, serverCode })
   }
   const byOrder = new Map<number, string>()
   for (const lesson of lessons) {
@@ -246,4 +247,42 @@ function findServerFiles(
     else found[part.file] = file
   }
   return ok ? found : null
+}
+
+/**
+ * The server the learner edits (a module server with a `starter`): its starter and its solution (the
+ * server's `file`); null when there is none, undefined when it is wrong (a problem says why).
+ */
+function editableServer(
+  server: LessonFrontMatter['scenario']['server'],
+  dir: string,
+  serverFiles: Record<string, string>,
+  mdFile: string,
+  positionOf: FieldPosition,
+  problems: LessonProblem[],
+  files: string[],
+): EditableServer | null | undefined {
+  const list = Array.isArray(server) ? server : [server]
+  const editable = list.flatMap((part, i) => (part.kind === 'module' && part.starter !== undefined ? [{ part, i }] : []))
+  if (editable.length === 0) return null
+  const pathOf = (i: number) => [...(Array.isArray(server) ? ['scenario', 'server', i] : ['scenario', 'server']), 'starter']
+  const problemAt = (i: number, message: string) => {
+    const where = positionOf(pathOf(i)) ?? { line: 1, column: 1 }
+    problems.push({ file: mdFile, ...where, path: pathOf(i).join('.'), message })
+  }
+  if (editable.length > 1) {
+    problemAt(editable[1]!.i, 'only one server of a lesson can be edited by the learner (one server tab): remove this `starter`')
+    return undefined
+  }
+  const { part, i } = editable[0]!
+  if (part.kind !== 'module' || part.starter === undefined) return null
+  const starterFile = join(dir, part.starter)
+  files.push(starterFile)
+  if (!existsSync(starterFile)) {
+    problemAt(i, `the server's starter file "${part.starter}" does not exist in the lesson folder`)
+    return undefined
+  }
+  const solutionFile = serverFiles[part.file]
+  if (!solutionFile) return undefined
+  return { file: part.file, starter: readFileSync(starterFile, 'utf8'), solution: readFileSync(solutionFile, 'utf8') }
 }

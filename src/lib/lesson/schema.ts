@@ -102,6 +102,13 @@ export const moduleServerSchema = z
       .record(z.string(), z.json())
       .default({})
       .describe("Handed to the server's code as `server.options` (any JSON: the server decides what each option means)."),
+    starter: z
+      .string()
+      .regex(/^(?!.*\.\.)[\w-][\w.-]*(?:\/[\w-][\w.-]*)*\.ts$/, 'a .ts file in the lesson folder')
+      .optional()
+      .describe(
+        "The learner edits this server: a second editor tab (`server.ts`) starts from this file, and the learner's version runs instead of `file`, which is then the solution. At most one server of a lesson.",
+      ),
   })
   .describe('A server written for the lesson.')
 

@@ -129,8 +129,12 @@ export function typecheckLessons(lessons: readonly LoadedLesson[], cwd = process
     problems.push(...problemsOf(learnerFiles.createProgram(roots), new Set(code), cwd))
   }
   // the checks: one program for all of them
-  // with the lessons' own servers, checked the same way
-  const checks = [...new Set(lessons.flatMap((l) => [resolve(l.checksFile), ...Object.values(l.serverFiles).map((f) => resolve(f))]))]
+  // with the lessons' own servers (and the starter of a server the learner edits), checked the same way
+  const serverStarters = (l: LoadedLesson) => {
+    const list = Array.isArray(l.meta.scenario.server) ? l.meta.scenario.server : [l.meta.scenario.server]
+    return list.flatMap((s) => (s.kind === 'module' && s.starter ? [resolve(l.dir, s.starter)] : []))
+  }
+  const checks = [...new Set(lessons.flatMap((l) => [resolve(l.checksFile), ...Object.values(l.serverFiles).map((f) => resolve(f)), ...serverStarters(l)]))]
   if (checks.length) problems.push(...problemsOf(checksFiles.createProgram(checks), new Set(checks), cwd))
   return problems
 }

@@ -24,6 +24,16 @@ export interface LessonContent {
   types: string
   /** the language the learner writes: from the starter file's extension */
   language: 'javascript' | 'typescript'
+  /** the server code the learner edits (a `kind: module` server with a `starter`), or null */
+  serverCode?: EditableServer | null
   /** the lesson's own servers (`kind: module`), by `file` as the front matter names it: code, so not in the JSON (added by the lesson's module) */
   servers?: Readonly<Record<string, ServerDefinition<unknown, unknown>>>
+}
+
+/** a lesson server the learner edits in a second tab */
+export interface EditableServer {
+  /** the front matter's `file`: the solution, and the key its definition replaces in `servers` */
+  file: string
+  starter: string
+  solution: string
 }

@@ -75,7 +75,7 @@ export function wirelabLessons(options: { dir: string }): Plugin {
       const servers = Object.entries(lesson.serverFiles)
       const serverImports = servers.map(([, file], i) => `import __server${i} from ${JSON.stringify(file)}\n`).join('')
       const serverMap = `{ ${servers.map(([name], i) => `${JSON.stringify(name)}: __server${i}`).join(', ')} }`
-      return `${imports}${serverImports}export { default as checks } from ${JSON.stringify(lesson.checksFile)}\nexport const lesson = { ...${JSON.stringify({ slug, meta, starter, solution, types, language })}, html: ${withImages}, servers: ${serverMap} }\n`
+      return `${imports}${serverImports}export { default as checks } from ${JSON.stringify(lesson.checksFile)}\nexport const lesson = { ...${JSON.stringify({ slug, meta, starter, solution, types, language, serverCode: lesson.serverCode ?? null })}, html: ${withImages}, servers: ${serverMap} }\n`
     },
     configureServer(server) {
       // a course outside the project (LESSONS_DIR) is not under Vite's watcher by default

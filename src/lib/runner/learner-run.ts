@@ -128,6 +128,11 @@ export class LearnerRun implements RunWire {
     this.end('stopped')
   }
 
+  /** Wirelab ends the run for a reason found outside the learner's workers (the server code's watchdog) */
+  halt(why: RunEnd): void {
+    this.end(why)
+  }
+
   announcement(conn: number): Promise<Announcement | null> {
     return this.connections.nextRequest(conn)
   }

@@ -40,6 +40,8 @@ export interface LearnerError {
   t: number
   /** which learner client it happened in, when the lesson runs several */
   client?: string
+  /** in the server code the learner edits (the server.ts tab), not in the client code */
+  inServerCode?: boolean
 }
 
 export type RunEnd = 'finished' | 'stopped' | 'error' | 'hung'

@@ -12,8 +12,14 @@ import type { ServerDefinition } from '../sim/server-api/types.ts'
 /** a lesson's own servers (`kind: module`), by their `file` as the front matter names it */
 export type ServerModules = Readonly<Record<string, ServerDefinition<unknown, unknown>>>
 
+/** what a run wants to hear from the servers it makes */
+export interface ServerHooks {
+  /** the code of the server made from `file` threw (it is logged in the trace too) */
+  onServerError?: (file: string, error: unknown, where: string) => void
+}
+
 /** `host` is the page's host: the simulated server answers there, and only there */
-export function createSimulation(scenario: Scenario, host: string, modules: ServerModules = {}): Simulation {
+export function createSimulation(scenario: Scenario, host: string, modules: ServerModules = {}, hooks: ServerHooks = {}): Simulation {
   const { server } = scenario
   return new Simulation({
     host,
@@ -30,11 +36,11 @@ export function createSimulation(scenario: Scenario, host: string, modules: Serv
     cookies: scenario.cookies,
     crossSitePages: scenario.crossSitePages,
     createServer: (ctx) =>
-      Array.isArray(server) ? new CombinedServer(server.map((part) => createServer(ctx, part, modules))) : createServer(ctx, server, modules),
+      Array.isArray(server) ? new CombinedServer(server.map((part) => createServer(ctx, part, modules, hooks))) : createServer(ctx, server, modules, hooks),
   })
 }
 
-function createServer(ctx: ServerContext, server: ServerConfig, modules: ServerModules): SimServer {
+function createServer(ctx: ServerContext, server: ServerConfig, modules: ServerModules, hooks: ServerHooks): SimServer {
   switch (server.kind) {
     case 'live-score':
       return new LiveScoreServer(ctx, server)
@@ -45,7 +51,8 @@ function createServer(ctx: ServerContext, server: ServerConfig, modules: ServerM
     case 'module': {
       const definition = Object.hasOwn(modules, server.file) ? modules[server.file] : undefined
       if (!definition) throw new Error(`The lesson's server "${server.file}" was not loaded`)
-      return new LessonServer(ctx, definition, server.options)
+      const onError = hooks.onServerError
+      return new LessonServer(ctx, definition, server.options, onError && ((error, where) => onError(server.file, error, where)))
     }
   }
 }

@@ -21,9 +21,15 @@ import { lessonCompletion } from '../lesson/questions.ts'
 import { browserProgressStore, type ProgressStore } from './progress-store.ts'
 import { restoredResults, type LessonProgress } from './progress-record.ts'
 import { LessonProgressKeeper } from './lesson-progress.svelte.ts'
+import { ServerDraft } from './server-draft.svelte.ts'
+import { serverCodeLine } from '../server-code/error-line.ts'
+import { ServerCodeStopped } from '../server-code/loop-guard.ts'
 
 /** 'imported': a trace file opened for replay, not a run of this page */
 export type RunStatus = 'idle' | 'starting' | 'running' | 'imported' | RunEnd
+
+/** errors of the learner's server code shown per run: the trace logs them all */
+const MAX_SERVER_ERRORS = 20
 
 const loadRunner = () => Promise.all([import('../runner/learner-run.ts'), import('./create-simulation.ts'), import('./run-host.ts')])
 
@@ -66,6 +72,8 @@ export class LessonSession {
   /** the run's ui calls with their causes, for the checks (the Output pane shows the folded view) */
   private uiCalls: UiCall[] = []
 
+  /** the server code the learner edits, in lessons that give them one (null: none) */
+  readonly serverDraft: ServerDraft | null
   /** the learner's answers to the lesson's questions (they count with the checks) */
   readonly answers: QuestionAnswers
   /** check results, answers, solved and last visited: kept across visits and tabs */
@@ -92,6 +100,7 @@ export class LessonSession {
     resume(): void
     step(): Promise<number | null>
     fault(fault: Fault): void
+    halt(why: RunEnd): void
   } | null = null
   private saveTimer: ReturnType<typeof setTimeout> | null = null
   /** a deep link's step, shown when the run it started ends */
@@ -105,6 +114,7 @@ export class LessonSession {
     progressStore: ProgressStore = browserProgressStore(),
   ) {
     this.code = store.load(lesson.slug) ?? lesson.starter
+    this.serverDraft = lesson.serverCode ? new ServerDraft(lesson.serverCode, lesson.slug, store) : null
     this.console = new ConsoleLog(lesson.meta.scenario.clients.length > 1)
     this.answers = new QuestionAnswers(lesson.meta.questions, () => this.saveProgress({ answers: this.answers.saved() }))
     this.progress = new LessonProgressKeeper(lesson.slug, progressStore)
@@ -120,6 +130,7 @@ export class LessonSession {
   /** the page goes away */
   destroy(): void {
     this.flush()
+    this.serverDraft?.flush()
     this.unwatch()
     this.progress.destroy()
     this.stop()
@@ -236,6 +247,7 @@ export class LessonSession {
     let unregister = () => {}
     this.stop()
     this.flush()
+    this.serverDraft?.flush()
     this.status = 'starting'
     this.console.reset()
     this.outputs = []
@@ -258,7 +270,34 @@ export class LessonSession {
       const scenario = this.lesson.meta.scenario
       const broker = this.brokerOn ? (scenario.broker ?? { latencyMs: 1 }) : null
       this.brokerInRun = broker !== null
-      const sim = createSimulation({ ...scenario, broker }, location.host, this.lesson.servers)
+      let sim: ReturnType<typeof createSimulation> | null = null
+      const server = await this.serverDraft?.prepare(
+        (error) => this.haltForServer(error),
+        () => sim?.now ?? 0,
+      )
+      if (server && !server.ok) {
+        this.errors = [server.error]
+        this.status = 'error'
+        return
+      }
+      let serverErrors = 0
+      sim = createSimulation(
+        { ...scenario, broker },
+        location.host,
+        { ...this.lesson.servers, ...(server?.modules ?? {}) },
+        {
+          // the learner's server code threw in a callback: shown at their line (the trace logs it too)
+          onServerError: (file, error) => {
+            if (!server || file !== this.lesson.serverCode?.file || error instanceof ServerCodeStopped) return
+            if (++serverErrors > MAX_SERVER_ERRORS) return
+            const e = error instanceof Error ? error : new Error(String(error))
+            this.errors = [
+              ...this.errors,
+              { phase: 'runtime', name: e.name, message: e.message.slice(0, 2000), location: serverCodeLine(error), t: sim?.now ?? 0, inServerCode: true },
+            ]
+          },
+        },
+      )
       this.copyRun = () => {
         this.trace = sim.trace.events.slice()
         this.serverStats = sim.serverStats()
@@ -318,6 +357,13 @@ export class LessonSession {
 
   stop(): void {
     this.current?.stop()
+  }
+
+  /** the watchdog stopped the learner's server code: the run ends as hung, with the error at their line */
+  private haltForServer(error: LearnerError): void {
+    if (!this.current) return
+    this.errors = [...this.errors, error]
+    this.current.halt('hung')
   }
 
   /** a link's step, once the run is made; one past the end is said, never swapped for another step */
@@ -414,6 +460,7 @@ export class LessonSession {
       server: this.serverStats,
       ui: this.uiCalls,
       end: checkedEnd(end, at, this.errors),
+      broker: this.brokerInRun,
     })
     const results = this.results.map((r) => ({ id: r.id, pass: r.pass, message: r.message.slice(0, 2000) }))
     this.saveProgress({ lastRun: { at: Date.now(), results } })

@@ -37,6 +37,15 @@ export async function replaceCode(page: Page, code: string): Promise<void> {
   }, code)
 }
 
+/** put `code` in the server tab (a lesson whose server the learner edits), then show the client code again */
+export async function replaceServerCode(page: Page, code: string): Promise<void> {
+  await page.locator('#file-server').click()
+  await page.waitForFunction(() => document.querySelector('#file-server')?.getAttribute('aria-selected') === 'true')
+  await replaceCode(page, code)
+  await page.locator('#file-code').click()
+  await page.waitForFunction(() => document.querySelector('#file-code')?.getAttribute('aria-selected') === 'true')
+}
+
 export async function setSpeed(page: Page, speed: number): Promise<void> {
   await page.locator('.speed select').selectOption(String(speed))
 }

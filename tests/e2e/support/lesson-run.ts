@@ -3,7 +3,7 @@
 // tests/e2e/lessons.e2e.ts and by `npm run lessons:check -- --run` (run-course.ts), so both judge alike.
 import type { Page } from 'playwright-core'
 import type { LessonRunReport, CodeRun } from '../../../src/lib/lesson/run-verdict.ts'
-import { checkStates, replaceCode, setSpeed } from './lesson-page.ts'
+import { checkStates, replaceCode, replaceServerCode, setSpeed } from './lesson-page.ts'
 
 /** a long lesson skipping ahead on a busy machine can take a minute: wait for the run's end, not for a clock */
 const RUN_TIMEOUT_MS = 300_000
@@ -13,6 +13,8 @@ export interface LessonToRun {
   starter: string
   solution: string
   html: string
+  /** the server code the learner edits, when the lesson has a server tab */
+  serverCode?: { starter: string; solution: string } | null
 }
 
 export async function runLessonInPage(page: Page, baseURL: string, lesson: LessonToRun): Promise<LessonRunReport> {
@@ -23,7 +25,8 @@ export async function runLessonInPage(page: Page, baseURL: string, lesson: Lesso
   const diagramErrors = await page.locator('.lesson-text .diagram-error').allTextContents()
   // skip ahead: the same trace as any speed (determinism.e2e.ts), and lesson 07 lasts a minute
   await setSpeed(page, Infinity)
-  const run = async (code: string): Promise<CodeRun> => {
+  const run = async (code: string, serverCode?: string): Promise<CodeRun> => {
+    if (serverCode !== undefined) await replaceServerCode(page, serverCode)
     await replaceCode(page, code)
     await page.getByRole('button', { name: '▶ Run' }).click()
     await page.waitForFunction(
@@ -37,7 +40,7 @@ export async function runLessonInPage(page: Page, baseURL: string, lesson: Lesso
     const status = (await page.locator('.status').getAttribute('data-status')) ?? ''
     return { status, checks: await checkStates(page) }
   }
-  const starter = await run(lesson.starter)
-  const solution = await run(lesson.solution)
+  const starter = await run(lesson.starter, lesson.serverCode?.starter)
+  const solution = await run(lesson.solution, lesson.serverCode?.solution)
   return { slug: lesson.slug, diagramErrors, starter, solution }
 }

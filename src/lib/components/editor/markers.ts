@@ -7,6 +7,9 @@ export interface CodeMarker {
   message: string
 }
 
-export function markersFor(errors: readonly LearnerError[]): CodeMarker[] {
-  return errors.flatMap((e) => (e.location ? [{ line: e.location.line, column: e.location.column, message: `${e.name}: ${e.message}` }] : []))
+/** markers for the client code, or with `server` for the server code the learner edits */
+export function markersFor(errors: readonly LearnerError[], server = false): CodeMarker[] {
+  return errors.flatMap((e) =>
+    e.location && (e.inServerCode ?? false) === server ? [{ line: e.location.line, column: e.location.column, message: `${e.name}: ${e.message}` }] : [],
+  )
 }

@@ -42,6 +42,8 @@ export class LessonServer<Options, World = void> implements SimServer {
     private readonly ctx: ServerContext,
     private readonly definition: ServerDefinition<Options, World>,
     private readonly options: Options,
+    /** told of every error the server's code throws (after it is logged): a learner's server shows them at their line */
+    private readonly onError?: (error: unknown, where: string) => void,
   ) {
     this.endpoints = definition.endpoints ?? []
     this.world = definition.world ? (this.attempt('world', () => definition.world!(this.worldApi()))?.value as World) : (undefined as World)
@@ -132,6 +134,7 @@ export class LessonServer<Options, World = void> implements SimServer {
       return { value: fn() }
     } catch (error) {
       this.ctx.log(`Error in the server's code (${where}): ${error instanceof Error ? error.message : String(error)}`)
+      this.onError?.(error, where)
       return null
     }
   }
