@@ -22,7 +22,7 @@ export default ts.config(
     // learner code runs in a worker that also gives it `client` ({ name, index }): see docs/authoring
     files: ['lessons/**/*.js', 'lessons/**/*.ts'],
     ignores: ['lessons/**/checks.ts'],
-    languageOptions: { globals: { client: 'readonly' } },
+    languageOptions: { globals: { client: 'readonly', ui: 'readonly' } },
   },
   // Layers (docs/architecture.md, "Layers"): which folder of src/lib may import which. Tests are held to
   // the same rules as the code beside them, so a test cannot lean on a layer its code may not use.

@@ -33,6 +33,8 @@ describe('lesson front matter', () => {
       instances: 1,
       balancer: 'round-robin',
       broker: null,
+      cookies: [],
+      crossSitePages: [],
     })
     expect(result.body).toBe('Text.\n')
   })

@@ -2,6 +2,7 @@
 // docs all come from this schema; unknown keys are errors (strict) and every field says what it is for.
 import { z } from 'zod'
 import { claimList, questionSchema } from './question-schema.ts'
+import { cookiesSchema, crossSitePagesSchema } from './browser-schema.ts'
 
 /** server instances a scenario may run */
 const MAX_INSTANCES = 4
@@ -268,6 +269,8 @@ export const scenarioSchema = z
       .describe(
         'A pub/sub broker between the instances, modelled on Redis PUBLISH/SUBSCRIBE (null: none). Instances publish what must reach every client; nothing is stored for absent subscribers.',
       ),
+    cookies: cookiesSchema,
+    crossSitePages: crossSitePagesSchema,
   })
   .superRefine((scenario, ctx) => {
     scenario.faults.forEach((fault, i) => {

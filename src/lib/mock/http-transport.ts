@@ -90,6 +90,10 @@ export async function answerRequest(request: Request, conn: number, wire: RunWir
   if (isEventSource && announced.attempt > 1 && announced.lastEventId !== '') {
     headers.push({ name: 'Last-Event-ID', value: announced.lastEventId, source: 'reconstructed' })
   }
+  // the simulated browser's cookies for the site (RFC 6265 §5.4): the real request carries none of them,
+  // and a service worker never sees a Cookie header anyway, so it is modelled (fetch's credentials: 'omit' sends none)
+  const cookie = url.host === wire.sim.host && request.credentials !== 'omit' ? wire.sim.cookies.header(learnerTarget(url), announced.sentAt, false) : ''
+  if (cookie) headers.push({ name: 'Cookie', value: cookie, source: 'modelled' })
   const exchange = wire.sim.receive({
     key: conn,
     sentAt: announced.sentAt,

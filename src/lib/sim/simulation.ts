@@ -10,6 +10,8 @@ import { SimScheduler } from './scheduler.ts'
 import { Trace } from './trace.ts'
 import type { ServerContext, ServerStat, SimServer } from './servers/types.ts'
 import { Broker } from './broker.ts'
+import { CookieJar, type InitialCookie } from './cookie-jar.ts'
+import { crossSitePageKey, isCrossSite, pageConnName, pageListener, type CrossSitePage } from './cross-site.ts'
 import { clientIndexOf, connName } from './conn-name.ts'
 import { formatSimTime } from './clock.ts'
 
@@ -76,6 +78,10 @@ export interface SimulationOptions {
   proxyIdleTimeoutMs?: number | null
   /** a slow server: simulated ms it spends on each request (and handshake) before answering */
   serverDelayMs?: number
+  /** the cookies the browser holds for the lesson's site when the run starts (the server may set more) */
+  cookies?: readonly InitialCookie[]
+  /** pages of other sites open in the same browser, each opening a WebSocket to the lesson's server (scripted, not learner code) */
+  crossSitePages?: readonly CrossSitePage[]
 }
 
 export class Simulation {
@@ -101,6 +107,8 @@ export class Simulation {
   private readonly exchanges = new Map<string, HttpExchange>()
   private readonly sockets = new Map<string, WsConnection>()
   private readonly random: () => number
+  /** the simulated browser's cookies for the lesson's site (RFC 6265): sent with every request, set by the server's answers */
+  readonly cookies: CookieJar
 
   constructor(options: SimulationOptions) {
     this.network = new Network(options.latencyMs, options.jitterMs ?? 0, seededRandom(options.seed ^ 0x27d4eb2f))
@@ -141,6 +149,23 @@ export class Simulation {
     for (const fault of options.faults ?? []) {
       this.scheduler.at(fault.atMs, () => this.fault(fault), { label: `fault: ${fault.kind}` })
     }
+    this.cookies = new CookieJar(options.cookies)
+    this.keepCookies()
+    ;(options.crossSitePages ?? []).forEach((page, i) => {
+      const { atMs, origin, socket, protocols = [] } = page
+      const request = { key: crossSitePageKey(i), sentAt: atMs, host: this.host, target: socket, origin, protocols: [...protocols] }
+      this.openWebSocket({ ...request, conn: pageConnName(i), page: new URL(origin).host }, pageListener)
+    })
+  }
+
+  /** the browser keeps what a Set-Cookie header in an answer sets, once that answer has arrived */
+  private keepCookies(): void {
+    const targets = new Map<string, string>()
+    this.trace.subscribe((e) => {
+      if (e.kind === 'http.request') targets.set(e.conn, e.target)
+      if (e.kind !== 'http.response') return
+      for (const h of e.headers) if (h.name.toLowerCase() === 'set-cookie') this.cookies.set(h.value, targets.get(e.conn) ?? '/', e.arrives)
+    })
   }
 
   private get offline(): boolean {
@@ -342,10 +367,12 @@ export class Simulation {
    * the server accepts or refuses it, and the client side hears of it through `client`.
    */
   openWebSocket(
-    request: { key: number; sentAt: number; host: string; target: string; origin: string; protocols: string[] },
+    request: { key: number; sentAt: number; host: string; target: string; origin: string; protocols: string[]; conn?: string; page?: string },
     client: WsClientListener,
   ): WsConnection {
-    const conn = connName(request.key)
+    const conn = request.conn ?? connName(request.key)
+    // a page of another site is a client of its own in the trace (its lifeline)
+    if (request.page) this.trace.bindConnection(conn, { client: request.page })
     const socket = new WsConnection(
       { scheduler: this.scheduler, trace: this.trace, network: this.network, conn, key: request.key, random: this.random },
       client,
@@ -362,9 +389,12 @@ export class Simulation {
         const { server, why, index } = this.route(conn, request.key)
         const refused = this.refusal(conn, index, 'WebSocket')
         if (refused) return socket.failToConnect(refused.reason, refused.arrives)
+        // the handshake carries the site's cookies, as any request to it does (only SameSite=None ones from another site's page)
+        const cookie = this.cookies.header(request.target, this.now, isCrossSite(request.origin, this.host))
+        const sent = { ...request, ...(cookie ? { cookie } : {}) }
         socket.handshake(
-          { ...request, ...(why ? { route: why } : {}) },
-          (s) => server.acceptWebSocket?.(request.target, request.protocols, s, handshakeHeaders(request)) ?? null,
+          { ...sent, ...(why ? { route: why } : {}) },
+          (s) => server.acceptWebSocket?.(request.target, request.protocols, s, handshakeHeaders(sent)) ?? null,
           this.serverDelayMs,
         )
       },
@@ -473,7 +503,7 @@ export function instanceName(index: number, count: number): string {
 }
 
 /** what a server sees of a WebSocket handshake's headers (names in lower case), as the browser sends them */
-function handshakeHeaders(request: { host: string; origin: string; protocols: string[] }): ReadonlyMap<string, string> {
+function handshakeHeaders(request: { host: string; origin: string; protocols: string[]; cookie?: string }): ReadonlyMap<string, string> {
   const headers = new Map([
     ['host', request.host],
     ['upgrade', 'websocket'],
@@ -481,6 +511,7 @@ function handshakeHeaders(request: { host: string; origin: string; protocols: st
     ['sec-websocket-version', '13'],
     ['origin', request.origin],
   ])
+  if (request.cookie) headers.set('cookie', request.cookie)
   if (request.protocols.length) headers.set('sec-websocket-protocol', request.protocols.join(', '))
   return headers
 }

@@ -115,7 +115,7 @@ export class WsConnection implements ServerSocket {
 
   /** the client's opening handshake (§4.1); `accept` decides at the server, one latency later */
   handshake(
-    request: { host: string; target: string; origin: string; protocols: string[]; route?: string },
+    request: { host: string; target: string; origin: string; protocols: string[]; route?: string; cookie?: string },
     accept: (socket: ServerSocket) => HandshakeAnswer,
     serverDelayMs = 0,
   ): void {
@@ -133,6 +133,8 @@ export class WsConnection implements ServerSocket {
       m('Sec-WebSocket-Version', '13'),
       m('Origin', request.origin),
     ]
+    // the browser's cookies for the server's site (RFC 6265 §5.4), SameSite applied (cookie-jar.ts)
+    if (request.cookie) headers.push(m('Cookie', request.cookie))
     if (request.protocols.length) headers.push(m('Sec-WebSocket-Protocol', request.protocols.join(', ')))
     const wire = formatRequestHead('GET', request.target, headers)
     const arrival = this.leave('up')

@@ -33,6 +33,8 @@ export function createSimulation(scenario: Scenario, host: string, modules: Serv
     balancer: scenario.balancer,
     broker: scenario.broker,
     clients: scenario.clients.map((c) => c.name),
+    cookies: scenario.cookies,
+    crossSitePages: scenario.crossSitePages,
     createServer: (ctx) =>
       Array.isArray(server) ? new CombinedServer(server.map((part) => createServer(ctx, part, modules, hooks))) : createServer(ctx, server, modules, hooks),
   })

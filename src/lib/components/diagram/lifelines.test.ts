@@ -18,6 +18,14 @@ describe('sequence diagram lifelines', () => {
     expect(eventEnds(publish, lines)).toMatchObject({ from: 'server:Server 1', to: 'broker' })
   })
 
+  it("gives a page of another site a lifeline of its own after the learner's, and draws its connections there", () => {
+    const lines = lifelinesFor({ clients: ['You'], instances: 1, broker: false, pages: ['evil.example'] })
+    expect(lines.map((l) => l.label)).toEqual(['Client (your code)', 'evil.example (another site)', 'Server (simulated)'])
+    const theirs = { ...base, conn: 'x1', kind: 'http.request', from: 'client', to: 'server', client: 'evil.example' } as TraceEvent
+    const yours = { ...base, conn: 'c1', kind: 'http.request', from: 'client', to: 'server' } as TraceEvent
+    expect([eventEnds(theirs, lines).from, eventEnds(yours, lines).from]).toEqual(['client:evil.example', 'client'])
+  })
+
   it('spreads lifelines evenly and never closer than 160 px (120 when there are many)', () => {
     const two = [...lifelineXs(lifelinesFor({ clients: ['You'], instances: 1, broker: false }), 200).values()]
     expect(two).toEqual([130, 290])

@@ -14,6 +14,8 @@ export interface DiagramCast {
   clients: readonly string[]
   instances: number
   broker: boolean
+  /** hosts of pages of other sites open in the same browser (scenario `crossSitePages`), each a lifeline after the learner's */
+  pages?: readonly string[]
 }
 
 export function lifelinesFor(cast: DiagramCast): Lifeline[] {
@@ -21,6 +23,7 @@ export function lifelinesFor(cast: DiagramCast): Lifeline[] {
   const lines: Lifeline[] = several
     ? cast.clients.map((name) => ({ id: `client:${name}`, label: `${name} (your code)`, role: 'client' }))
     : [{ id: 'client', label: 'Client (your code)', role: 'client' }]
+  for (const host of new Set(cast.pages ?? [])) lines.push({ id: `client:${host}`, label: `${host} (another site)`, role: 'client' })
   if (cast.instances > 1) {
     lines.push({ id: 'balancer', label: 'Load balancer', role: 'balancer' })
     for (let i = 1; i <= cast.instances; i++) lines.push({ id: `server:Server ${i}`, label: `Server ${i}`, role: 'server' })

@@ -105,6 +105,21 @@ describe('notes under an HTTP head', () => {
     expect(note).not.toMatch(/browsers send/i)
   })
 
+  it("a Cookie header is the simulated browser's, and a Set-Cookie reaches only the simulated browser", () => {
+    const withCookie = request({
+      headers: [
+        { name: 'Host', value: 'localhost', source: 'modelled' },
+        { name: 'Cookie', value: 'sid=1', source: 'modelled' },
+      ],
+    })
+    expect(headNote(withCookie)).toBe(
+      'Modelled: Host, Cookie — browsers send these headers on the real wire, but hide them from service workers, so Wirelab shows what would be sent rather than what was seen. The other headers were observed. ' +
+        "Cookie: the simulated browser's cookies for this site (the lesson's and what the server set), in RFC 6265 §5.4's order; a page of another site sends only SameSite=None ones. Your real browser sends none of them.",
+    )
+    const setting = response({ headers: [{ name: 'Set-Cookie', value: 'sid=1; Secure; SameSite=None', source: 'observed' }] })
+    expect(headNote(setting)).toMatch(/^Set-Cookie: the simulated browser keeps this cookie once the answer arrives .* cannot set cookies\.$/)
+  })
+
   it('an observed response needs no note', () => {
     expect(headNote(response({}))).toBeNull()
   })

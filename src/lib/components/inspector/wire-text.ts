@@ -71,8 +71,30 @@ export function chunkDescription(wire: string): { size: number; prefix: string; 
   return { size, prefix: escapeWire(prefix), total: prefix.length + size + suffix.length }
 }
 
-/** the note under a request or response head: where its headers come from (null: all observed) */
+/** the note under a request or response head: where its headers come from (null: all observed), and what the simulated browser does with cookies */
 export function headNote(event: HttpRequestEvent | HttpResponseEvent): string | null {
+  const note = headersNote(event)
+  const cookies = cookieNote(event)
+  return note && cookies ? `${note} ${cookies}` : (note ?? cookies)
+}
+
+/** Cookie and Set-Cookie come from and go to the simulated browser's cookies for the site (sim/cookie-jar.ts), never the real browser's */
+function cookieNote(event: HttpRequestEvent | HttpResponseEvent): string | null {
+  const has = (name: string) => event.headers.some((h) => h.name.toLowerCase() === name)
+  if (event.kind === 'http.request' && has('cookie'))
+    return (
+      "Cookie: the simulated browser's cookies for this site (the lesson's and what the server set), in RFC 6265 §5.4's order; a page of " +
+      'another site sends only SameSite=None ones. Your real browser sends none of them.'
+    )
+  if (event.kind === 'http.response' && has('set-cookie'))
+    return (
+      'Set-Cookie: the simulated browser keeps this cookie once the answer arrives and sends it with later requests to the site (RFC 6265 §5.3). ' +
+      'Your real browser does not: an answer from a service worker cannot set cookies.'
+    )
+  return null
+}
+
+function headersNote(event: HttpRequestEvent | HttpResponseEvent): string | null {
   const modelled = event.headers.filter((h) => h.source === 'modelled').map((h) => h.name)
   if (event.kind === 'http.request' && event.api === 'WebSocket')
     return (
