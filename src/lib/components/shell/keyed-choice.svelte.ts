@@ -13,6 +13,7 @@ interface Entry {
 export class KeyedChoice<K> {
   #chosen: K | null = null
   /** keys read in effects still alive (an entry goes when the last effect reading it does) */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping of subscriptions, not state
   readonly #entries = new Map<K, Entry>()
 
   /** whether `key` is the chosen one: reactive per key when read in an effect or template */
