@@ -108,7 +108,7 @@ describe('LessonSession', () => {
     session.playback.forward()
     expect(session.playback.current?.seq).toBe(2)
     session.select(3)
-    expect(session.selected?.fields).toEqual({ data: '1' })
+    expect(session.selected).toBe(trace[2])
     session.select(99)
     expect(session.selected).toBeNull()
     // another file: the selection of the one before goes with it
