@@ -44,3 +44,17 @@ export function countBelow(sorted: ArrayLike<number>, limit: number): number {
   }
   return low
 }
+
+/** the event with `seq` in `events` (seqs ascend through a trace: a binary search, not a walk over 10 000 events) */
+export function findSeq(events: readonly TraceEvent[], seq: number | null): TraceEvent | null {
+  if (seq === null) return null
+  let low = 0
+  let high = events.length
+  while (low < high) {
+    const mid = (low + high) >> 1
+    if (events[mid]!.seq < seq) low = mid + 1
+    else high = mid
+  }
+  // a trace file whose seqs do not ascend is still searched, the long way
+  return events[low]?.seq === seq ? events[low]! : (events.find((e) => e.seq === seq) ?? null)
+}

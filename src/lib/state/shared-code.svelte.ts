@@ -38,7 +38,7 @@ export class SharedCodeOffer {
     this.offer = null
     this.session.edit(offer.code)
     this.session.flush()
-    if (offer.broker !== null && this.session.instances > 1) this.session.brokerOn = offer.broker
+    if (offer.broker !== null && this.session.instances > 1) this.session.chooseBroker(offer.broker)
     if (offer.step === null) await this.session.run()
     else await this.session.replayTo(offer.step)
   }

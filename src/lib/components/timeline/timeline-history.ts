@@ -5,6 +5,7 @@
 import type { TraceEvent } from '../../sim/trace.ts'
 import { countBelow, TracePrefix } from '../../sim/trace-prefix.ts'
 import { burstTick, eventTick, rowChange, rowStartedBy, sameInstant, type RowFields, type TimelineRow, type TimelineTick } from './timeline-model.ts'
+import { TickColumns, visibleTicks, type TickScale } from './tick-columns.ts'
 
 /** one row of a connection, from the event that started it (a connection may start a new one) */
 interface RowHistory {
@@ -20,16 +21,32 @@ interface RowHistory {
   ticks: TimelineTick[]
   /** the row last handed out, and for which step of the history */
   shown: { key: string; row: TimelineRow } | null
+  /** which of its ticks a long row draws (made when first asked) */
+  columns: TickColumns | null
 }
 
 export class TimelineHistory extends TracePrefix<TimelineRow[]> {
   /** each connection's rows, in the order the connections first appear */
   private connections: RowHistory[][] = []
   private byConn = new Map<string, RowHistory[]>()
+  /** the history each row handed out comes from */
+  private historyOf = new WeakMap<TimelineRow, RowHistory>()
 
   protected clear(): void {
     this.connections = []
     this.byConn.clear()
+    this.historyOf = new WeakMap()
+  }
+
+  /**
+   * The ticks `row` (one this history handed out) draws at `scale`: at most one per pixel column and
+   * direction, and the selected one; worked out as the row grows, not from all its ticks at every step.
+   */
+  drawnTicks(row: TimelineRow, scale: TickScale, selected: number | null): readonly TimelineTick[] {
+    const history = this.historyOf.get(row)
+    if (!history) return visibleTicks(row.ticks, scale, selected)
+    history.columns ??= new TickColumns()
+    return history.columns.drawn(row.ticks, history.ticks, scale, selected)
   }
 
   protected read(e: TraceEvent, index: number): void {
@@ -41,7 +58,7 @@ export class TimelineHistory extends TracePrefix<TimelineRow[]> {
         this.byConn.set(e.conn, rows)
         this.connections.push(rows)
       }
-      rows.push({ start: index, fields: started, changes: [], now: { ...started }, tickStarts: [], tickMembers: [], ticks: [], shown: null })
+      rows.push({ start: index, fields: started, changes: [], now: { ...started }, tickStarts: [], tickMembers: [], ticks: [], shown: null, columns: null })
       return
     }
     const row = this.byConn.get(e.conn)?.at(-1)
@@ -89,6 +106,7 @@ export class TimelineHistory extends TracePrefix<TimelineRow[]> {
     if (ticks > 0 && members < row.tickMembers[ticks - 1]!.length) list[ticks - 1] = burstTick(eventTickAt(row, ticks - 1), members)
     const shown = { ...fields, ticks: list }
     row.shown = { key, row: shown }
+    this.historyOf.set(shown, row)
     return shown
   }
 }
