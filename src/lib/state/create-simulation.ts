@@ -27,6 +27,8 @@ export function createSimulation(scenario: Scenario, host: string, modules: Serv
     balancer: scenario.balancer,
     broker: scenario.broker,
     clients: scenario.clients.map((c) => c.name),
+    http: scenario.http,
+    browsers: scenario.clients.map((c) => c.browser ?? ''),
     createServer: (ctx) =>
       Array.isArray(server) ? new CombinedServer(server.map((part) => createServer(ctx, part, modules))) : createServer(ctx, server, modules),
   })
