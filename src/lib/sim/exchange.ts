@@ -274,7 +274,16 @@ export class HttpExchange implements ResponseWriter {
     if (this.queued) {
       // it never left the browser: nothing travels, the server never hears of it
       const t = scheduler.now
-      trace.append({ kind: 'conn.close', t, arrives: t, conn, from: 'client', to: 'client', bytes: 0, reason: `${reason} It was still waiting for a connection: nothing was sent.` })
+      trace.append({
+        kind: 'conn.close',
+        t,
+        arrives: t,
+        conn,
+        from: 'client',
+        to: 'client',
+        bytes: 0,
+        reason: `${reason} It was still waiting for a connection: nothing was sent.`,
+      })
     } else trace.append({ kind: 'conn.close', t: scheduler.now, ...travel(this.send('up')), conn, from: 'client', to: 'server', bytes: 0, reason })
     this.resolveHead(null)
     for (const fn of this.clientCloseListeners) fn()

@@ -31,7 +31,8 @@ const request = (key: number, sentAt = 0, target = '/api/stream'): ClientRequest
 const lines = (events: readonly TraceEvent[]) =>
   events.flatMap((e) => {
     if (e.kind === 'http.queued') return [`queued ${e.conn} @${e.t} behind ${e.busy.join(',')}`]
-    if (e.kind === 'http.request') return [`request ${e.conn} @${e.t}${e.queuedAt !== undefined ? ` (queued @${e.queuedAt})` : ''}${e.stream ? ` stream ${e.stream}` : ''}`]
+    if (e.kind === 'http.request')
+      return [`request ${e.conn} @${e.t}${e.queuedAt !== undefined ? ` (queued @${e.queuedAt})` : ''}${e.stream ? ` stream ${e.stream}` : ''}`]
     if (e.kind === 'conn.close') return [`close ${e.conn} @${e.t} ${e.from}→${e.to}`]
     return []
   })
@@ -98,7 +99,14 @@ describe('the browser connection pool (HTTP/1.1: 6 per origin)', () => {
     const out = lines(s.trace.events)
     expect(out.filter((l) => l.includes('c7'))).toEqual(['queued c7 @0 behind c1,c2,c3,c4,c5,c6', 'request c7 @1050 (queued @0)'])
     // the fault lost the six streams, not the request that was still in the browser
-    expect(out.filter((l) => l.startsWith('close'))).toEqual(['close c1 @1000 network→client', 'close c2 @1000 network→client', 'close c3 @1000 network→client', 'close c4 @1000 network→client', 'close c5 @1000 network→client', 'close c6 @1000 network→client'])
+    expect(out.filter((l) => l.startsWith('close'))).toEqual([
+      'close c1 @1000 network→client',
+      'close c2 @1000 network→client',
+      'close c3 @1000 network→client',
+      'close c4 @1000 network→client',
+      'close c5 @1000 network→client',
+      'close c6 @1000 network→client',
+    ])
   })
 
   it('a request closed while it waits is never sent, and gives up its place in the queue', () => {
@@ -125,7 +133,10 @@ describe('the browser connection pool (HTTP/1.1: 6 per origin)', () => {
       for (const key of [...keys(0), ...keys(1)]) s.receive(request(key))
       s.scheduler.runDue(1000)
     }
-    expect(lines(oneBrowser.trace.events).filter((l) => l.startsWith('queued'))).toEqual(['queued B3 @0 behind A1,A2,A3,A4,B1,B2', 'queued B4 @0 behind A1,A2,A3,A4,B1,B2'])
+    expect(lines(oneBrowser.trace.events).filter((l) => l.startsWith('queued'))).toEqual([
+      'queued B3 @0 behind A1,A2,A3,A4,B1,B2',
+      'queued B4 @0 behind A1,A2,A3,A4,B1,B2',
+    ])
     expect(oneBrowser.trace.events.find((e) => e.kind === 'http.queued')).toMatchObject({ client: 'Tab 2' })
     expect(twoBrowsers.trace.events.filter((e) => e.kind === 'http.queued')).toEqual([])
   })

@@ -51,7 +51,12 @@ const event = z.discriminatedUnion('kind', [
     api: z.enum(['EventSource', 'fetch', 'WebSocket']),
     route: text.optional(),
     queuedAt: time.optional(),
-    stream: z.number().int().min(1).max(2 ** 31 - 1).optional(),
+    stream: z
+      .number()
+      .int()
+      .min(1)
+      .max(2 ** 31 - 1)
+      .optional(),
   }),
   z.strictObject({
     ...base,
