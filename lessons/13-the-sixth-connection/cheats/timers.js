@@ -1,6 +1,6 @@
 // cheat: one stream, and the widgets "updated" every second by a timer with made-up values
 // fails: every-widget-updates /by a timer/
-const es = new EventSource('/api/dashboard');
+new EventSource('/api/dashboard');
 const widgets = ['cpu', 'memory', 'requests', 'errors'];
 setInterval(() => {
   for (const widget of widgets) console.log(`${client.name} ${widget}: ${Math.round(Math.random() * 100)}`);

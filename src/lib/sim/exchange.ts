@@ -43,7 +43,9 @@ export class HttpExchange implements ResponseWriter {
   private clientCloseListeners: Array<() => void> = []
   /** the browser's connection (or HTTP/2 stream) is free again: called once, when the exchange ends */
   private releaseListeners: Array<() => void> = []
-  /** waiting in the browser for a free connection: nothing has been sent */
+  /** the simulated ms it began waiting in the browser for a free connection, or null (it never waited) */
+  queuedAt: number | null = null
+  /** waiting for a connection now: nothing has been sent */
   private queued = false
   private state: ExchangeState = { phase: 'unsent' }
   /** what the browser's EventSource makes of the stream so far (an event may span chunks) */
@@ -72,9 +74,16 @@ export class HttpExchange implements ResponseWriter {
     if (this.state.phase === 'unsent') this.state = { phase: 'sent' }
   }
 
+  /** waiting in the browser for a free connection (queued, not closed) */
+  get waiting(): boolean {
+    return this.queued && this.state.phase === 'unsent'
+  }
+
   /** the browser holds the request back until a connection is free (Simulation's connection pool) */
-  markQueued(): void {
-    if (this.state.phase === 'unsent') this.queued = true
+  markQueued(at: number): void {
+    if (this.state.phase !== 'unsent') return
+    this.queued = true
+    this.queuedAt = at
   }
 
   /** the connection this exchange used (or the slot it waited for) is free: its end reached the client, or the client closed it */

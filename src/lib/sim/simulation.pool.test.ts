@@ -125,6 +125,22 @@ describe('the browser connection pool (HTTP/1.1: 6 per origin)', () => {
     expect(close).toMatchObject({ arrives: 500, reason: 'The code called es.close(). It was still waiting for a connection: nothing was sent.' })
   })
 
+  it('sends nothing that was still waiting when the run ends (closing the others frees no slot for it)', () => {
+    const s = sim()
+    for (const k of [1, 2, 3, 4, 5, 6, 7, 8]) s.receive(request(k))
+    s.scheduler.runDue(1000)
+    s.closeAll('The run ended.')
+    s.scheduler.runDue(2000)
+    const out = lines(s.trace.events)
+    expect(out.filter((l) => l.startsWith('request'))).toHaveLength(6)
+    expect(out.filter((l) => l.includes('c7') || l.includes('c8'))).toEqual([
+      'queued c7 @0 behind c1,c2,c3,c4,c5,c6',
+      'queued c8 @0 behind c1,c2,c3,c4,c5,c6',
+      'close c7 @1000 client→client',
+      'close c8 @1000 client→client',
+    ])
+  })
+
   it('shares the pool between the tabs of one browser, and not between browsers', () => {
     const keys = (client: number) => [1, 2, 3, 4].map((n) => (client + 1) * CLIENT_KEY_BLOCK + n)
     const oneBrowser = sim({ clients: ['Tab 1', 'Tab 2'] })

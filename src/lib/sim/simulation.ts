@@ -428,11 +428,10 @@ export class Simulation {
         // the browser needs a connection to the origin first: a free one, or a place in the queue
         const group = this.poolGroup(request)
         exchange.onRelease(() => this.pool.release(conn))
-        let queuedAt: number | undefined
-        const started = this.pool.request(group, conn, () => this.send(request, exchange, group, queuedAt))
+        const started = this.pool.request(group, conn, () => this.send(request, exchange, group))
         if (started === 'started') return
-        queuedAt = this.now
-        exchange.markQueued()
+        const queuedAt = this.now
+        exchange.markQueued(queuedAt)
         this.bindClient(conn, request.key)
         const busy = [...this.pool.active(group)]
         this.trace.append({
@@ -472,10 +471,11 @@ export class Simulation {
 
   /**
    * The request leaves the browser: at its send time, or later when it waited for a connection
-   * (`queuedAt`: when the code made it). It reaches the server one latency later.
+   * (then `exchange.queuedAt` is when the code made it). It reaches the server one latency later.
    */
-  private send(request: ClientRequest, exchange: HttpExchange, group: string, queuedAt: number | undefined): void {
+  private send(request: ClientRequest, exchange: HttpExchange, group: string): void {
     const conn = exchange.conn
+    const queuedAt = exchange.queuedAt ?? undefined
     // a request that waited may find the network gone
     const unreachable = queuedAt === undefined ? null : this.unreachable(request.host)
     if (unreachable) return exchange.failToConnect(unreachable)
@@ -539,7 +539,10 @@ export class Simulation {
 
   /** the client closes every connection still open (the run ended or was stopped) */
   closeAll(reason: string): void {
-    for (const exchange of this.exchanges.values()) exchange.closeByClient(reason)
+    // the waiting requests first: a connection closed before them would hand its slot to one, and send it
+    const all = [...this.exchanges.values()]
+    for (const exchange of all) if (exchange.waiting) exchange.closeByClient(reason)
+    for (const exchange of all) exchange.closeByClient(reason)
     for (const socket of this.sockets.values()) socket.lose(reason)
   }
 }
