@@ -1,4 +1,4 @@
-import { defineChecks, formatSeconds, lineOf, listWords, whenAndWhere, type LoggedCall, type RunQuery } from 'wirelab/checks'
+import { defineChecks, formatSeconds, lineOf, listWords, pathOf, upperFirst, whenAndWhere, type LoggedCall, type RunQuery } from 'wirelab/checks'
 
 type TraceEvent = RunQuery['record']['trace'][number]
 type HttpQueuedEvent = Extract<TraceEvent, { kind: 'http.queued' }>
@@ -34,8 +34,24 @@ function logsUpdate(run: RunQuery, call: LoggedCall, widget: string): boolean {
 function waitWords(run: RunQuery, q: HttpQueuedEvent): string {
   const sent = sentLater(run, q.conn)
   const closed = run.record.trace.find((e) => e.kind === 'conn.close' && e.conn === q.conn && e.to === 'client' && e.from === 'client')
-  const until = sent ? `until ${formatSeconds(sent.t)}` : closed ? `until your code closed it at ${formatSeconds(closed.t)}` : 'to the end of the run'
+  const until = sent
+    ? `until ${formatSeconds(sent.t)}`
+    : closed && closed.t < run.end.at
+      ? `until your code closed it at ${formatSeconds(closed.t)}`
+      : 'to the end of the run'
   return `${q.conn} (${q.method} ${q.target}) waited for a connection from ${formatSeconds(q.t)} ${until}`
+}
+
+/** "Tab 2's requests and errors widgets never updated", "No widget updated, in either tab" */
+function missingWords(missing: ReadonlyArray<{ tab: string; widget: string }>): string {
+  if (missing.length === TABS.length * WIDGETS.length) return 'No widget updated, in either tab'
+  const clauses = TABS.flatMap((tab) => {
+    const widgets = missing.filter((m) => m.tab === tab).map((m) => m.widget)
+    if (widgets.length === 0) return []
+    if (widgets.length === WIDGETS.length) return [`none of ${tab}'s widgets updated`]
+    return [`${tab}'s ${listWords(widgets)} widget${widgets.length > 1 ? 's' : ''} never updated`]
+  })
+  return upperFirst(listWords(clauses))
 }
 
 /** the most HTTP connections (requests sent and not yet ended, streams) open at once, over both tabs */
@@ -65,13 +81,13 @@ export default defineChecks([
         for (const widget of WIDGETS) if (!run.callsHandling(['sse-event'], tab).some((c) => logsUpdate(run, c, widget))) missing.push({ tab, widget })
       if (missing.length === 0) return { pass: true, message: `All ${WIDGETS.length} widgets updated in both tabs, each from its event.` }
       const { tab, widget } = missing[0]!
-      const which = listWords(missing.map((m) => `${m.tab}'s ${m.widget}`))
+      const which = missingWords(missing)
       // its stream never got a connection
-      const stuck = queuedEvents(run).find((q) => q.client === tab && q.target.includes(widget) && !sentLater(run, q.conn))
+      const stuck = queuedEvents(run).find((q) => q.client === tab && pathOf(q.target) === `/api/metrics/${widget}` && !sentLater(run, q.conn))
       if (stuck)
         return {
           pass: false,
-          message: `${which} never updated: ${waitWords(run, stuck)}. The browser's ${POOL} connections to the server were all held by open streams (${stuck.busy.join(', ')}), shared by both tabs, and a stream never gives its connection back.`,
+          message: `${which}: ${waitWords(run, stuck)}. The browser's ${POOL} connections to the server were all held by open streams (${stuck.busy.join(', ')}), shared by both tabs, and a stream never gives its connection back.`,
         }
       // a line about the widget, written without its event
       const fake = run.calls(tab).find((c) => lineOf(c).includes(widget) && c.cause?.kind !== 'sse-event')
@@ -85,17 +101,17 @@ export default defineChecks([
       if (named && !run.callsHandling(['sse-event'], tab).some((c) => sample(run, run.handled(c))?.widget === widget))
         return {
           pass: false,
-          message: `${which} never updated: the server sent ${tab} events named "${widget}" on ${named.conn} (from ${formatSeconds(named.arrives)}), but no listener of yours handled them. onmessage only gets events without an event: line; listen with es.addEventListener('${widget}', …).`,
+          message: `${which}: the server sent ${tab} events named "${widget}" on ${named.conn} (from ${formatSeconds(named.arrives)}), but no listener of yours handled them. onmessage only gets events without an event: line; listen with es.addEventListener('${widget}', …).`,
         }
       const near = run.callsHandling(['sse-event'], tab).find((c) => sample(run, run.handled(c))?.widget === widget)
       if (near)
         return {
           pass: false,
-          message: `${which} never showed its value: the line logged ${whenAndWhere(run, near)} does not carry the widget and the value its event brought. Log the widget's name and the value from e.data.`,
+          message: `${which}: the line logged ${whenAndWhere(run, near)} does not carry the widget and the value its event brought. Log the widget's name and the value from e.data.`,
         }
       return {
         pass: false,
-        message: `${which} never updated. Open an EventSource on /api/dashboard in each tab and listen for each widget's named events.`,
+        message: `${which}. Open an EventSource on /api/dashboard in each tab and listen for each widget's named events.`,
       }
     },
   },
@@ -108,16 +124,16 @@ export default defineChecks([
         const calls = run.callsHandling(['fetch'], tab).filter((c) => {
           const request = run.requests().find((r) => r.conn === c.cause?.conn)
           const name = (run.json(run.handled(c)) as { name?: unknown } | undefined)?.name
-          return request?.target.startsWith('/api/me') && typeof name === 'string' && lineOf(c).includes(name)
+          return request !== undefined && pathOf(request.target) === '/api/me' && typeof name === 'string' && lineOf(c).includes(name)
         })
         if (calls.length > 0) continue
-        const stuck = queuedEvents(run).find((q) => q.client === tab && q.target.startsWith('/api/me') && !sentLater(run, q.conn))
+        const stuck = queuedEvents(run).find((q) => q.client === tab && pathOf(q.target) === '/api/me' && !sentLater(run, q.conn))
         if (stuck)
           return {
             pass: false,
             message: `${tab} never showed who is signed in: ${waitWords(run, stuck)}. A plain fetch needs a connection too, and open streams held all ${POOL}.`,
           }
-        const asked = run.requests().some((r) => r.client === tab && r.target.startsWith('/api/me'))
+        const asked = run.requests().some((r) => r.client === tab && pathOf(r.target) === '/api/me')
         const fake = run.calls(tab).find((c) => /signed in/i.test(lineOf(c)) && c.cause?.kind !== 'fetch')
         if (fake)
           return {
