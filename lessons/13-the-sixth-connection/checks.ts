@@ -184,9 +184,12 @@ export default defineChecks([
               : `${tab} opened no EventSource. Open one on /api/dashboard: its events are named after the widgets.`,
           }
         }
+        const over2 = streams.some((s) => s.stream !== undefined)
         return {
           pass: false,
-          message: `${tab} opened ${streams.length} EventSources (${listWords(streams.map((s) => `${s.conn} ${s.target}`))}): each holds a connection for as long as it is open. One stream can carry every widget as named events.`,
+          message: over2
+            ? `${tab} opened ${streams.length} EventSources (${listWords(streams.map((s) => `${s.conn} ${s.target}`))}). Over HTTP/2 they are streams of one connection and none waited, but each still costs the server an open stream, and over HTTP/1.1 each holds one of the browser's ${POOL} connections. One stream can carry every widget as named events.`
+            : `${tab} opened ${streams.length} EventSources (${listWords(streams.map((s) => `${s.conn} ${s.target}`))}): each holds a connection for as long as it is open. One stream can carry every widget as named events.`,
         }
       }
       return { pass: true, message: 'One stream per tab: two connections carry all eight widgets.' }

@@ -28,6 +28,7 @@ describe('lesson front matter', () => {
       limits: { requestsPerSecond: 50, openConnections: 20 },
       serverDelayMs: 0,
       http: '1.1',
+      httpChoice: false,
       proxyIdleTimeoutMs: null,
       faults: [],
       clients: [{ name: 'You' }],

@@ -51,6 +51,8 @@ export class LessonSession {
   brokerOn = $state(false)
   /** whether the run on screen has a broker (brokerOn may change before the next Run) */
   brokerInRun = $state(false)
+  /** serve over HTTP/2 in the next run (lessons that offer the choice: scenario.httpChoice) */
+  http2On = $state(false)
   /** a problem that kept the run from starting at all (not the learner's fault) */
   runnerProblem = $state<string | null>(null)
   /** a step link pointed past the end of the run it made (it was made from other code) */
@@ -111,6 +113,7 @@ export class LessonSession {
     this.restoreProgress()
     this.brokerOn = lesson.meta.scenario.broker !== null
     this.brokerInRun = this.brokerOn
+    this.http2On = lesson.meta.scenario.http === '2'
     this.unwatch = store.watch(lesson.slug, (saved) => {
       const code = saved ?? lesson.starter
       this.otherTabCode = code === this.code ? null : code
@@ -258,7 +261,8 @@ export class LessonSession {
       const scenario = this.lesson.meta.scenario
       const broker = this.brokerOn ? (scenario.broker ?? { latencyMs: 1 }) : null
       this.brokerInRun = broker !== null
-      const sim = createSimulation({ ...scenario, broker }, location.host, this.lesson.servers)
+      const http = scenario.httpChoice ? (this.http2On ? '2' : '1.1') : scenario.http
+      const sim = createSimulation({ ...scenario, broker, http }, location.host, this.lesson.servers)
       this.copyRun = () => {
         this.trace = sim.trace.events.slice()
         this.serverStats = sim.serverStats()
