@@ -157,8 +157,15 @@ export default defineChecks([
     run(run) {
       const queued = queuedEvents(run)
       const most = mostOpen(run)
-      if (queued.length === 0)
-        return { pass: true, message: `No request waited: at most ${most} connection${most === 1 ? ' was' : 's were'} open at once, over both tabs.` }
+      if (queued.length === 0) {
+        const over2 = run.requests().some((r) => r.stream !== undefined)
+        return {
+          pass: true,
+          message: over2
+            ? `No request waited: over HTTP/2 every request was a stream of one connection (at most ${most} at once).`
+            : `No request waited: at most ${most} connection${most === 1 ? ' was' : 's were'} open at once, over both tabs.`,
+        }
+      }
       const first = queued[0]!
       const others = queued.length > 1 ? ` ${queued.length - 1} more waited after it (${listWords(queued.slice(1).map((q) => q.conn))}).` : ''
       return {
