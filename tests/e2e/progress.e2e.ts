@@ -3,11 +3,13 @@
 // (a wrong file is refused and nothing is overwritten); full storage is said, with a way to keep the
 // progress; two tabs never lose each other's progress; a damaged stored value costs that value only.
 import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { baseURL, freshPage as freshBrowserPage, launchChromium } from './support/browser.ts'
 import { checkStates } from './support/lesson-page.ts'
 import { answerAllRight, questionsOf, runSolution, solutionOf } from './support/solve-lesson.ts'
+import { loadLessons } from '../../src/lib/lesson/load-lessons.ts'
 
 let browser: Browser
 beforeAll(async () => {
@@ -17,6 +19,8 @@ afterAll(async () => {
   await browser?.close()
 })
 
+/** how many lessons the course has (the home page counts them) */
+const TOTAL = loadLessons(resolve('lessons')).lessons.length
 const FIRST = '01-short-polling'
 const SECOND = '02-long-polling'
 /** the lesson page is ready to edit (the plain text box: these tests are not about the editor) */
@@ -55,7 +59,7 @@ describe('a solved lesson', () => {
   it('shows on the home page after a reload, offers the next lesson, and keeps its results and answers', async () => {
     const { page, pageErrors } = await freshPage(browser)
     await page.goto(baseURL())
-    expect(await solvedCount(page)).toBe('0 of 7 lessons solved')
+    expect(await solvedCount(page)).toBe(`0 of ${TOTAL} lessons solved`)
     expect(await page.getByTestId('continue').textContent()).toBe('Short polling: ask again and again →')
     await page.getByTestId('continue').click()
     await editorReady(page)
@@ -79,7 +83,7 @@ describe('a solved lesson', () => {
     }
 
     await page.goto(baseURL())
-    expect(await solvedCount(page)).toBe('1 of 7 lessons solved')
+    expect(await solvedCount(page)).toBe(`1 of ${TOTAL} lessons solved`)
     expect(await lessonState(page, FIRST)).toBe('solved')
     expect(await page.getByTestId('course-progress').locator('.next').textContent()).toBe('Next lesson: Long polling: let the server wait →')
 
@@ -134,7 +138,7 @@ describe('all progress as one file', () => {
     }
     expect(await stored(other, 'wirelab:code:03-sse-first-stream')).toBe('// mine')
     expect(await stored(other, `wirelab:code:${FIRST}`)).toBeNull()
-    expect(await solvedCount(other)).toBe('0 of 7 lessons solved')
+    expect(await solvedCount(other)).toBe(`0 of ${TOTAL} lessons solved`)
 
     // the right file: asked first, then imported
     await choose('progress.json', file.text)
@@ -143,7 +147,7 @@ describe('all progress as one file', () => {
     expect(await dialog.locator('li').allTextContents()).toEqual(['Short polling: ask again and again'])
     await dialog.getByRole('button', { name: 'Import' }).click()
     await expect.poll(() => message.textContent()).toBe('Imported your progress in 1 lesson.')
-    expect(await solvedCount(other)).toBe('1 of 7 lessons solved')
+    expect(await solvedCount(other)).toBe(`1 of ${TOTAL} lessons solved`)
     expect(await stored(other, 'wirelab:code:03-sse-first-stream')).toBe('// mine')
     await openLesson(other, FIRST)
     await other.getByTestId('solved').waitFor()
@@ -191,7 +195,7 @@ describe('when storage fails', () => {
       [FIRST, SECOND],
     )
     await page.reload()
-    expect(await solvedCount(page)).toBe('1 of 7 lessons solved')
+    expect(await solvedCount(page)).toBe(`1 of ${TOTAL} lessons solved`)
     expect(await lessonState(page, FIRST)).toBe('new')
     expect(await lessonState(page, SECOND)).toBe('solved')
     expect(await page.getByTestId('course-progress').getByRole('alert').textContent()).toBe(
@@ -199,7 +203,7 @@ describe('when storage fails', () => {
     )
     await solve(page, FIRST)
     await page.goto(baseURL())
-    expect(await solvedCount(page)).toBe('2 of 7 lessons solved')
+    expect(await solvedCount(page)).toBe(`2 of ${TOTAL} lessons solved`)
     expect(await page.getByTestId('course-progress').getByRole('alert').count()).toBe(0)
     expect(pageErrors).toEqual([])
     await page.context().close()
@@ -212,7 +216,7 @@ describe('two tabs', () => {
     await home.goto(baseURL())
     const lesson = await home.context().newPage()
     await solve(lesson, FIRST)
-    await expect.poll(() => solvedCount(home)).toBe('1 of 7 lessons solved')
+    await expect.poll(() => solvedCount(home)).toBe(`1 of ${TOTAL} lessons solved`)
 
     // one tab answers the questions of a lesson, the other runs it: both are kept
     await openLesson(home, SECOND)
