@@ -34,7 +34,7 @@ export default defineChecks([
   {
     id: 'every-reader-every-story',
     title: 'Every reader shows every story, whichever server it was posted to',
-    claims: [26],
+    claims: [65, 66],
     undisturbed: true,
     run(run) {
       for (const reader of READERS) {
@@ -62,7 +62,7 @@ export default defineChecks([
   {
     id: 'publishes-on-arrival',
     title: 'A server publishes each story the moment it is posted to it',
-    claims: [26],
+    claims: [65],
     undisturbed: true,
     run(run) {
       if (!run.brokerOn) return { pass: false, message: 'This run had no broker between the servers: tick "Broker between servers" and run again.' }
@@ -83,7 +83,7 @@ export default defineChecks([
   {
     id: 'replays-after-reconnect',
     title: 'After the network drops, each reader gets the stories it missed from the server it comes back to',
-    claims: [33],
+    claims: [67, 68],
     undisturbed: true,
     run(run) {
       const replays: string[] = []
@@ -118,7 +118,7 @@ export default defineChecks([
   {
     id: 'each-story-once',
     title: 'No reader receives a story twice',
-    claims: [33],
+    claims: [67],
     undisturbed: true,
     run(run) {
       for (const reader of READERS) {

@@ -111,7 +111,10 @@ describe('learner code that is broken', () => {
   })
 
   it('a polling loop with no pause is stopped at the request-rate cap, with a message naming it', async () => {
-    await replaceCode(session.page, "setInterval(() => fetch('/api/score'), 10);\n")
+    // a request to another host fails at once, so none waits in the browser's connection pool (6 per
+    // origin): the rate alone stops this run. (Polling the lesson's own server every 10 ms, the requests
+    // beyond 6 wait in the pool and the open-connection cap stops the run first.)
+    await replaceCode(session.page, "setInterval(() => fetch('https://example.invalid/score').catch(() => {}), 10);\n")
     expect(await runToEnd(session.page)).toBe('error')
     const [error] = await consoleErrors(session.page)
     expect(error).toMatch(/Your code sent more than 50 requests within one simulated second \(at 0\.\d{3} s\), so the run was stopped\./)

@@ -27,6 +27,8 @@ describe('lesson front matter', () => {
       seed: 1,
       limits: { requestsPerSecond: 50, openConnections: 20 },
       serverDelayMs: 0,
+      http: '1.1',
+      httpChoice: false,
       proxyIdleTimeoutMs: null,
       faults: [],
       clients: [{ name: 'You' }],

@@ -170,6 +170,18 @@ export const scenarioSchema = z
       .default({ requestsPerSecond: 50, openConnections: 20 })
       .describe("Caps on the learner's traffic, so code that floods the network stops with a clear message."),
     serverDelayMs: z.number().int().min(0).max(60_000).default(0).describe('A slow server: simulated ms it spends on each request before answering.'),
+    http: z
+      .enum(['1.1', '2'])
+      .default('1.1')
+      .describe(
+        "The HTTP version of fetch and EventSource requests. '1.1': the browser opens at most 6 connections to the server at once (Chromium's limit per origin, shared by every tab of the browser) and a request beyond that waits for a free one. '2': every request is a stream of one connection (RFC 9113), so none waits. WebSockets are not affected either way.",
+      ),
+    httpChoice: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Show the learner a "Serve over HTTP/2" checkbox (starting as `http` says), applied at the next Run, to compare both versions with the same code.',
+      ),
     proxyIdleTimeoutMs: z
       .number()
       .int()
@@ -239,6 +251,13 @@ export const scenarioSchema = z
             .string()
             .regex(/^[A-Za-z][\w ]{0,19}$/)
             .describe("Shown on the client's lifeline and console lines; the code reads it as client.name."),
+          browser: z
+            .string()
+            .regex(/^[A-Za-z][\w ]{0,19}$/)
+            .optional()
+            .describe(
+              'Which browser this client is a tab of. Tabs of one browser share its connections: with HTTP/1.1 at most 6 to the server at once (Chromium), and a request beyond that waits. Clients without it are all tabs of one browser.',
+            ),
         }),
       )
       .min(1)

@@ -41,6 +41,12 @@ export class HttpExchange implements ResponseWriter {
   private headListeners: Array<() => void> = []
   private endListeners: Array<() => void> = []
   private clientCloseListeners: Array<() => void> = []
+  /** the browser's connection (or HTTP/2 stream) is free again: called once, when the exchange ends */
+  private releaseListeners: Array<() => void> = []
+  /** the simulated ms it began waiting in the browser for a free connection, or null (it never waited) */
+  queuedAt: number | null = null
+  /** waiting for a connection now: nothing has been sent */
+  private queued = false
   private state: ExchangeState = { phase: 'unsent' }
   /** what the browser's EventSource makes of the stream so far (an event may span chunks) */
   private sseParser: SseParser | null = null
@@ -64,7 +70,25 @@ export class HttpExchange implements ResponseWriter {
 
   /** the request leaves the client now */
   markSent(): void {
+    this.queued = false
     if (this.state.phase === 'unsent') this.state = { phase: 'sent' }
+  }
+
+  /** waiting in the browser for a free connection (queued, not closed) */
+  get waiting(): boolean {
+    return this.queued && this.state.phase === 'unsent'
+  }
+
+  /** the browser holds the request back until a connection is free (Simulation's connection pool) */
+  markQueued(at: number): void {
+    if (this.state.phase !== 'unsent') return
+    this.queued = true
+    this.queuedAt = at
+  }
+
+  /** the connection this exchange used (or the slot it waited for) is free: its end reached the client, or the client closed it */
+  onRelease(fn: () => void): void {
+    this.releaseListeners.push(fn)
   }
 
   /** still open: not closed by either end, not lost */
@@ -251,14 +275,33 @@ export class HttpExchange implements ResponseWriter {
 
   /** the client side went away: the learner closed it, or the run ended */
   closeByClient(reason: string): void {
-    if (!this.open) return
+    // a connection already lost, whose loss the client never heard of (a silent path), is freed all the same
+    if (!this.open) return this.release()
     this.state = { phase: 'ended', by: 'client' }
     this.stopIdleTimer()
     const { scheduler, trace, conn } = this.ctx
-    trace.append({ kind: 'conn.close', t: scheduler.now, ...travel(this.send('up')), conn, from: 'client', to: 'server', bytes: 0, reason })
+    if (this.queued) {
+      // it never left the browser: nothing travels, the server never hears of it
+      const t = scheduler.now
+      trace.append({
+        kind: 'conn.close',
+        t,
+        arrives: t,
+        conn,
+        from: 'client',
+        to: 'client',
+        bytes: 0,
+        reason: `${reason} It was still waiting for a connection: nothing was sent.`,
+      })
+    } else trace.append({ kind: 'conn.close', t: scheduler.now, ...travel(this.send('up')), conn, from: 'client', to: 'server', bytes: 0, reason })
     this.resolveHead(null)
     for (const fn of this.clientCloseListeners) fn()
     for (const fn of this.endListeners) fn()
+    this.release()
+  }
+
+  private release(): void {
+    for (const fn of this.releaseListeners.splice(0)) fn()
   }
 
   private baseHeaders(fields: ReadonlyArray<readonly [string, string]>): Header[] {
@@ -368,6 +411,7 @@ export class HttpExchange implements ResponseWriter {
     this.state = { phase: 'ended', by }
     this.resolveHead(null)
     for (const fn of this.endListeners) fn()
+    this.release()
   }
 
   /** the one place a head reaches the client: the listeners first (synchronously), then the promise; `thenEnd`: nothing follows it */

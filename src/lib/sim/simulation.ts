@@ -14,6 +14,7 @@ import { CookieJar, type InitialCookie } from './cookie-jar.ts'
 import { crossSitePageKey, isCrossSite, pageConnName, pageListener, type CrossSitePage } from './cross-site.ts'
 import { clientIndexOf, connName } from './conn-name.ts'
 import { formatSimTime } from './clock.ts'
+import { ConnectionPool, HTTP1_CONNECTIONS_PER_ORIGIN, HTTP2_MAX_CONCURRENT_STREAMS } from './connection-pool.ts'
 
 /** a request the learner's code made, as the transport saw it */
 export interface ClientRequest {
@@ -56,6 +57,9 @@ export type FaultOrigin = 'lesson' | 'learner'
 /** how the load balancer spreads new connections over the instances */
 export type BalancerPolicy = 'round-robin' | 'sticky'
 
+/** the HTTP version the browser and the server speak for fetch and EventSource (WebSockets always upgrade an HTTP/1.1 request) */
+export type HttpVersion = '1.1' | '2'
+
 export interface SimulationOptions {
   /** host[:port] of the simulated server (the page's own); requests to any other host fail */
   host: string
@@ -82,6 +86,10 @@ export interface SimulationOptions {
   cookies?: readonly InitialCookie[]
   /** pages of other sites open in the same browser, each opening a WebSocket to the lesson's server (scripted, not learner code) */
   crossSitePages?: readonly CrossSitePage[]
+  /** '1.1' (default): at most 6 connections per origin and browser, more requests wait; '2': every request is a stream of one connection */
+  http?: HttpVersion
+  /** per client (in client order), the browser it is a tab of: tabs of one browser share its connections (default: all one browser) */
+  browsers?: readonly string[]
 }
 
 export class Simulation {
@@ -109,6 +117,12 @@ export class Simulation {
   private readonly random: () => number
   /** the simulated browser's cookies for the lesson's site (RFC 6265): sent with every request, set by the server's answers */
   readonly cookies: CookieJar
+  readonly http: HttpVersion
+  private readonly browsers: readonly string[]
+  /** the browser's connections per origin (HTTP/1.1), or its streams on the one connection (HTTP/2) */
+  private readonly pool: ConnectionPool
+  /** HTTP/2: the last stream id each connection (browser and origin) used */
+  private readonly lastStream = new Map<string, number>()
 
   constructor(options: SimulationOptions) {
     this.network = new Network(options.latencyMs, options.jitterMs ?? 0, seededRandom(options.seed ^ 0x27d4eb2f))
@@ -117,6 +131,9 @@ export class Simulation {
     this.serverDelayMs = options.serverDelayMs ?? 0
     this.balancer = options.balancer ?? 'round-robin'
     this.clientNames = options.clients ?? ['']
+    this.http = options.http ?? '1.1'
+    this.browsers = options.browsers ?? []
+    this.pool = new ConnectionPool(this.http === '2' ? HTTP2_MAX_CONCURRENT_STREAMS : HTTP1_CONNECTIONS_PER_ORIGIN)
     this.broker = options.broker ? new Broker(this.scheduler, this.trace, options.broker.latencyMs) : null
     // one stream of random numbers per instance, all from the same seed (they live in the same world:
     // the same match, the same inbox), another for the wire (keys, masks)
@@ -438,41 +455,101 @@ export class Simulation {
           this.bindClient(conn, request.key)
           return exchange.failToConnect(unreachable)
         }
-        const { server, why, index } = this.route(conn, request.key)
-        const refused = this.refusal(conn, index, request.api)
-        if (refused) return exchange.failToConnect(refused.reason, refused.arrives)
-        exchange.markSent()
-        const arrives = this.network.arrival(conn, 'up', request.sentAt)
-        const wire = formatRequestHead(request.method, request.target, request.headers)
+        // the browser needs a connection to the origin first: a free one, or a place in the queue
+        const group = this.poolGroup(request)
+        exchange.onRelease(() => this.pool.release(conn))
+        const started = this.pool.request(group, conn, () => this.send(request, exchange, group))
+        if (started === 'started') return
+        const queuedAt = this.now
+        exchange.markQueued(queuedAt)
+        this.bindClient(conn, request.key)
+        const busy = [...this.pool.active(group)]
         this.trace.append({
-          kind: 'http.request',
-          t: request.sentAt,
-          arrives,
+          kind: 'http.queued',
+          t: queuedAt,
+          arrives: queuedAt,
           conn,
           from: 'client',
-          to: 'server',
-          // the head, and the body a POST carries after it
-          bytes: wire.length + utf8Length(request.body ?? ''),
+          to: 'client',
+          bytes: 0,
           method: request.method,
           target: request.target,
-          headers: request.headers,
-          wire,
           api: request.api,
-          ...(why ? { route: why } : {}),
+          busy,
+          reason: this.queuedReason(conn, request, busy),
         })
-        this.scheduler.at(
-          arrives + this.serverDelayMs,
-          () => {
-            exchange.startIdleTimer()
-            const headers = new Map(request.headers.map((h) => [h.name.toLowerCase(), h.value]))
-            server.handle({ method: request.method, target: request.target, headers, body: request.body ?? '' }, exchange)
-          },
-          { key: request.key, label: `${conn} request arrives` },
-        )
       },
       { key: request.key, label: `${conn} request sent` },
     )
     return exchange
+  }
+
+  /** which of the browser's pools a request waits in: its browser (the tabs sharing it) and the origin */
+  private poolGroup(request: ClientRequest): string {
+    return `${this.browsers[clientIndexOf(request.key)] ?? ''} ${request.host}`
+  }
+
+  private queuedReason(conn: string, request: ClientRequest, busy: readonly string[]): string {
+    const browser = this.browsers[clientIndexOf(request.key)]
+    const whose = browser && new Set(this.browsers).size > 1 ? `${browser}'s browser` : 'the browser'
+    const limit =
+      this.http === '2'
+        ? `HTTP/2: the server allows ${HTTP2_MAX_CONCURRENT_STREAMS} streams at once on the connection`
+        : `HTTP/1.1: ${HTTP1_CONNECTIONS_PER_ORIGIN} connections per origin, shared by every tab of the browser`
+    return `Every connection ${whose} may open to ${request.host} is busy (${limit}): ${busy.join(', ')}. The browser holds ${conn} back until one is free; nothing is sent meanwhile.`
+  }
+
+  /**
+   * The request leaves the browser: at its send time, or later when it waited for a connection
+   * (then `exchange.queuedAt` is when the code made it). It reaches the server one latency later.
+   */
+  private send(request: ClientRequest, exchange: HttpExchange, group: string): void {
+    const conn = exchange.conn
+    const queuedAt = exchange.queuedAt ?? undefined
+    // a request that waited may find the network gone
+    const unreachable = queuedAt === undefined ? null : this.unreachable(request.host)
+    if (unreachable) return exchange.failToConnect(unreachable)
+    const sentAt = queuedAt === undefined ? request.sentAt : this.now
+    const { server, why, index } = this.route(conn, request.key)
+    const refused = this.refusal(conn, index, request.api)
+    if (refused) return exchange.failToConnect(refused.reason, refused.arrives)
+    exchange.markSent()
+    const arrives = this.network.arrival(conn, 'up', sentAt)
+    const wire = formatRequestHead(request.method, request.target, request.headers)
+    this.trace.append({
+      kind: 'http.request',
+      t: sentAt,
+      arrives,
+      conn,
+      from: 'client',
+      to: 'server',
+      // the head, and the body a POST carries after it
+      bytes: wire.length + utf8Length(request.body ?? ''),
+      method: request.method,
+      target: request.target,
+      headers: request.headers,
+      wire,
+      api: request.api,
+      ...(why ? { route: why } : {}),
+      ...(queuedAt !== undefined ? { queuedAt } : {}),
+      ...(this.http === '2' ? { stream: this.nextStream(group) } : {}),
+    })
+    this.scheduler.at(
+      arrives + this.serverDelayMs,
+      () => {
+        exchange.startIdleTimer()
+        const headers = new Map(request.headers.map((h) => [h.name.toLowerCase(), h.value]))
+        server.handle({ method: request.method, target: request.target, headers, body: request.body ?? '' }, exchange)
+      },
+      { key: request.key, label: `${conn} request arrives` },
+    )
+  }
+
+  /** HTTP/2: the client opens streams 1, 3, 5 … on its connection (RFC 9113 §5.1.1: client-initiated streams are odd) */
+  private nextStream(group: string): number {
+    const id = (this.lastStream.get(group) ?? -1) + 2
+    this.lastStream.set(group, id)
+    return id
   }
 
   /** a connection that never reached an instance still belongs to its client */
@@ -492,7 +569,10 @@ export class Simulation {
 
   /** the client closes every connection still open (the run ended or was stopped) */
   closeAll(reason: string): void {
-    for (const exchange of this.exchanges.values()) exchange.closeByClient(reason)
+    // the waiting requests first: a connection closed before them would hand its slot to one, and send it
+    const all = [...this.exchanges.values()]
+    for (const exchange of all) if (exchange.waiting) exchange.closeByClient(reason)
+    for (const exchange of all) exchange.closeByClient(reason)
     for (const socket of this.sockets.values()) socket.lose(reason)
   }
 }

@@ -50,6 +50,22 @@ const event = z.discriminatedUnion('kind', [
     wire: text,
     api: z.enum(['EventSource', 'fetch', 'WebSocket']),
     route: text.optional(),
+    queuedAt: time.optional(),
+    stream: z
+      .number()
+      .int()
+      .min(1)
+      .max(2 ** 31 - 1)
+      .optional(),
+  }),
+  z.strictObject({
+    ...base,
+    kind: z.literal('http.queued'),
+    method: short,
+    target: text,
+    api: z.enum(['EventSource', 'fetch']),
+    reason: text,
+    busy: z.array(short).max(1000),
   }),
   z.strictObject({
     ...base,

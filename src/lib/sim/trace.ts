@@ -3,9 +3,9 @@
 import type { Header } from './http1.ts'
 import type { SseFields } from './sse.ts'
 
-export const TRACE_FORMAT_VERSION = 3
-/** older versions this one reads unchanged (versions 2 and 3 only added optional fields and kinds) */
-export const READABLE_VERSIONS: readonly number[] = [1, 2, 3]
+export const TRACE_FORMAT_VERSION = 4
+/** older versions this one reads unchanged (versions 2, 3 and 4 only added optional fields and kinds) */
+export const READABLE_VERSIONS: readonly number[] = [1, 2, 3, 4]
 /** "1, 2 and 3" */
 export function listVersions(versions: readonly number[]): string {
   return versions.length > 1 ? `${versions.slice(0, -1).join(', ')} and ${versions.at(-1)}` : versions.join('')
@@ -53,6 +53,22 @@ export interface HttpRequestEvent extends TraceEventBase, HttpRequestRoute {
   wire: string
   /** what opened this connection: an `EventSource`, `fetch` or a `WebSocket` (an HTTP Upgrade) */
   api: 'EventSource' | 'fetch' | 'WebSocket'
+  /** the code made the request at this simulated ms, and it waited for a free connection until `t` (an `http.queued` event says why) */
+  queuedAt?: number
+  /** HTTP/2: the request is this stream of the one connection to the origin (1, 3, 5 …); `wire` is then its HTTP/1.1 form */
+  stream?: number
+}
+
+/** the browser holds a request back: every connection it may open to the origin is busy (HTTP/1.1: 6 per origin) */
+export interface HttpQueuedEvent extends TraceEventBase {
+  kind: 'http.queued'
+  method: string
+  target: string
+  api: 'EventSource' | 'fetch'
+  /** why it waits, in plain words */
+  reason: string
+  /** the connections holding every slot when it was queued */
+  busy: string[]
 }
 
 export interface HttpResponseEvent extends TraceEventBase {
@@ -160,6 +176,7 @@ export interface ConnCloseEvent extends TraceEventBase {
 
 export type TraceEvent =
   | HttpRequestEvent
+  | HttpQueuedEvent
   | HttpResponseEvent
   | HttpHeldEvent
   | SseEventEvent
@@ -183,6 +200,7 @@ export interface TraceJson {
 
 const KINDS: ReadonlySet<string> = new Set<TraceEventKind>([
   'http.request',
+  'http.queued',
   'http.response',
   'http.held',
   'sse.event',

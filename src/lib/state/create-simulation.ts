@@ -35,6 +35,8 @@ export function createSimulation(scenario: Scenario, host: string, modules: Serv
     clients: scenario.clients.map((c) => c.name),
     cookies: scenario.cookies,
     crossSitePages: scenario.crossSitePages,
+    http: scenario.http,
+    browsers: scenario.clients.map((c) => c.browser ?? ''),
     createServer: (ctx) =>
       Array.isArray(server) ? new CombinedServer(server.map((part) => createServer(ctx, part, modules, hooks))) : createServer(ctx, server, modules, hooks),
   })

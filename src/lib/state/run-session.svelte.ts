@@ -32,6 +32,8 @@ export abstract class RunSession {
   #startPaused = $state(false)
   /** the pub/sub broker between server instances, for the next run (lessons with several instances) */
   #brokerOn = $state(false)
+  /** serve over HTTP/2 in the next run (lessons that offer the choice: scenario.httpChoice) */
+  #http2On = $state(false)
   /** whether the run on screen has a broker (brokerOn may change before the next Run) */
   #brokerInRun = $state(false)
 
@@ -60,6 +62,7 @@ export abstract class RunSession {
   constructor(readonly lesson: LessonContent) {
     this.console = new ConsoleLog(lesson.meta.scenario.clients.length > 1)
     this.#brokerOn = lesson.meta.scenario.broker !== null
+    this.#http2On = lesson.meta.scenario.http === '2'
     this.#brokerInRun = this.#brokerOn
   }
 
@@ -92,6 +95,9 @@ export abstract class RunSession {
   }
   get brokerInRun(): boolean {
     return this.#brokerInRun
+  }
+  get http2On(): boolean {
+    return this.#http2On
   }
   get outputs(): RunOnScreen['outputs'] {
     return this.#run.outputs
@@ -144,6 +150,10 @@ export abstract class RunSession {
   chooseBroker(on: boolean): void {
     this.#brokerOn = on
   }
+  /** HTTP/2 or HTTP/1.1 for the next run (lessons that offer the choice) */
+  chooseHttp2(on: boolean): void {
+    this.#http2On = on
+  }
   select(seq: number | null): void {
     this.#run.selectedSeq = seq
   }
@@ -181,6 +191,7 @@ export abstract class RunSession {
         code,
         server: this.serverToRun(),
         broker: this.#brokerOn ? (this.lesson.meta.scenario.broker ?? { latencyMs: 1 }) : null,
+        http: this.lesson.meta.scenario.httpChoice ? (this.#http2On ? '2' : '1.1') : this.lesson.meta.scenario.http,
         durationMs: this.durationMs,
         startPaused: this.#startPaused,
         // ?wirelab-noise=30 delays the transport randomly by up to 30 ms: the determinism tests use it

@@ -32,6 +32,7 @@ export interface StartRunOptions {
   /** the server code the learner edits, in lessons with a server tab */
   server: ServerDraft | null
   broker: Scenario['broker']
+  http: Scenario['http']
   durationMs: number
   startPaused: boolean
   noiseMs: number

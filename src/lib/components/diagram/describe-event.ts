@@ -37,6 +37,8 @@ function plainLabel(e: TraceEvent): { main: string; detail: string } {
     }
     case 'http.held':
       return { main: 'server holds the request', detail: 'no new data yet' }
+    case 'http.queued':
+      return { main: 'waiting for a connection', detail: `${e.method} ${e.target}` }
     case 'conn.close':
       return { main: e.from === 'network' ? 'connection lost' : `connection closed by the ${e.from}`, detail: '' }
     case 'fault':

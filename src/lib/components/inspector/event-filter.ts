@@ -20,6 +20,7 @@ const KIND_OF: Record<TraceEvent['kind'], Exclude<KindFilter, 'all'>> = {
   'http.request': 'http',
   'http.response': 'http',
   'http.held': 'http',
+  'http.queued': 'http',
   'sse.event': 'sse',
   'ws.frame': 'websocket',
   'pubsub.publish': 'broker',

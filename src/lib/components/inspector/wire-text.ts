@@ -4,6 +4,7 @@ import { SseParser, type SseLine } from '../../sim/sse.ts'
 import { chunkFraming, utf8Length } from '../../sim/http1.ts'
 import type { HttpRequestEvent, HttpResponseEvent } from '../../sim/trace.ts'
 import { WEBSOCKET_GUID } from '../../sim/websocket-constants.ts'
+import { formatSimTime } from '../../sim/clock.ts'
 import { extractMimeEssence, headerValue, isEventStreamResponse } from '../../sim/mime.ts'
 
 /** the text as a string literal would write it: CR and LF visible */
@@ -116,10 +117,32 @@ function headersNote(event: HttpRequestEvent | HttpResponseEvent): string | null
 
 /** under a fetch request: what its connection id means (RFC 6202 §2.2, HTTP/1.1 persistent connections) */
 export function connectionNote(event: HttpRequestEvent): string | null {
-  if (event.api !== 'fetch') return null
+  if (event.api !== 'fetch' || event.stream !== undefined) return null
   return (
     `Wirelab shows each request as its own exchange, with its own id (${event.conn}). A browser usually sends the next request on the same ` +
     'kept-alive TCP connection (HTTP/1.1 persistent connections), so a poll costs a whole request and response, not a new connection.'
+  )
+}
+
+/** HTTP/2 (the request of this exchange has a stream id): what the bytes shown are, and what is really sent */
+export function http2Note(request: HttpRequestEvent | undefined, kind: 'request' | 'response'): string | null {
+  if (request?.stream === undefined) return null
+  const what =
+    kind === 'request'
+      ? 'a HEADERS frame (the head compressed with HPACK, with :method, :path, :scheme and :authority instead of the request line and Host)'
+      : 'a HEADERS frame (the head compressed with HPACK, :status instead of the status line), and the body as DATA frames: no chunked encoding'
+  return (
+    `HTTP/2: this exchange is stream ${request.stream} of the one connection to the server (RFC 9113), and really travels as ${what}. ` +
+    'Wirelab shows it in its HTTP/1.1 form, easier to read, and counts its bytes that way too.'
+  )
+}
+
+/** under a request that waited for a connection */
+export function queuedNote(request: HttpRequestEvent): string | null {
+  if (request.queuedAt === undefined) return null
+  return (
+    `The code made this request at ${formatSimTime(request.queuedAt)}, but every connection the browser may open to the server was busy: it waited ` +
+    `${formatSimTime(request.t - request.queuedAt)} for one to be free (Chrome DevTools calls this time "Queueing" or "Stalled"), and the server heard nothing meanwhile.`
   )
 }
 

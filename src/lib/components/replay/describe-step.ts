@@ -10,8 +10,11 @@ export function eventSentence(e: TraceEvent): string {
       const lastId = e.headers.find((h) => h.name === 'Last-Event-ID')?.value
       if (e.api === 'EventSource' && /\.\d+$/.test(e.conn))
         return `After its retry wait the EventSource reconnects by itself${lastId ? `, sending Last-Event-ID: ${lastId} so the server can replay what it missed` : ''}.`
+      if (e.queuedAt !== undefined) return `A connection is free: the browser sends ${e.method} ${e.target} at last.`
       return `The client sends ${e.method} ${e.target}.`
     }
+    case 'http.queued':
+      return `The browser holds ${e.method} ${e.target} back: every connection it may open to the server is busy.`
     case 'http.response':
       if (e.status === 101) return 'The server agrees: from now on this TCP connection carries WebSocket frames, both ways.'
       return e.streaming ? `The server answers ${e.status} ${e.reason} and keeps the response open.` : `The server answers ${e.status} ${e.reason}.`

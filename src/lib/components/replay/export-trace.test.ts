@@ -39,7 +39,7 @@ describe('exporting a run', () => {
     const events = longPollRun()
     const json = traceToJson(events)
     expect(traceFromJson(json)).toEqual(events)
-    expect(JSON.parse(json).version).toBe(3)
+    expect(JSON.parse(json).version).toBe(4)
   })
 
   it('says plainly what is wrong with a file that is not a trace', () => {

@@ -24,7 +24,7 @@ export function traceToMermaid(events: readonly TraceEvent[], lifelines: readonl
     const text = mermaidText(`${(e.t / 1000).toFixed(3)} s ${label.main}${label.detail ? ` — ${label.detail}` : ''}`)
     if (e.kind === 'fault') {
       lines.push(`    Note over ${first},${last}: ${mermaidText(`⚡ ${label.detail}`)}`)
-    } else if (e.kind === 'http.held' || e.kind === 'server.log' || e.kind === 'conn.close' || e.kind === 'conn.error') {
+    } else if (e.kind === 'http.held' || e.kind === 'http.queued' || e.kind === 'server.log' || e.kind === 'conn.close' || e.kind === 'conn.error') {
       const at = alias.get(e.kind === 'http.held' || e.kind === 'server.log' ? ends.server : ends.client) ?? first
       lines.push(`    Note over ${at}: ${text}`)
     } else {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { timelineRows } from './timeline-model.ts'
+import { openConnections, timelineRows } from './timeline-model.ts'
+import { TimelineHistory } from './timeline-history.ts'
 import { Trace, type NewTraceEvent } from '../../sim/trace.ts'
 
 const sse = (t: number, id: number): NewTraceEvent => ({
@@ -54,5 +55,48 @@ describe('network timeline rows', () => {
       [150, 3, '3 messages at once, from event id 1', 3],
       [250, 1, 'event id 4', 6],
     ])
+  })
+
+  it('shows a request that waited for a connection: queued from the call until it was sent, and not open meanwhile', () => {
+    const trace = new Trace()
+    const queued: NewTraceEvent = {
+      kind: 'http.queued',
+      t: 0,
+      arrives: 0,
+      conn: 'c7',
+      from: 'client',
+      to: 'client',
+      bytes: 0,
+      method: 'GET',
+      target: '/api/stream',
+      api: 'EventSource',
+      reason: 'busy',
+      busy: ['c1'],
+    }
+    trace.append(queued)
+    const waiting = timelineRows(trace.events)
+    expect(waiting).toMatchObject([{ conn: 'c7', label: 'GET /api/stream', queuedAt: 0, queued: true, start: 0, end: null }])
+    expect(openConnections(trace.events).has('c7')).toBe(false)
+    trace.append({
+      kind: 'http.request',
+      t: 2000,
+      arrives: 2050,
+      conn: 'c7',
+      from: 'client',
+      to: 'server',
+      bytes: 40,
+      method: 'GET',
+      target: '/api/stream',
+      headers: [],
+      wire: '',
+      api: 'EventSource',
+      queuedAt: 0,
+    })
+    expect(timelineRows(trace.events)).toMatchObject([{ conn: 'c7', queuedAt: 0, queued: false, start: 2000, end: null }])
+    expect(openConnections(trace.events).has('c7')).toBe(true)
+    // a replay step shows the row as it was: still queued after the first event
+    const history = new TimelineHistory()
+    expect(history.of(trace.events.slice(0, 1))).toMatchObject([{ queued: true, start: 0 }])
+    expect(history.of(trace.events)).toMatchObject([{ queued: false, start: 2000, queuedAt: 0 }])
   })
 })

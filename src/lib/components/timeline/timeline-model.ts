@@ -46,6 +46,10 @@ export function burstTick(first: TimelineTick, count: number): TimelineTick {
 export interface TimelineRow {
   conn: string
   label: string
+  /** the code made the request, but the browser held it back for a free connection until `start` (null: it went at once) */
+  queuedAt: number | null
+  /** still waiting for a connection: nothing sent yet (`start` is then when it began waiting) */
+  queued: boolean
   /** request sent */
   start: number
   /** the server started holding the request (long polling), or null */
@@ -67,10 +71,12 @@ export type RowFields = Omit<TimelineRow, 'ticks'>
 
 /** the row event `e` starts (a request, or a connection that failed), or null */
 export function rowStartedBy(e: TraceEvent): RowFields | null {
-  if (e.kind === 'http.request') {
+  if (e.kind === 'http.request' || e.kind === 'http.queued') {
     return {
       conn: e.conn,
       label: `${e.method} ${e.target}`,
+      queuedAt: e.kind === 'http.queued' ? e.t : (e.queuedAt ?? null),
+      queued: e.kind === 'http.queued',
       start: e.t,
       heldAt: null,
       failed: false,
@@ -85,6 +91,8 @@ export function rowStartedBy(e: TraceEvent): RowFields | null {
     return {
       conn: e.conn,
       label: 'failed to connect',
+      queuedAt: null,
+      queued: false,
       start: e.t,
       heldAt: null,
       failed: true,
@@ -134,7 +142,7 @@ export function timelineRows(events: readonly TraceEvent[]): TimelineRow[] {
 export function openConnections(events: readonly TraceEvent[]): Set<string> {
   return new Set(
     timelineRows(events)
-      .filter((r) => r.end === null && !r.failed)
+      .filter((r) => r.end === null && !r.failed && !r.queued)
       .map((r) => r.conn),
   )
 }

@@ -37,7 +37,8 @@ export function runLive(input: LiveInput): LiveRun {
     seed: input.seed,
     latencyMs: input.latencyMs,
     proxyIdleTimeoutMs: input.proxyIdleTimeoutMs,
-    ...(names ? { clients: names } : {}),
+    // each reference client is someone else, in a browser of their own (no shared connection pool)
+    ...(names ? { clients: names, browsers: names } : {}),
     createServer: (ctx) => new FeedServer(ctx, { updates: input.workload.updates, holdTimeoutMs: input.holdTimeoutMs }),
   })
   const starts = Array.from({ length: input.clients }, (_, i) => clientStart(i, input.clients, input.pollIntervalMs))
