@@ -70,7 +70,7 @@ export async function startRun(o: StartRunOptions): Promise<StartedRun> {
   }
   let serverErrors = 0
   sim = createSimulation(
-    { ...scenario, broker: o.broker },
+    { ...scenario, broker: o.broker, http: o.http },
     location.host,
     { ...o.lesson.servers, ...(server?.modules ?? {}) },
     {
