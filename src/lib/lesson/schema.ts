@@ -322,7 +322,12 @@ export const protocolSchema = z
 export const lessonFrontMatterSchema = z
   .strictObject({
     title: z.string().min(1).max(120).describe('Title shown on the home page and above the lesson.'),
-    summary: z.string().min(1).max(300).describe('One or two sentences for the lesson list.'),
+    summary: z
+      .string()
+      .min(1)
+      .max(300)
+      .regex(/^[^`*]*$/, 'plain text: the lesson list shows no Markdown (no backticks or asterisks)')
+      .describe('One or two sentences for the lesson list, in plain text.'),
     order: z.number().int().min(1).describe('Position in the lesson list (1 comes first); unique across lessons.'),
     protocol: protocolSchema,
     starter: z
