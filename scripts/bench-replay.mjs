@@ -7,12 +7,12 @@
 //   node scripts/bench-replay.mjs --dist a --dist b    measures builds made before (side by side, interleaved)
 //   node scripts/bench-replay.mjs --rounds 3           each build measured 3 times (median of the medians)
 //   node scripts/bench-replay.mjs --profile            prints where the steps' time goes (a CPU profile)
-import { writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { build, createServer, preview } from 'vite'
+import { build, preview } from 'vite'
 import { chromium } from 'playwright-core'
+import { writeBenchTrace } from './bench-trace.mjs'
 
 const { values: options } = parseArgs({
   options: {
@@ -33,22 +33,9 @@ if (!dists) {
   dists = [resolve('.bench/dist')]
 }
 
-// the trace: as in scripts/bench.mjs (an SSE stream, an event every 100 ms for 1000 s)
-const nodeVite = await createServer({ server: { middlewareMode: true, hmr: false }, appType: 'custom', logLevel: 'warn' })
-const { Simulation } = await nodeVite.ssrLoadModule('/src/lib/sim/simulation.ts')
-const { LiveScoreServer } = await nodeVite.ssrLoadModule('/src/lib/sim/servers/live-score.ts')
-const { traceToJson } = await nodeVite.ssrLoadModule('/src/lib/components/replay/export-trace.ts')
-const sim = new Simulation({
-  host: 'h',
-  seed: 1,
-  latencyMs: 50,
-  createServer: (ctx) => new LiveScoreServer(ctx, { intervalMs: 100, home: 'A', away: 'B', updates: null, retryMs: null }),
-})
-sim.receive({ key: 1, sentAt: 0, method: 'GET', host: 'h', target: '/api/stream', headers: [], api: 'EventSource' })
-sim.scheduler.runDue(1_000_000)
+// the trace: the same as scripts/bench.mjs replays (scripts/bench-trace.mjs)
 const file = join(tmpdir(), 'wirelab-bench-replay-10k.json')
-writeFileSync(file, traceToJson(sim.trace.events))
-await nodeVite.close()
+await writeBenchTrace(file)
 
 const servers = await Promise.all(dists.map((outDir) => preview({ preview: { host: '127.0.0.1', port: 0 }, build: { outDir }, logLevel: 'warn' })))
 const bases = servers.map((s) => `http://127.0.0.1:${s.httpServer.address().port}/`)

@@ -7,13 +7,14 @@
 // SVG append, plain JavaScript on the same data. A goal is a ratio to the reference; the table shows
 // measured, reference, ratio, goal and whether it is met. Times are medians of cold runs (a new
 // browser context each: empty cache, no service worker).
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { build, createServer, preview } from 'vite'
 import { chromium } from 'playwright-core'
 import { measureFirstVisits, precache } from './first-visit.mjs'
+import { writeBenchTrace } from './bench-trace.mjs'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7)
 const dist = 'dist'
@@ -408,21 +409,8 @@ for (let i = 0; i < 3; i++) {
 // 10 000 events: a trace made by the simulation in Node (an SSE stream, an event every 100 ms for
 // 1000 s), opened in the page for replay; the page must stay responsive (the diagram draws only the
 // rows in view, the timeline one tick per pixel, the event list a page of matches)
-const nodeVite = await createServer({ server: { middlewareMode: true }, appType: 'custom', logLevel: 'warn' })
-const { Simulation } = await nodeVite.ssrLoadModule('/src/lib/sim/simulation.ts')
-const { LiveScoreServer } = await nodeVite.ssrLoadModule('/src/lib/sim/servers/live-score.ts')
-const { traceToJson } = await nodeVite.ssrLoadModule('/src/lib/components/replay/export-trace.ts')
-const bigSim = new Simulation({
-  host: 'h',
-  seed: 1,
-  latencyMs: 50,
-  createServer: (ctx) => new LiveScoreServer(ctx, { intervalMs: 100, home: 'A', away: 'B', updates: null, retryMs: null }),
-})
-bigSim.receive({ key: 1, sentAt: 0, method: 'GET', host: 'h', target: '/api/stream', headers: [], api: 'EventSource' })
-bigSim.scheduler.runDue(1_000_000)
 const bigFile = join(tmpdir(), 'wirelab-bench-10k-trace.json')
-writeFileSync(bigFile, traceToJson(bigSim.trace.events))
-await nodeVite.close()
+await writeBenchTrace(bigFile)
 const big = await (async () => {
   const context = await benchBrowser.newContext({ viewport: { width: 1400, height: 1000 } })
   const page = await context.newPage()
