@@ -30,16 +30,18 @@ export default ts.config(
   ...layer('crossing', ['sim'], { headless: true }),
   ...layer('checks', ['sim'], { headless: true }),
   ...layer('lesson', ['checks', 'sim']),
-  ...layer('mock', ['crossing', 'sim']),
+  ...layer('share', [], { headless: true }),
+  ...layer('offline', []),
+  ...layer('mock', ['crossing', 'offline', 'sim']),
   ...layer('runner', ['crossing', 'sim']),
   ...layer('server-code', ['sim'], { headless: true }),
-  ...layer('state', ['checks', 'crossing', 'lesson', 'mock', 'runner', 'server-code', 'sim']),
-  ...layer('components', ['checks', 'lesson', 'runner', 'sim', 'state']),
+  ...layer('state', ['checks', 'crossing', 'lesson', 'mock', 'offline', 'runner', 'server-code', 'share', 'sim']),
+  ...layer('components', ['checks', 'lesson', 'offline', 'runner', 'share', 'sim', 'state']),
 )
 
 /** `folder` of src/lib may import only the folders `allowed` (and itself); headless layers use no UI library or DOM */
 function layer(folder, allowed, { headless = false } = {}) {
-  const all = ['sim', 'crossing', 'checks', 'lesson', 'mock', 'runner', 'server-code', 'state', 'components']
+  const all = ['sim', 'crossing', 'checks', 'lesson', 'share', 'offline', 'mock', 'runner', 'server-code', 'state', 'components']
   const forbidden = all.filter((f) => f !== folder && !allowed.includes(f))
   const ui = headless ? ['svelte', 'svelte/*', 'msw', 'msw/*', 'monaco-editor*', 'mermaid', 'dompurify'] : []
   return [

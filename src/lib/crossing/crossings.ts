@@ -4,6 +4,12 @@
 // when each is held, and the acknowledgements that release them. The transport (mock/) and the run
 // (runner/) call it; neither builds a key. The table in docs/architecture.md ("One simulation clock")
 // maps to the methods below.
+//
+// Crossings towards the learner's code also take turns: messages for several connections that arrive at
+// one simulated instant travel by different real paths (the service worker's streams, the WebSocket
+// bridge's port), so they would reach the worker in whatever order real time gives. Each waits until every
+// crossing held before it for another connection has been acknowledged: the learner's code sees them in
+// the simulation's order, run after run.
 import type { Barrier } from '../sim/barrier.ts'
 
 /** barrier keys for one connection (named as on the wire, c1 / A1); all start with `${conn}/` */
@@ -16,13 +22,43 @@ const key = {
   all: (conn: string) => `${conn}/`,
 }
 
+/** the connection a key belongs to */
+const connOf = (k: string) => k.slice(0, k.indexOf('/'))
+/** a crossing towards the learner's code (a request travels the other way and never waits its turn) */
+const towardsCode = (k: string) => !k.endsWith('/request')
+
 export class Crossings {
   /** per EventSource: how many of its events the worker has acknowledged */
   private readonly eventsSeen = new Map<string, number>()
   /** per WebSocket: how many events have been handed to the worker */
   private readonly wsDelivered = new Map<string, number>()
 
-  constructor(readonly barrier: Barrier) {}
+  /** deliveries waiting for their turn, in the order they asked */
+  private waiting: Array<{ key: string; go: () => void }> = []
+
+  constructor(readonly barrier: Barrier) {
+    barrier.onRelease(() => this.nextTurns())
+  }
+
+  /** the response head may travel to the learner's code now */
+  headsTurn(conn: string): Promise<void> {
+    return this.turn(key.head(conn))
+  }
+
+  /** the bytes of the `n`-th SSE event (and any in the same chunk) may travel now */
+  eventsTurn(conn: string, n: number): Promise<void> {
+    return this.turn(key.event(conn, n))
+  }
+
+  /** the end of the stream may travel now */
+  endsTurn(conn: string): Promise<void> {
+    return this.turn(key.end(conn))
+  }
+
+  /** WebSocket event `n` may be posted to the worker now */
+  wsTurn(conn: string, n: number): Promise<void> {
+    return this.turn(key.ws(conn, n))
+  }
 
   /** the worker announced a request (fetch, or an EventSource's connection or reconnection): held until the transport has it */
   requestAnnounced(conn: string): void {
@@ -88,5 +124,29 @@ export class Crossings {
   /** the run ended: release everything */
   releaseAll(): void {
     for (const open of this.barrier.open) this.barrier.done(open)
+  }
+
+  private turn(k: string): Promise<void> {
+    if (this.isTurn(k)) return Promise.resolve()
+    return new Promise((go) => this.waiting.push({ key: k, go }))
+  }
+
+  /** no crossing towards the code for another connection was held before `k` and is still held (a key no longer held never waits) */
+  private isTurn(k: string): boolean {
+    const conn = connOf(k)
+    for (const held of this.barrier.held()) {
+      if (held === k) return true
+      if (towardsCode(held) && connOf(held) !== conn) return false
+    }
+    return true
+  }
+
+  private nextTurns(): void {
+    if (this.waiting.length === 0) return
+    const still: typeof this.waiting = []
+    for (const w of this.waiting)
+      if (this.isTurn(w.key)) w.go()
+      else still.push(w)
+    this.waiting = still
   }
 }

@@ -2,7 +2,9 @@
 // simulation: the real request enters the simulated wire at the time the learner's code made it, and
 // the simulated response reaches the browser when simulated time says it arrives.
 import { afterMacrotask } from '../crossing/macrotask.ts'
+import { realNoise } from '../crossing/noise.ts'
 import { connName } from '../sim/conn-name.ts'
+import type { HttpExchange } from '../sim/exchange.ts'
 import type { Header } from '../sim/http1.ts'
 import { headerValue, isEventStreamResponse } from '../sim/mime.ts'
 import { OFFSITE_PARAM, OFFSITE_PATH, TAG_HEADER, TAG_PARAM, type RunWire } from '../crossing/run-wire.ts'
@@ -73,9 +75,9 @@ export function withRealRetry(text: string): string {
   return text.replace(/^retry: ?\d+(?=\r\n|\r|\n|$)/gm, `retry: ${REAL_RETRY_MS}`)
 }
 
-/** a random real-time delay (tests inject it to prove that real timing never reaches the trace) */
+/** the injected real-time noise of the test knob, before each step of the transport */
 function jitter(wire: RunWire): Promise<void> {
-  return wire.noiseMs > 0 ? new Promise((resolve) => setTimeout(resolve, Math.random() * wire.noiseMs)) : Promise.resolve()
+  return realNoise(wire.noiseMs)
 }
 
 export async function answerRequest(request: Request, conn: number, wire: RunWire): Promise<Response> {
@@ -106,76 +108,109 @@ export async function answerRequest(request: Request, conn: number, wire: RunWir
     ...(body ? { body } : {}),
   })
   const id = connName(conn)
-  // held the instant the head reaches the client in simulated time, until the learner's code has it
-  exchange.onHeadDelivered(() => wire.crossings.headDelivered(id))
+  // every crossing is held at the simulated instant it happens, in the simulation's order; its bytes
+  // travel later, when it is their turn (crossing/crossings.ts)
+  const streamed = new StreamedBody(exchange, conn, isEventSource, wire)
   wire.crossings.requestArrived(id)
   const head = await exchange.responseHead
   await jitter(wire)
   if (!head) return Response.error()
-  if (head.networkError) {
-    // an EventSource treats a network error like a dropped stream: it reconnects
-    if (isEventSource) wire.streamEnded(conn)
-    return Response.error()
-  }
-  const contentType = headerValue(head.headers, 'Content-Type')
+  await wire.crossings.headsTurn(id)
+  if (head.networkError) return Response.error()
   const init = { status: head.status, headers: responseHeaders(head.headers) }
-  // anything but 200 with the MIME type text/event-stream (its essence: case and parameters do not
-  // matter) makes a browser fail the EventSource for good (WHATWG HTML §9.2.3)
-  if (isEventSource && !isEventStreamResponse(head.status, contentType)) wire.streamFailed(conn)
   if (NULL_BODY.has(head.status)) return new Response(null, init)
   if (head.body !== null) return new Response(head.body, init)
+  return new Response(streamed.stream(), init)
+}
 
-  // one chain per stream keeps the order of writes: an event must never be overtaken by a later one or by the close
-  let chain = Promise.resolve()
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      // Blocks written in one burst travel to the browser as one real chunk: every chunk is a message
-      // to the service worker, and a catch-up replay of 1000 events was four times slower one by one.
-      // The trace still shows each block as its own HTTP chunk; the EventSource dispatches each event
-      // as its own task either way.
-      let batch: Uint8Array[] = []
-      const flush = () => {
-        if (batch.length === 0) return
-        const parts = batch
-        batch = []
-        try {
-          controller.enqueue(parts.length === 1 ? parts[0]! : concat(parts))
-        } catch {
-          // the learner's code closed the stream meanwhile
-        }
-      }
-      const write = (bytes: Uint8Array) => {
-        batch.push(bytes)
-        if (batch.length === 1) afterMacrotask(flush)
-      }
-      controller.enqueue(encoder.encode(REAL_RETRY_BLOCK))
-      exchange.onChunk((chunk) => {
-        const bytes = encoder.encode(withRealRetry(chunk.text))
-        // every event this chunk makes the browser dispatch holds time until the learner's handlers ran
-        const numbers = wire.sseDelivered(conn, chunk)
-        chunk.dispatched.forEach((type, i) => {
-          const n = numbers[i]
-          if (n === undefined) return
-          wire.crossings.eventDelivered(id, n)
-          chain = chain.then(() => wire.expectSseType(conn, type))
-        })
-        chain = chain
-          .then(() => jitter(wire))
-          .then(() => write(bytes))
-          .catch(() => undefined)
+/**
+ * The chunks and the end of a streamed response, from the instant the simulation delivers them: each
+ * holds simulated time at once, then waits for its turn and travels to the browser in order.
+ */
+class StreamedBody {
+  /** one chain per stream keeps the order of writes: an event must never be overtaken by a later one or by the close */
+  private chain = Promise.resolve()
+  private readonly parts: Array<Uint8Array | 'end'> = []
+  private controller: ReadableStreamDefaultController<Uint8Array> | null = null
+  /** the response streams (not a network error, not a complete body) */
+  private streaming = false
+
+  constructor(exchange: HttpExchange, conn: number, isEventSource: boolean, wire: RunWire) {
+    const id = connName(conn)
+    exchange.onHeadDelivered((head) => {
+      wire.crossings.headDelivered(id)
+      this.streaming = !head.networkError && head.body === null && !NULL_BODY.has(head.status)
+      // an EventSource treats a network error like a dropped stream: it reconnects
+      if (isEventSource && head.networkError) wire.streamEnded(conn)
+      // anything but 200 with the MIME type text/event-stream (its essence: case and parameters do not
+      // matter) makes a browser fail the EventSource for good (WHATWG HTML §9.2.3)
+      else if (isEventSource && !isEventStreamResponse(head.status, headerValue(head.headers, 'Content-Type'))) wire.streamFailed(conn)
+    })
+    exchange.onChunk((chunk) => {
+      const bytes = encoder.encode(withRealRetry(chunk.text))
+      // every event this chunk makes the browser dispatch holds time until the learner's handlers ran
+      const numbers = wire.sseDelivered(conn, chunk)
+      chunk.dispatched.forEach((type, i) => {
+        const n = numbers[i]
+        if (n === undefined) return
+        wire.crossings.eventDelivered(id, n)
+        this.then(() => wire.expectSseType(conn, type))
       })
-      exchange.onEnd(() => {
-        if (isEventSource && exchange.endedByServer) wire.streamEnded(conn)
-        chain = chain
-          .then(() => {
-            flush()
-            controller.close()
-          })
-          .catch(() => undefined)
-      })
-    },
-  })
-  return new Response(stream, init)
+      const first = numbers[0]
+      if (first !== undefined) this.then(() => wire.crossings.eventsTurn(id, first))
+      this.then(() => jitter(wire))
+      this.then(() => this.write(bytes))
+    })
+    exchange.onEnd(() => {
+      if (!this.streaming) return
+      if (isEventSource && exchange.endedByServer) {
+        wire.streamEnded(conn)
+        this.then(() => wire.crossings.endsTurn(id))
+      }
+      this.then(() => this.write('end'))
+    })
+  }
+
+  stream(): ReadableStream<Uint8Array> {
+    return new ReadableStream<Uint8Array>({
+      start: (controller) => {
+        controller.enqueue(encoder.encode(REAL_RETRY_BLOCK))
+        this.controller = controller
+        this.flush()
+      },
+    })
+  }
+
+  private then(step: () => unknown): void {
+    this.chain = this.chain.then(step).then(
+      () => undefined,
+      () => undefined,
+    )
+  }
+
+  // Blocks written in one burst travel to the browser as one real chunk: every chunk is a message to the
+  // service worker, and a catch-up replay of 1000 events was four times slower one by one. The trace
+  // still shows each block as its own HTTP chunk; the EventSource dispatches each event as its own task
+  // either way.
+  private write(part: Uint8Array | 'end'): void {
+    this.parts.push(part)
+    if (part === 'end') this.flush()
+    else if (this.parts.length === 1) afterMacrotask(() => this.flush())
+  }
+
+  private flush(): void {
+    const controller = this.controller
+    if (!controller || this.parts.length === 0) return
+    const parts = this.parts.splice(0)
+    const ends = parts.at(-1) === 'end'
+    const bytes = parts.filter((p): p is Uint8Array => p !== 'end')
+    try {
+      if (bytes.length > 0) controller.enqueue(bytes.length === 1 ? bytes[0]! : concat(bytes))
+      if (ends) controller.close()
+    } catch {
+      // the learner's code closed the stream meanwhile
+    }
+  }
 }
 
 function concat(parts: readonly Uint8Array[]): Uint8Array {

@@ -50,10 +50,12 @@ function chatRun(options: Partial<LearnerRunOptions> = {}, serviceWorker = true)
 }
 
 describe('LearnerRun, as the learner sees it', () => {
-  it('shows console lines with what the code was handling, and ends with the page closing the connections when stopped', () => {
+  it('shows console lines with what the code was handling, and ends with the page closing the connections when stopped', async () => {
     const { sim, run, seen, say } = chatRun()
     say({ type: 'ws-connect', conn: 1, t: 0, url: 'ws://wirelab.test/chat', protocols: [] })
     sim.scheduler.runDue(200)
+    // the event is posted a few promise steps later, when it is its turn
+    await new Promise((resolve) => setTimeout(resolve, 0))
     // the 101 reached the client: the learner's code is handed `open`, and simulated time waits for its listeners
     expect(seen.posted).toEqual([{ type: 'ws-event', conn: 1, n: 1, event: 'open', protocol: '' }])
     say({ type: 'ws-ack', conn: 1, n: 1 })

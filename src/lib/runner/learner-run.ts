@@ -2,6 +2,7 @@
 // decides how time moves: live, paused, step by step) until the lesson's duration, Stop, or a hang.
 import { Barrier } from '../sim/barrier.ts'
 import { Crossings } from '../crossing/crossings.ts'
+import { realNoise } from '../crossing/noise.ts'
 import type { Fault, Simulation } from '../sim/simulation.ts'
 import type { Announcement, RunWire } from '../crossing/run-wire.ts'
 import type { DeliveredChunk } from '../sim/response-writer.ts'
@@ -100,7 +101,13 @@ export class LearnerRun implements RunWire {
         ),
     })
     hintOnUnknownEndpoints(this.sim, (t, text) => this.options.onConsole({ level: 'info', t, args: [{ type: 'string', value: text }], hint: true }))
-    this.sockets = new WebSocketBridge(this.sim, this.crossings, (m) => this.workers.send(m.conn, m), options.origin ?? location.origin)
+    this.sockets = new WebSocketBridge(
+      this.sim,
+      this.crossings,
+      (m) => this.workers.send(m.conn, m),
+      options.origin ?? location.origin,
+      () => realNoise(this.noiseMs),
+    )
     this.messages = new LearnerMessages({
       options,
       sim: this.sim,

@@ -23,11 +23,15 @@ function bridge() {
   return { sim, barrier, posted, sockets, base }
 }
 
+/** events are posted a few promise steps after the simulation delivers them (each waits for its turn) */
+const posting = () => new Promise((resolve) => setTimeout(resolve, 0))
+
 describe('WebSocketBridge', () => {
-  it('hands the learner open, then the server’s answer to what it sent, each holding time until acknowledged', () => {
+  it('hands the learner open, then the server’s answer to what it sent, each holding time until acknowledged', async () => {
     const { sim, barrier, posted, sockets, base } = bridge()
     sockets.connect({ ...base, type: 'ws-connect', conn: 1, t: 0, url: 'ws://wirelab.test/chat?room=1', protocols: [] })
     sim.scheduler.runDue(100)
+    await posting()
     const request = sim.trace.events[0]!
     expect(request).toMatchObject({ kind: 'http.request', conn: 'c1', target: '/chat?room=1', api: 'WebSocket' })
     expect(posted).toEqual([{ type: 'ws-event', conn: 1, n: 1, event: 'open', protocol: '' }])
@@ -39,6 +43,7 @@ describe('WebSocketBridge', () => {
 
     sockets.send({ ...base, type: 'ws-send', conn: 1, t: 120, data: 'hello' })
     sim.scheduler.runDue(400)
+    await posting()
     const sent = sim.trace.events.find((e) => e.kind === 'ws.frame' && e.from === 'client')!
     expect(sent).toMatchObject({ t: 120, conn: 'c1' })
     const answers = posted.slice(1)
@@ -50,26 +55,42 @@ describe('WebSocketBridge', () => {
     expect(barrier.open).toEqual([])
   })
 
-  it('closes at the time the code called close(), and hands the learner a clean close', () => {
+  it('closes at the time the code called close(), and hands the learner a clean close', async () => {
     const { sim, posted, sockets, base } = bridge()
     sockets.connect({ ...base, type: 'ws-connect', conn: 1, t: 0, url: 'ws://wirelab.test/chat', protocols: [] })
     sim.scheduler.runDue(100)
     sockets.close({ ...base, type: 'ws-close', conn: 1, t: 150, code: 1000, reason: 'bye' })
     sim.scheduler.runDue(1000)
+    await posting()
     const closing = sim.trace.events.find((e) => e.kind === 'ws.frame' && e.from === 'client')!
     expect(closing).toMatchObject({ t: 150, opcodeName: 'close' })
     expect(posted.at(-1)).toEqual({ type: 'ws-event', conn: 1, n: 2, event: 'close', code: 1000, reason: 'bye', wasClean: true })
   })
 
-  it('hands the learner error and close 1006 when the connection is lost', () => {
+  it('hands the learner error and close 1006 when the connection is lost', async () => {
     const { sim, posted, sockets, base } = bridge()
     sockets.connect({ ...base, type: 'ws-connect', conn: 1, t: 0, url: 'ws://wirelab.test/chat', protocols: [] })
     sim.scheduler.runDue(100)
     sim.scheduler.at(200, () => sim.fault({ kind: 'drop-connections' }))
     sim.scheduler.runDue(1000)
+    await posting()
     expect(posted.slice(1).map((m) => (m.event === 'close' ? `${m.n} close ${m.code} ${m.wasClean}` : `${m.n} ${m.event}`))).toEqual([
       '2 error',
       '3 close 1006 false',
     ])
+  })
+
+  it('takes turns with other connections: an event delivered at the same instant waits until the one before it was acknowledged', async () => {
+    const { sim, barrier, posted, sockets, base } = bridge()
+    sockets.connect({ ...base, type: 'ws-connect', conn: 1, t: 0, url: 'ws://wirelab.test/chat', protocols: [] })
+    sockets.connect({ ...base, type: 'ws-connect', conn: 2, t: 0, url: 'ws://wirelab.test/chat', protocols: [] })
+    sim.scheduler.runDue(100)
+    await posting()
+    // both sockets opened at the same instant: only the first is in the worker's hands
+    expect(barrier.open).toEqual(['c1/ws/1', 'c2/ws/1'])
+    expect(posted.map((m) => `${m.conn} ${m.event}`)).toEqual(['1 open'])
+    sockets.ack({ ...base, type: 'ws-ack', conn: 1, n: 1 })
+    await posting()
+    expect(posted.map((m) => `${m.conn} ${m.event}`)).toEqual(['1 open', '2 open'])
   })
 })

@@ -13,12 +13,16 @@ type Msg<T extends WorkerToPage['type']> = Extract<WorkerToPage, { type: T }>
 export class WebSocketBridge {
   private readonly sockets = new Map<number, WsConnection>()
   private readonly seqs = new Map<string, number>()
+  /** per socket: its events are posted in order, each when it is its turn */
+  private readonly chains = new Map<number, Promise<void>>()
 
   constructor(
     private readonly sim: Simulation,
     private readonly crossings: Crossings,
     private readonly post: (message: Extract<PageToWorker, { type: 'ws-event' }>) => void,
     private readonly origin: string,
+    /** test knob: a random real-time delay before each event is posted (the transport's injected noise) */
+    private readonly noise: () => Promise<void> = () => Promise.resolve(),
   ) {}
 
   connect(m: Msg<'ws-connect'>): void {
@@ -55,8 +59,15 @@ export class WebSocketBridge {
   }
 
   private deliver(conn: number, event: WsEvent, seq: number | undefined): void {
-    const n = this.crossings.wsEventDelivered(connName(conn))
+    const id = connName(conn)
+    const n = this.crossings.wsEventDelivered(id)
     if (seq !== undefined) this.seqs.set(`${conn}/${n}`, seq)
-    this.post({ type: 'ws-event', conn, n, ...event })
+    // held now, at its simulated instant; posted when every crossing held before it for another connection arrived
+    const chain = (this.chains.get(conn) ?? Promise.resolve())
+      .then(() => this.noise())
+      .then(() => this.crossings.wsTurn(id, n))
+      .then(() => this.post({ type: 'ws-event', conn, n, ...event }))
+      .catch(() => undefined)
+    this.chains.set(conn, chain)
   }
 }

@@ -10,6 +10,7 @@ export interface BarrierTimeout {
 export class Barrier {
   private blockers = new Set<string>()
   private waiters: Array<() => void> = []
+  private releaseListeners: Array<() => void> = []
 
   /** something started crossing the wire; time stands still until `done(key)` */
   hold(key: string): void {
@@ -19,17 +20,29 @@ export class Barrier {
   /** the crossing ended (it arrived, or will never arrive) */
   done(key: string): void {
     if (!this.blockers.delete(key)) return
-    if (this.blockers.size === 0) this.wake()
+    this.released()
   }
 
   /** drop every blocker whose key starts with `prefix` (a connection closed: nothing more will arrive) */
   doneAll(prefix: string): void {
+    const before = this.blockers.size
     for (const key of [...this.blockers]) if (key.startsWith(prefix)) this.blockers.delete(key)
-    if (this.blockers.size === 0) this.wake()
+    if (this.blockers.size < before) this.released()
   }
 
+  /** the keys still held, in the order they were first held */
   get open(): string[] {
     return [...this.blockers]
+  }
+
+  /** the keys still held, in the order they were first held, without a copy */
+  held(): Iterable<string> {
+    return this.blockers.values()
+  }
+
+  /** `fn` runs each time a blocker is released (by `done`, `doneAll`, or a wait that gave up) */
+  onRelease(fn: () => void): void {
+    this.releaseListeners.push(fn)
   }
 
   /**
@@ -56,8 +69,13 @@ export class Barrier {
     if (!timedOut) return null
     const stuck = this.open
     this.blockers.clear()
-    this.wake()
+    this.released()
     return { stuck }
+  }
+
+  private released(): void {
+    for (const fn of this.releaseListeners) fn()
+    if (this.blockers.size === 0) this.wake()
   }
 
   private wake(): void {

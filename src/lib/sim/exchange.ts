@@ -38,7 +38,7 @@ export class HttpExchange implements ResponseWriter {
   readonly responseHead: Promise<ResponseHead | null>
   private resolveHead!: (head: ResponseHead | null) => void
   private chunkListeners: Array<(chunk: DeliveredChunk) => void> = []
-  private headListeners: Array<() => void> = []
+  private headListeners: Array<(head: ResponseHead) => void> = []
   private endListeners: Array<() => void> = []
   private clientCloseListeners: Array<() => void> = []
   /** the browser's connection (or HTTP/2 stream) is free again: called once, when the exchange ends */
@@ -106,7 +106,7 @@ export class HttpExchange implements ResponseWriter {
    * the transport uses it to hold simulated time until the browser has it (awaiting the promise would
    * leave a gap in which time could move on).
    */
-  onHeadDelivered(fn: () => void): void {
+  onHeadDelivered(fn: (head: ResponseHead) => void): void {
     this.headListeners.push(fn)
   }
 
@@ -416,7 +416,7 @@ export class HttpExchange implements ResponseWriter {
 
   /** the one place a head reaches the client: the listeners first (synchronously), then the promise; `thenEnd`: nothing follows it */
   private deliverHead(head: ResponseHead, thenEnd?: 'network'): void {
-    for (const fn of this.headListeners) fn()
+    for (const fn of this.headListeners) fn(head)
     this.resolveHead(head)
     if (thenEnd) this.finish(thenEnd)
   }
