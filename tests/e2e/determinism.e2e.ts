@@ -145,6 +145,23 @@ describe('determinism', () => {
     4 * RUN_MS + 120_000,
   )
 
+  it("seeds the learner's Math.random from the run: the same numbers run after run, different for each client", async () => {
+    const { page } = session
+    await openLesson(page, '08-reconnect-without-a-stampede')
+    await setSpeed(page, Infinity)
+    await setStartPaused(page, false)
+    await replaceCode(page, "console.log('draws', [Math.random(), Math.random()].map((x) => x.toFixed(6)).join(' '));")
+    expect(await runToEnd(page)).toBe('finished')
+    const first = await consoleLines(page)
+    expect(await runToEnd(page)).toBe('finished')
+    expect(await consoleLines(page)).toEqual(first)
+    // four clients, four different pairs of numbers in [0, 1)
+    const draws = first.map((line) => /draws (0\.\d{6}) (0\.\d{6})$/.exec(line)?.slice(1).join(' '))
+    expect(draws).toHaveLength(4)
+    expect(new Set(draws).size).toBe(4)
+    expect(draws.every((d) => d !== undefined)).toBe(true)
+  })
+
   it('holds a long-poll request open across steps until the step that releases it', async () => {
     const { page } = session
     await openLesson(page, '02-long-polling')

@@ -16,6 +16,8 @@ import { WorkerLink } from './worker-link.ts'
 
 export interface ClientWorkersOptions {
   runId: string
+  /** the run's seed; each client's `Math.random` is seeded from it and the client's index */
+  randomSeed: number
   /** client names in order; one name '' for a lesson with a single client */
   names: readonly string[]
   watchdogMs: number
@@ -33,6 +35,9 @@ export interface ClientWorkersOptions {
   /** the learner's code in client `client` called postMessage() */
   onLearnerPost: (client: number) => void
 }
+
+/** one seed per client, so that Alice and Bob draw different numbers (the golden-ratio step spreads neighbouring indexes apart) */
+export const clientSeed = (seed: number, index: number): number => (seed + Math.imul(index + 1, 0x9e3779b9)) >>> 0
 
 let bootstrapUrl: string | null = null
 /** one small blob per page: a module that imports the learner worker's real script */
@@ -75,12 +80,12 @@ export class ClientWorkers {
    * would not reach the simulated server (no service worker answers them).
    */
   async start(code: string, language: 'javascript' | 'typescript'): Promise<boolean> {
-    const { runId, names } = this.options
+    const { runId, names, randomSeed } = this.options
     const pageUrl = location.href
     const ready = await Promise.all(
       this.links.map((link, i) =>
         link.request(
-          { type: 'init', runId, epochMs: SIM_EPOCH_MS, connBase: connBase(i, names.length), client: { name: names[i]!, index: i }, pageUrl, language },
+          { type: 'init', runId, epochMs: SIM_EPOCH_MS, connBase: connBase(i, names.length), client: { name: names[i]!, index: i }, pageUrl, language, randomSeed: clientSeed(randomSeed, i) },
           'ready',
           undefined,
           this.options.startupMs,

@@ -81,6 +81,7 @@ export class LearnerRun implements RunWire {
     const makeWorkers = options.workers ?? ((o: ClientWorkersOptions) => new ClientWorkers(o))
     this.workers = makeWorkers({
       runId: options.runId,
+      randomSeed: this.sim.seed,
       names: options.clients?.length ? options.clients : [''],
       watchdogMs: WATCHDOG_MS,
       startupMs: STARTUP_MS,

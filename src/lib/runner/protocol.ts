@@ -39,6 +39,8 @@ export type PageToWorker =
       connBase: number
       client: { name: string; index: number }
       pageUrl: string
+      /** the seed of this client's `Math.random` (the run's seed and the client): the same code draws the same numbers run after run */
+      randomSeed: number
       /** the code's language: TypeScript's stripper loads while the worker starts, not while the code runs */
       language: 'javascript' | 'typescript'
     }

@@ -106,6 +106,8 @@ export class Simulation {
   /** which instance (0-based) each connection reached */
   private readonly connInstance = new Map<string, number>()
   readonly host: string
+  /** the run's seed: every random choice of the simulation, and the learner's `Math.random`, come from it */
+  readonly seed: number
   private readonly proxyIdleTimeoutMs: number | null
   private readonly serverDelayMs: number
   /** while the network is down (an offline fault), until this simulated time */
@@ -127,6 +129,7 @@ export class Simulation {
   constructor(options: SimulationOptions) {
     this.network = new Network(options.latencyMs, options.jitterMs ?? 0, seededRandom(options.seed ^ 0x27d4eb2f))
     this.host = options.host
+    this.seed = options.seed
     this.proxyIdleTimeoutMs = options.proxyIdleTimeoutMs ?? null
     this.serverDelayMs = options.serverDelayMs ?? 0
     this.balancer = options.balancer ?? 'round-robin'

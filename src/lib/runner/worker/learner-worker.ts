@@ -16,6 +16,7 @@ import { currentCause, handling } from './cause.ts'
 import { lockDownRealm } from './realm-lockdown.ts'
 import { capText, MAX_STRING } from '../log-value.ts'
 import { afterMacrotask, nextMacrotask } from '../../crossing/macrotask.ts'
+import { seededRandom } from '../../sim/random.ts'
 
 /** the parts of a dedicated worker's global scope used here (the DOM lib has no worker types) */
 interface WorkerScope {
@@ -99,6 +100,8 @@ async function init(message: Extract<PageToWorker, { type: 'init' }>, privatePor
     (error) => reportError('runtime', error),
     () => handling({ kind: 'timer' }),
   )
+  // the learner's random numbers come from the run's seed too: the same code gives the same trace
+  Math.random = seededRandom(message.randomSeed)
   guard = new FloodGuard((dropped) => post({ type: 'dropped', ...dropped }))
   connections = message.connBase
   // which client this is ("Alice"), for lessons that run the same code as several clients
