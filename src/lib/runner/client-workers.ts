@@ -85,7 +85,16 @@ export class ClientWorkers {
     const ready = await Promise.all(
       this.links.map((link, i) =>
         link.request(
-          { type: 'init', runId, epochMs: SIM_EPOCH_MS, connBase: connBase(i, names.length), client: { name: names[i]!, index: i }, pageUrl, language, randomSeed: clientSeed(randomSeed, i) },
+          {
+            type: 'init',
+            runId,
+            epochMs: SIM_EPOCH_MS,
+            connBase: connBase(i, names.length),
+            client: { name: names[i]!, index: i },
+            pageUrl,
+            language,
+            randomSeed: clientSeed(randomSeed, i),
+          },
           'ready',
           undefined,
           this.options.startupMs,
