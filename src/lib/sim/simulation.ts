@@ -4,93 +4,23 @@
 import { HttpExchange } from './exchange.ts'
 import { WsConnection, type WsClientListener } from './ws-connection.ts'
 import { Network } from './network.ts'
-import { formatRequestHead, utf8Length, type Header } from './http1.ts'
+import { formatRequestHead, utf8Length } from './http1.ts'
 import { seededRandom } from './random.ts'
 import { SimScheduler } from './scheduler.ts'
 import { Trace } from './trace.ts'
-import type { ServerContext, ServerStat, SimServer } from './servers/types.ts'
+import type { ServerStat, SimServer } from './servers/types.ts'
 import { Broker } from './broker.ts'
-import { CookieJar, type InitialCookie } from './cookie-jar.ts'
-import { crossSitePageKey, isCrossSite, pageConnName, pageListener, type CrossSitePage } from './cross-site.ts'
+import { CookieJar } from './cookie-jar.ts'
+import { crossSitePageKey, isCrossSite, pageConnName, pageListener } from './cross-site.ts'
 import { clientIndexOf, connName } from './conn-name.ts'
 import { formatSimTime } from './clock.ts'
 import { ConnectionPool, HTTP1_CONNECTIONS_PER_ORIGIN, HTTP2_MAX_CONCURRENT_STREAMS } from './connection-pool.ts'
+import { instanceName, LoadBalancer } from './load-balancer.ts'
+import type { ClientRequest, Fault, FaultOrigin, HttpVersion, SimulationOptions } from './simulation-options.ts'
 
-/** a request the learner's code made, as the transport saw it */
-export interface ClientRequest {
-  /** the learner realm's connection number: orders same-instant requests and names the connection */
-  key: number
-  /** simulated ms when the learner's code sent it */
-  sentAt: number
-  method: string
-  /** host[:port] the request was for */
-  host: string
-  target: string
-  headers: Header[]
-  api: 'EventSource' | 'fetch'
-  /** request body text, when there is one */
-  body?: string
-  /** 1 for the first request of this learner connection, 2 … for an EventSource's reconnections */
-  attempt?: number
-}
-
-/** something that breaks: every connection, one connection, a server instance, or the network for a while */
-export type Fault =
-  | { kind: 'drop-connections' }
-  | { kind: 'drop-connection'; conn: string }
-  /** `server`: which instance restarts, 1-based (default 1); `downMs`: how long it refuses new connections first (default 0) */
-  | { kind: 'restart-server'; server?: number; downMs?: number }
-  | { kind: 'offline'; durationMs: number }
-  /**
-   * The path of every open connection (or of `conn`) goes silent: nothing sent on it arrives, either
-   * way, and nobody is told; until one end closes it, or for `durationMs`, after which TCP delivers
-   * what was sent meanwhile (network.ts)
-   */
-  | { kind: 'silent'; conn?: string; durationMs?: number }
-
-/** a fault the lesson schedules */
-export type ScheduledFault = Exclude<Fault, { kind: 'drop-connection' }> & { atMs: number }
-
-/** who broke it: the lesson's scenario, or the learner with a button */
-export type FaultOrigin = 'lesson' | 'learner'
-
-/** how the load balancer spreads new connections over the instances */
-export type BalancerPolicy = 'round-robin' | 'sticky'
-
-/** the HTTP version the browser and the server speak for fetch and EventSource (WebSockets always upgrade an HTTP/1.1 request) */
-export type HttpVersion = '1.1' | '2'
-
-export interface SimulationOptions {
-  /** host[:port] of the simulated server (the page's own); requests to any other host fail */
-  host: string
-  seed: number
-  /** one-way latency between client and server, simulated ms */
-  latencyMs: number
-  /** up to this many simulated ms added to each message's latency, from the seed (default 0) */
-  jitterMs?: number
-  /** builds one server instance from the shared clock, seeded randomness and its broker connection */
-  createServer: (ctx: ServerContext) => SimServer
-  /** server instances behind the load balancer (default 1: no load balancer) */
-  instances?: number
-  balancer?: BalancerPolicy
-  /** a pub/sub broker between the instances, with this one-way latency (null: none) */
-  broker?: { latencyMs: number } | null
-  /** the learner clients' names, in client order (default: one unnamed client) */
-  clients?: readonly string[]
-  faults?: readonly ScheduledFault[]
-  /** a proxy in front of the server cuts connections silent for this long (null: no proxy) */
-  proxyIdleTimeoutMs?: number | null
-  /** a slow server: simulated ms it spends on each request (and handshake) before answering */
-  serverDelayMs?: number
-  /** the cookies the browser holds for the lesson's site when the run starts (the server may set more) */
-  cookies?: readonly InitialCookie[]
-  /** pages of other sites open in the same browser, each opening a WebSocket to the lesson's server (scripted, not learner code) */
-  crossSitePages?: readonly CrossSitePage[]
-  /** '1.1' (default): at most 6 connections per origin and browser, more requests wait; '2': every request is a stream of one connection */
-  http?: HttpVersion
-  /** per client (in client order), the browser it is a tab of: tabs of one browser share its connections (default: all one browser) */
-  browsers?: readonly string[]
-}
+// the types are their own module; most of the app imports them from here, with the class
+export type { BalancerPolicy, ClientRequest, Fault, FaultOrigin, HttpVersion, ScheduledFault, SimulationOptions } from './simulation-options.ts'
+export { instanceName } from './load-balancer.ts'
 
 export class Simulation {
   readonly scheduler = new SimScheduler()
@@ -99,12 +29,7 @@ export class Simulation {
   readonly servers: SimServer[]
   readonly network: Network
   readonly broker: Broker | null
-  private readonly balancer: BalancerPolicy
-  private readonly clientNames: readonly string[]
-  private nextInstance = 0
-  private readonly stickyInstance = new Map<number, number>()
-  /** which instance (0-based) each connection reached */
-  private readonly connInstance = new Map<string, number>()
+  private readonly balancer: LoadBalancer
   readonly host: string
   /** the run's seed: every random choice of the simulation, and the learner's `Math.random`, come from it */
   readonly seed: number
@@ -132,8 +57,6 @@ export class Simulation {
     this.seed = options.seed
     this.proxyIdleTimeoutMs = options.proxyIdleTimeoutMs ?? null
     this.serverDelayMs = options.serverDelayMs ?? 0
-    this.balancer = options.balancer ?? 'round-robin'
-    this.clientNames = options.clients ?? ['']
     this.http = options.http ?? '1.1'
     this.browsers = options.browsers ?? []
     this.pool = new ConnectionPool(this.http === '2' ? HTTP2_MAX_CONCURRENT_STREAMS : HTTP1_CONNECTIONS_PER_ORIGIN)
@@ -165,6 +88,7 @@ export class Simulation {
         },
       })
     })
+    this.balancer = new LoadBalancer(options.balancer ?? 'round-robin', options.clients ?? [''], count, this.trace)
     this.random = seededRandom(options.seed ^ 0x5bd1e995)
     for (const fault of options.faults ?? []) {
       this.scheduler.at(fault.atMs, () => this.fault(fault), { label: `fault: ${fault.kind}` })
@@ -327,7 +251,7 @@ export class Simulation {
     const down = downMs > 0 ? `; it is down for ${downMs / 1000} s and refuses new connections meanwhile` : ''
     const server = this.servers.length > 1 ? { server: name } : {}
     this.appendFault(`${Name} restarts: its connections close and it loses ${lost}${down}.`, origin, server)
-    this.loseConnections((conn) => this.connInstance.get(conn) === index, `The connection was lost: ${name} restarted`)
+    this.loseConnections((conn) => this.balancer.instanceOf(conn) === index, `The connection was lost: ${name} restarted`)
     if (downMs <= 0) return
     this.downUntil[index] = this.now + downMs
     this.scheduler.at(this.now + downMs, () => this.appendFault(`${Name} is up again, fresh: it accepts connections.`, origin, { ...server, recovers: true }), {
@@ -355,34 +279,6 @@ export class Simulation {
   }
 
   /**
-   * The load balancer picks the instance for a new connection (when there is more than one) and the
-   * trace learns which client and instance the connection joins. Returns the instance and, with a
-   * load balancer, why it was chosen.
-   */
-  private route(conn: string, key: number): { server: SimServer; index: number; why?: string } {
-    const client = clientIndexOf(key)
-    const clientName = this.clientNames.length > 1 ? this.clientNames[client] : undefined
-    let index = 0
-    let why: string | undefined
-    if (this.servers.length > 1) {
-      const pinned = this.balancer === 'sticky' ? this.stickyInstance.get(client) : undefined
-      index = pinned ?? this.nextInstance++ % this.servers.length
-      if (this.balancer === 'sticky') this.stickyInstance.set(client, index)
-      const name = instanceName(index, this.servers.length)
-      why =
-        pinned !== undefined
-          ? `The load balancer sends ${conn} to ${name}: sticky sessions keep ${clientName ?? 'this client'} on the instance it first reached.`
-          : `The load balancer sends ${conn} to ${name}: ${this.balancer === 'sticky' ? 'the first connection of this client goes to the next instance in turn, and later ones stick to it' : 'round-robin, each new connection goes to the next instance in turn'}.`
-    }
-    this.connInstance.set(conn, index)
-    this.trace.bindConnection(conn, {
-      ...(clientName ? { client: clientName } : {}),
-      ...(this.servers.length > 1 ? { server: instanceName(index, this.servers.length) } : {}),
-    })
-    return { server: this.servers[index]!, index, ...(why ? { why } : {}) }
-  }
-
-  /**
    * The learner's `new WebSocket(url)`: the Upgrade handshake is sent at `sentAt` (in `key` order),
    * the server accepts or refuses it, and the client side hears of it through `client`.
    */
@@ -403,10 +299,11 @@ export class Simulation {
       () => {
         const unreachable = this.unreachable(request.host)
         if (unreachable) {
-          this.bindClient(conn, request.key)
+          this.balancer.bindClient(conn, request.key)
           return socket.failToConnect(unreachable)
         }
-        const { server, why, index } = this.route(conn, request.key)
+        const { why, index } = this.balancer.route(conn, request.key)
+        const server = this.servers[index]!
         const refused = this.refusal(conn, index, 'WebSocket')
         if (refused) return socket.failToConnect(refused.reason, refused.arrives)
         // the handshake carries the site's cookies, as any request to it does (only SameSite=None ones from another site's page)
@@ -455,7 +352,7 @@ export class Simulation {
       () => {
         const unreachable = this.unreachable(request.host)
         if (unreachable) {
-          this.bindClient(conn, request.key)
+          this.balancer.bindClient(conn, request.key)
           return exchange.failToConnect(unreachable)
         }
         // the browser needs a connection to the origin first: a free one, or a place in the queue
@@ -465,7 +362,7 @@ export class Simulation {
         if (started === 'started') return
         const queuedAt = this.now
         exchange.markQueued(queuedAt)
-        this.bindClient(conn, request.key)
+        this.balancer.bindClient(conn, request.key)
         const busy = [...this.pool.active(group)]
         this.trace.append({
           kind: 'http.queued',
@@ -513,7 +410,8 @@ export class Simulation {
     const unreachable = queuedAt === undefined ? null : this.unreachable(request.host)
     if (unreachable) return exchange.failToConnect(unreachable)
     const sentAt = queuedAt === undefined ? request.sentAt : this.now
-    const { server, why, index } = this.route(conn, request.key)
+    const { why, index } = this.balancer.route(conn, request.key)
+    const server = this.servers[index]!
     const refused = this.refusal(conn, index, request.api)
     if (refused) return exchange.failToConnect(refused.reason, refused.arrives)
     exchange.markSent()
@@ -555,11 +453,6 @@ export class Simulation {
     return id
   }
 
-  /** a connection that never reached an instance still belongs to its client */
-  private bindClient(conn: string, key: number): void {
-    if (this.clientNames.length > 1) this.trace.bindConnection(conn, { client: this.clientNames[clientIndexOf(key)]! })
-  }
-
   /** what the server instances counted (requests served, empty answers …), each stat naming its instance when there are several */
   serverStats(): ServerStat[] {
     if (this.servers.length === 1) return this.server.stats?.() ?? []
@@ -578,11 +471,6 @@ export class Simulation {
     for (const exchange of all) exchange.closeByClient(reason)
     for (const socket of this.sockets.values()) socket.lose(reason)
   }
-}
-
-/** "Server 1", "Server 2" … ("Server" alone when there is one) */
-export function instanceName(index: number, count: number): string {
-  return count > 1 ? `Server ${index + 1}` : 'Server'
 }
 
 /** what a server sees of a WebSocket handshake's headers (names in lower case), as the browser sends them */
