@@ -22,11 +22,6 @@ const key = {
   all: (conn: string) => `${conn}/`,
 }
 
-/** the connection a key belongs to */
-const connOf = (k: string) => k.slice(0, k.indexOf('/'))
-/** a crossing towards the learner's code (a request travels the other way and never waits its turn) */
-const towardsCode = (k: string) => !k.endsWith('/request')
-
 export class Crossings {
   /** per EventSource: how many of its events the worker has acknowledged */
   private readonly eventsSeen = new Map<string, number>()
@@ -35,9 +30,16 @@ export class Crossings {
 
   /** deliveries waiting for their turn, in the order they asked */
   private waiting: Array<{ key: string; go: () => void }> = []
+  /** the crossings towards the code still held, in the order they were held: key → its connection */
+  private readonly towards = new Map<string, string>()
+  /** per connection, how many of `towards` are its own (a burst on one stream checks its turn at once) */
+  private readonly ownCount = new Map<string, number>()
 
   constructor(readonly barrier: Barrier) {
-    barrier.onRelease(() => this.nextTurns())
+    barrier.onRelease((keys) => {
+      for (const k of keys) this.forget(k)
+      this.nextTurns()
+    })
   }
 
   /** the response head may travel to the learner's code now */
@@ -72,7 +74,7 @@ export class Crossings {
 
   /** the response head reaches the client in simulated time (synchronously, at delivery): held until the code has it */
   headDelivered(conn: string): void {
-    this.barrier.hold(key.head(conn))
+    this.holdTowards(key.head(conn), conn)
   }
 
   /** the learner's code has the head: fetch settled (body buffered), or the EventSource's open or error listener ran */
@@ -82,7 +84,7 @@ export class Crossings {
 
   /** the `n`-th dispatching SSE block of this EventSource (counted over its reconnections) is on its way */
   eventDelivered(conn: string, n: number): void {
-    this.barrier.hold(key.event(conn, n))
+    this.holdTowards(key.event(conn, n), conn)
   }
 
   /** the worker has dispatched `count` events of this EventSource so far (one acknowledgement for several) */
@@ -94,7 +96,7 @@ export class Crossings {
 
   /** an EventSource's stream ended (the server closed it, or it was lost): held until its error listener ran */
   streamEnded(conn: string): void {
-    this.barrier.hold(key.end(conn))
+    this.holdTowards(key.end(conn), conn)
   }
 
   /** the EventSource's error listener ran (readyState CONNECTING or CLOSED) */
@@ -107,7 +109,7 @@ export class Crossings {
   wsEventDelivered(conn: string): number {
     const n = (this.wsDelivered.get(conn) ?? 0) + 1
     this.wsDelivered.set(conn, n)
-    this.barrier.hold(key.ws(conn, n))
+    this.holdTowards(key.ws(conn, n), conn)
     return n
   }
 
@@ -131,12 +133,31 @@ export class Crossings {
     return new Promise((go) => this.waiting.push({ key: k, go }))
   }
 
+  private holdTowards(k: string, conn: string): void {
+    this.barrier.hold(k)
+    if (this.towards.has(k)) return
+    this.towards.set(k, conn)
+    this.ownCount.set(conn, (this.ownCount.get(conn) ?? 0) + 1)
+  }
+
+  private forget(k: string): void {
+    const conn = this.towards.get(k)
+    if (conn === undefined) return
+    this.towards.delete(k)
+    const left = (this.ownCount.get(conn) ?? 1) - 1
+    if (left > 0) this.ownCount.set(conn, left)
+    else this.ownCount.delete(conn)
+  }
+
   /** no crossing towards the code for another connection was held before `k` and is still held (a key no longer held never waits) */
   private isTurn(k: string): boolean {
-    const conn = connOf(k)
-    for (const held of this.barrier.held()) {
+    const conn = this.towards.get(k)
+    if (conn === undefined) return true
+    // only this connection's own crossings are held
+    if (this.ownCount.get(conn) === this.towards.size) return true
+    for (const [held, of] of this.towards) {
       if (held === k) return true
-      if (towardsCode(held) && connOf(held) !== conn) return false
+      if (of !== conn) return false
     }
     return true
   }

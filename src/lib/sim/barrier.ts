@@ -10,7 +10,9 @@ export interface BarrierTimeout {
 export class Barrier {
   private blockers = new Set<string>()
   private waiters: Array<() => void> = []
-  private releaseListeners: Array<() => void> = []
+  private releaseListeners: Array<(keys: readonly string[]) => void> = []
+  /** how many times a blocker was released: progress, for `settle`'s timeout */
+  private releases = 0
 
   /** something started crossing the wire; time stands still until `done(key)` */
   hold(key: string): void {
@@ -20,14 +22,14 @@ export class Barrier {
   /** the crossing ended (it arrived, or will never arrive) */
   done(key: string): void {
     if (!this.blockers.delete(key)) return
-    this.released()
+    this.released([key])
   }
 
   /** drop every blocker whose key starts with `prefix` (a connection closed: nothing more will arrive) */
   doneAll(prefix: string): void {
-    const before = this.blockers.size
-    for (const key of [...this.blockers]) if (key.startsWith(prefix)) this.blockers.delete(key)
-    if (this.blockers.size < before) this.released()
+    const gone = [...this.blockers].filter((key) => key.startsWith(prefix))
+    for (const key of gone) this.blockers.delete(key)
+    if (gone.length) this.released(gone)
   }
 
   /** the keys still held, in the order they were first held */
@@ -35,19 +37,16 @@ export class Barrier {
     return [...this.blockers]
   }
 
-  /** the keys still held, in the order they were first held, without a copy */
-  held(): Iterable<string> {
-    return this.blockers.values()
-  }
-
-  /** `fn` runs each time a blocker is released (by `done`, `doneAll`, or a wait that gave up) */
-  onRelease(fn: () => void): void {
+  /** `fn` runs each time blockers are released (by `done`, `doneAll`, or a wait that gave up), with their keys */
+  onRelease(fn: (keys: readonly string[]) => void): void {
     this.releaseListeners.push(fn)
   }
 
   /**
-   * Resolves when no blocker is left. After `timeoutMs` of real time it gives up, drops the blockers and
-   * resolves with what was stuck, so a lost acknowledgement can never freeze a run for good.
+   * Resolves when no blocker is left. After `timeoutMs` of real time in which no blocker was released it
+   * gives up, drops the blockers and resolves with what was stuck, so a lost acknowledgement can never
+   * freeze a run for good. (Crossings released one after another, as same-instant deliveries to several
+   * connections are, keep it waiting: each release is progress.)
    */
   async settle(
     timeoutMs: number,
@@ -59,22 +58,32 @@ export class Barrier {
     let timer: unknown
     await new Promise<void>((resolve) => {
       this.waiters.push(resolve)
-      timer = setTimer(() => {
-        timedOut = this.blockers.size > 0
-        resolve()
-      }, timeoutMs)
+      let seen = this.releases
+      const arm = () => {
+        timer = setTimer(() => {
+          // something was released since the timer was set: wait another period
+          if (this.releases !== seen && this.blockers.size > 0) {
+            seen = this.releases
+            return arm()
+          }
+          timedOut = this.blockers.size > 0
+          resolve()
+        }, timeoutMs)
+      }
+      arm()
     })
     // settle runs several times per simulated instant: do not leave a timer behind each time
     clearTimer(timer)
     if (!timedOut) return null
     const stuck = this.open
     this.blockers.clear()
-    this.released()
+    this.released(stuck)
     return { stuck }
   }
 
-  private released(): void {
-    for (const fn of this.releaseListeners) fn()
+  private released(keys: readonly string[]): void {
+    this.releases++
+    for (const fn of this.releaseListeners) fn(keys)
     if (this.blockers.size === 0) this.wake()
   }
 

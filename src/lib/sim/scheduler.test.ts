@@ -62,4 +62,22 @@ describe('Barrier', () => {
     expect(result).toEqual({ stuck: ['c2/head'] })
     expect(b.open).toEqual([])
   })
+
+  it('waits as long as crossings keep ending: only a period without any release gives up', async () => {
+    const b = new Barrier()
+    const timers: Array<() => void> = []
+    b.hold('c1/head')
+    b.hold('c2/head')
+    b.hold('c3/head')
+    const result = b.settle(1000, (fn) => timers.push(fn))
+    // each period sees one crossing end (same-instant deliveries taking turns): it keeps waiting
+    b.done('c1/head')
+    timers.shift()!()
+    b.done('c2/head')
+    timers.shift()!()
+    expect(timers).toHaveLength(1)
+    // a period in which nothing ends: c3 is given up on
+    timers.shift()!()
+    expect(await result).toEqual({ stuck: ['c3/head'] })
+  })
 })
