@@ -44,8 +44,8 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
 })
 
-/** opens the trace in `base`'s lesson page and times 40 steps, as scripts/bench.mjs's measureReplay does */
-async function measure(base, profile) {
+/** `base`'s lesson page with the 10 002-event trace opened, at its first step */
+async function openTrace(base) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } })
   const page = await context.newPage()
   await page.goto(`${base}#/lesson/01-sse-throughput`)
@@ -56,6 +56,12 @@ async function measure(base, profile) {
   await page.waitForFunction(() => /^0 \/ [1-9]/.test(document.querySelector('[data-testid=replay-position]')?.textContent ?? ''), undefined, {
     timeout: 120_000,
   })
+  return { context, page }
+}
+
+/** opens the trace in `base`'s lesson page and times 40 steps, as scripts/bench.mjs's measureReplay does */
+async function measure(base, profile) {
+  const { context, page } = await openTrace(base)
   let cdp = null
   if (profile) {
     cdp = await context.newCDPSession(page)
@@ -188,16 +194,7 @@ function summariseTrace(events) {
 // every build's page open at once, their steps interleaved one by one: a shared machine's load falls on
 // all of them alike (a build measured after another one meets other minutes)
 async function open(base) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } })
-  const page = await context.newPage()
-  await page.goto(`${base}#/lesson/01-sse-throughput`)
-  await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 60_000 })
-  await page.getByRole('button', { name: 'Open a trace…' }).click()
-  await page.getByText('Export / open').click()
-  await page.getByLabel('Open a trace…').setInputFiles(file)
-  await page.waitForFunction(() => /^0 \/ [1-9]/.test(document.querySelector('[data-testid=replay-position]')?.textContent ?? ''), undefined, {
-    timeout: 120_000,
-  })
+  const { context, page } = await openTrace(base)
   await page.evaluate(() => {
     window.__press = async (key) => {
       const t0 = performance.now()

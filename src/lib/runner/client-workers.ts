@@ -37,7 +37,7 @@ export interface ClientWorkersOptions {
 }
 
 /** one seed per client, so that Alice and Bob draw different numbers (the golden-ratio step spreads neighbouring indexes apart) */
-export const clientSeed = (seed: number, index: number): number => (seed + Math.imul(index + 1, 0x9e3779b9)) >>> 0
+const clientSeed = (seed: number, index: number): number => (seed + Math.imul(index + 1, 0x9e3779b9)) >>> 0
 
 let bootstrapUrl: string | null = null
 /** one small blob per page: a module that imports the learner worker's real script */
